@@ -1,0 +1,5 @@
+export * from './abuse.ts';
+export * from './buffering.ts';
+export * from './permissions.ts';
+export * from './playback-commands.ts';
+export * from './rate-limit.ts';

@@ -1,0 +1,94 @@
+/**
+ * Server-authoritative playback commands: pure state transitions with the clock passed in.
+ *
+ * A command names the `seq` it was based on. Only a command based on the current state is
+ * accepted (first writer wins, decided by `seq`, never by arrival luck); the loser gets
+ * `stale` plus the current state so its client can re-sync and retry if the user insists.
+ */
+import type { PlaybackState, RoomSettings } from '../types.ts';
+import { canControl } from './permissions.ts';
+
+export type PlaybackAction = 'play' | 'pause' | 'seek';
+
+export interface PlaybackCommand {
+  action: PlaybackAction;
+  baseSeq: number;
+  /** Film position (s) the client saw; required for seek, optional for play and pause. */
+  position?: number;
+}
+
+export interface CommandContext {
+  /** Server time (ms). */
+  now: number;
+  settings: RoomSettings;
+  isOwner: boolean;
+}
+
+export type CommandRejection =
+  | { ok: false; code: 'stale'; current: PlaybackState }
+  | { ok: false; code: 'not_allowed' }
+  | { ok: false; code: 'bad_position' };
+
+export type CommandResult = { ok: true; next: PlaybackState } | CommandRejection;
+
+/**
+ * A pause carries the position the pausing user saw. We trust it only within this window
+ * of the room's expected position: a lagging player is usually a few hundred ms off, and
+ * anything farther is a stale or buggy client, so the room freezes at its own clock instead.
+ */
+export const PAUSE_TRUST_WINDOW_S = 2;
+
+/** Room playback before anyone pressed play: paused at the start. */
+export function initialPlayback(now: number): PlaybackState {
+  return { playing: false, position: 0, at: now, rate: 1, seq: 0 };
+}
+
+/** Film position the room is at `now` (never negative). */
+export function expectedPosition(state: PlaybackState, now: number): number {
+  if (!state.playing) return state.position;
+  return Math.max(0, state.position + ((now - state.at) / 1000) * state.rate);
+}
+
+function isValidPosition(position: number | undefined): position is number {
+  return position !== undefined && Number.isFinite(position) && position >= 0;
+}
+
+/** Decide where a pause freezes the film (see PAUSE_TRUST_WINDOW_S). */
+export function pausePosition(state: PlaybackState, now: number, reported?: number): number {
+  const expected = expectedPosition(state, now);
+  if (!isValidPosition(reported)) return expected;
+  return Math.abs(reported - expected) <= PAUSE_TRUST_WINDOW_S ? reported : expected;
+}
+
+export function applyCommand(
+  current: PlaybackState,
+  command: PlaybackCommand,
+  ctx: CommandContext,
+): CommandResult {
+  if (!canControl(ctx.settings, ctx.isOwner)) return { ok: false, code: 'not_allowed' };
+  if (command.baseSeq !== current.seq) return { ok: false, code: 'stale', current };
+
+  const base = { at: ctx.now, rate: current.rate, seq: current.seq + 1 };
+  switch (command.action) {
+    case 'play': {
+      // A play without a position resumes where the room is; with one, the user chose it.
+      const position = isValidPosition(command.position)
+        ? command.position
+        : expectedPosition(current, ctx.now);
+      return { ok: true, next: { ...base, playing: true, position } };
+    }
+    case 'pause':
+      return {
+        ok: true,
+        next: {
+          ...base,
+          playing: false,
+          position: pausePosition(current, ctx.now, command.position),
+        },
+      };
+    case 'seek': {
+      if (!isValidPosition(command.position)) return { ok: false, code: 'bad_position' };
+      return { ok: true, next: { ...base, playing: current.playing, position: command.position } };
+    }
+  }
+}
