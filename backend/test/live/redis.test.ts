@@ -1,0 +1,26 @@
+import { describe } from 'bun:test';
+import { randomUUID } from 'node:crypto';
+import { createClient } from 'redis';
+import { hasRedis, REDIS_TEST_URL } from '../../../scripts/test-support/services.ts';
+import { createRedisLiveStore } from '../../src/live/redis.ts';
+import { liveStoreContract } from './contract.ts';
+
+let prefix = '';
+
+describe.skipIf(!hasRedis)('redis live store', () => {
+  liveStoreContract('redis', {
+    async reset() {
+      prefix = `kino_t_${randomUUID()}:`;
+    },
+    async open() {
+      return createRedisLiveStore({ url: REDIS_TEST_URL, prefix });
+    },
+    async cleanup() {
+      const admin = createClient({ url: REDIS_TEST_URL });
+      await admin.connect();
+      const keys = await admin.keys(`${prefix}*`);
+      if (keys.length > 0) await admin.del(keys);
+      await admin.close();
+    },
+  });
+});
