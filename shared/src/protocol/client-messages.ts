@@ -1,0 +1,116 @@
+import { type Static, type TObject, Type } from '@sinclair/typebox';
+import {
+  BufferPolicySchema,
+  ChatText,
+  ClientId,
+  ControlModeSchema,
+  Cursor,
+  Id,
+  Position,
+  ReactionEmoji,
+  Seq,
+  Timestamp,
+} from './primitives.ts';
+
+/** Messages a client sends to the server (`GET /ws`). Every object is closed: no extra properties. */
+
+const closed = { additionalProperties: false } as const;
+
+export const HISTORY_DEFAULT_LIMIT = 30;
+export const HISTORY_MAX_LIMIT = 100;
+export const TOKEN_MAX_LENGTH = 4096;
+
+export const HelloMessage = Type.Object(
+  {
+    type: Type.Literal('hello'),
+    v: Type.Integer({ minimum: 0 }),
+    /** The cinema's JWT: sent here rather than in the URL, which ends up in logs. */
+    token: Type.String({ minLength: 1, maxLength: TOKEN_MAX_LENGTH }),
+    roomId: Id,
+    invite: Type.Optional(Type.String({ minLength: 1, maxLength: 256 })),
+    /** Identifies this tab across reconnects. */
+    clientId: ClientId,
+    /** Newest chat cursor the client already has, so a reconnect can fill the gap. */
+    lastCursor: Type.Optional(Cursor),
+  },
+  closed,
+);
+
+export const PingMessage = Type.Object(
+  {
+    type: Type.Literal('ping'),
+    id: Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER }),
+    /** Client clock (ms) when sent; echoed back so the client needs no bookkeeping. */
+    t0: Timestamp,
+  },
+  closed,
+);
+
+const playbackCommand = <T extends 'play' | 'pause' | 'seek'>(type: T) =>
+  Type.Object({ type: Type.Literal(type), baseSeq: Seq, position: Position }, closed);
+
+export const PlayMessage = playbackCommand('play');
+export const PauseMessage = playbackCommand('pause');
+export const SeekMessage = playbackCommand('seek');
+
+export const BufferingMessage = Type.Object(
+  { type: Type.Literal('buffering'), stalled: Type.Boolean() },
+  closed,
+);
+
+export const ChatSendMessage = Type.Object(
+  { type: Type.Literal('chat'), id: ClientId, text: ChatText },
+  closed,
+);
+
+export const ReactionMessage = Type.Object(
+  { type: Type.Literal('reaction'), id: ClientId, emoji: ReactionEmoji },
+  closed,
+);
+
+export const HistoryRequestMessage = Type.Object(
+  {
+    type: Type.Literal('history'),
+    /** Cursor of the oldest message the client has; the page holds older ones. */
+    before: Cursor,
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: HISTORY_MAX_LIMIT })),
+  },
+  closed,
+);
+
+export const SettingsChangeMessage = Type.Object(
+  {
+    type: Type.Literal('settings'),
+    controlMode: Type.Optional(ControlModeSchema),
+    bufferPolicy: Type.Optional(BufferPolicySchema),
+  },
+  // `type` plus at least one setting: an empty change is a client bug worth reporting.
+  { ...closed, minProperties: 2 },
+);
+
+export const LeaveMessage = Type.Object({ type: Type.Literal('leave') }, closed);
+
+/** Schema of each client message by its `type`, so a parser validates against one member only. */
+export const CLIENT_MESSAGE_SCHEMAS = {
+  hello: HelloMessage,
+  ping: PingMessage,
+  play: PlayMessage,
+  pause: PauseMessage,
+  seek: SeekMessage,
+  buffering: BufferingMessage,
+  chat: ChatSendMessage,
+  reaction: ReactionMessage,
+  history: HistoryRequestMessage,
+  settings: SettingsChangeMessage,
+  leave: LeaveMessage,
+} as const satisfies Record<string, TObject>;
+
+export const ClientMessageSchema = Type.Union(Object.values(CLIENT_MESSAGE_SCHEMAS));
+
+export type ClientMessageType = keyof typeof CLIENT_MESSAGE_SCHEMAS;
+/** Built per member (not `Static` of the union) so TypeScript keeps a discriminated union. */
+export type ClientMessage = {
+  [K in ClientMessageType]: Static<(typeof CLIENT_MESSAGE_SCHEMAS)[K]>;
+}[ClientMessageType];
+export type ClientMessageOf<T extends ClientMessageType> = Extract<ClientMessage, { type: T }>;
+export type PlaybackCommand = ClientMessageOf<'play' | 'pause' | 'seek'>;

@@ -1,0 +1,27 @@
+/** Every error code the server may send in an `error` message. */
+export const ERROR_CODES = [
+  'bad_json',
+  'too_large',
+  'unknown_type',
+  'invalid_message',
+  'version_mismatch',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'not_joined',
+  'stale',
+  'not_allowed',
+  'rate_limited',
+  'room_closed',
+  'internal',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** What a parser or a handler reports; the hub wraps it into an `error` server message. */
+export interface ProtocolError {
+  code: ErrorCode;
+  message: string;
+  /** Id of the client message it is about (chat id, ping id), when known. */
+  ref?: string;
+}
