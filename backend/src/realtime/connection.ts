@@ -1,0 +1,93 @@
+/** Per-connection state the hub keeps, and the pure guards applied to each frame. */
+
+import type { ErrorCode } from '@kino/shared/protocol/errors';
+import { type AbuseState, recordViolation } from '@kino/shared/room/abuse';
+import {
+  classOf,
+  freshBuckets,
+  type RateBuckets,
+  takeForClass,
+} from '@kino/shared/room/rate-limit';
+import type { Participant } from '@kino/shared/types';
+import type { HubSocket, RoomInfo } from './ports.ts';
+
+export interface JoinedRoom {
+  room: RoomInfo;
+  isOwner: boolean;
+  participant: Participant;
+}
+
+export interface Connection {
+  socket: HubSocket;
+  openedAt: number;
+  /** Last frame of any kind; the idle timeout counts from here. */
+  lastSeenAt: number;
+  buckets: RateBuckets;
+  abuse: AbuseState;
+  phase: 'awaiting-hello' | 'joining' | 'joined' | 'closed';
+  joined: JoinedRoom | null;
+  /** Bus messages that arrived while the welcome was being built; sent right after it. */
+  backlog: string[] | null;
+  /** Frames of one connection are handled strictly one after another. */
+  queue: Promise<void>;
+}
+
+export function newConnection(socket: HubSocket, now: number): Connection {
+  return {
+    socket,
+    openedAt: now,
+    lastSeenAt: now,
+    buckets: freshBuckets(now),
+    abuse: [],
+    phase: 'awaiting-hello',
+    joined: null,
+    backlog: null,
+    queue: Promise.resolve(),
+  };
+}
+
+/** Spends a token of the message's class; false means "rate limited". */
+export function allowByRate(connection: Connection, messageType: string, now: number): boolean {
+  const { allowed, buckets } = takeForClass(connection.buckets, classOf(messageType), now);
+  connection.buckets = buckets;
+  return allowed;
+}
+
+/** Errors that say the client misbehaved (as opposed to a race it could not avoid, like stale). */
+const VIOLATIONS: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'bad_json',
+  'too_large',
+  'unknown_type',
+  'invalid_message',
+  'not_joined',
+  'not_allowed',
+  'rate_limited',
+]);
+
+export function isViolation(code: ErrorCode): boolean {
+  return VIOLATIONS.has(code);
+}
+
+/** Counts a violation; true means the connection has crossed the abuse threshold. */
+export function noteViolation(connection: Connection, now: number): boolean {
+  const { close, state } = recordViolation(connection.abuse, now);
+  connection.abuse = state;
+  return close;
+}
+
+export type Deadline = 'hello' | 'idle' | null;
+
+/** Which deadline, if any, a connection has missed at `now`. */
+export function missedDeadline(
+  connection: Connection,
+  now: number,
+  limits: { helloTimeoutMs: number; idleTimeoutMs: number },
+): Deadline {
+  if (connection.phase === 'awaiting-hello' && now - connection.openedAt > limits.helloTimeoutMs) {
+    return 'hello';
+  }
+  if (connection.phase === 'joined' && now - connection.lastSeenAt > limits.idleTimeoutMs) {
+    return 'idle';
+  }
+  return null;
+}

@@ -1,0 +1,249 @@
+/**
+ * The realtime hub of one backend instance: holds its connections, routes each frame to a
+ * feature handler, and forwards room events from the shared bus (published by any
+ * instance, this one included) to its local sockets of that room.
+ */
+import {
+  type ClientMessage,
+  parseClientMessage,
+  type RawFrame,
+  type ServerMessage,
+} from '@kino/shared/protocol';
+import type { RoomEvent } from '../live/types.ts';
+import { handleChat, handleHistory, handleReaction } from './chat.ts';
+import { allowByRate, type Connection, missedDeadline, newConnection } from './connection.ts';
+import { handleHello, recordPresenceSafely } from './join.ts';
+import {
+  CLOSE,
+  HELLO_TIMEOUT_MS,
+  IDLE_TIMEOUT_MS,
+  MAX_FRAME_BYTES,
+  SWEEP_INTERVAL_MS,
+} from './limits.ts';
+import {
+  applyBufferingPolicy,
+  handleBuffering,
+  handlePlaybackCommand,
+  handleSettings,
+} from './playback.ts';
+import type { HubSocket, RealtimePorts } from './ports.ts';
+import { encodeServer, type RoomIO, sendError } from './room-io.ts';
+
+export class Hub {
+  private readonly connections = new Map<string, Connection>();
+  /** Local joined connections per room, for bus fan-out. */
+  private readonly rooms = new Map<string, Set<Connection>>();
+  private readonly io: RoomIO;
+  private unsubscribe: (() => Promise<void>) | null = null;
+  private sweepTimer: ReturnType<typeof setInterval> | null = null;
+  /** Leave cleanups in flight, so shutdown can wait for them. */
+  private readonly pending = new Set<Promise<void>>();
+
+  constructor(private readonly ports: RealtimePorts) {
+    this.io = {
+      ports,
+      autoPausedSeq: new Map(),
+      send: (connection, message) => this.send(connection, message),
+      publish: (roomId, message) =>
+        ports.live.publish({ roomId, origin: ports.instanceId, message }),
+      fail: (connection, code, message, opts) =>
+        sendError(this.io, connection, code, message, opts),
+      disconnect: (connection, code, reason) => this.disconnect(connection, code, reason),
+      enterRoom: (connection) => this.enterRoom(connection),
+    };
+  }
+
+  /** Subscribes to the bus and starts the deadline sweep (pass false to drive `sweep` by hand). */
+  async start(opts: { sweepEveryMs?: number | false } = {}): Promise<void> {
+    this.unsubscribe = await this.ports.live.subscribe((event) => this.onBusEvent(event));
+    const every = opts.sweepEveryMs ?? SWEEP_INTERVAL_MS;
+    if (every !== false) this.sweepTimer = setInterval(() => this.sweep(this.ports.now()), every);
+  }
+
+  /** Graceful shutdown: clients are told to reconnect (1012), their entries removed. */
+  async stop(): Promise<void> {
+    if (this.sweepTimer) clearInterval(this.sweepTimer);
+    this.sweepTimer = null;
+    for (const connection of [...this.connections.values()]) {
+      this.disconnect(connection, CLOSE.serviceRestart, 'service restart');
+    }
+    await Promise.allSettled([...this.pending]);
+    await this.unsubscribe?.();
+    this.unsubscribe = null;
+  }
+
+  get connectionCount(): number {
+    return this.connections.size;
+  }
+
+  open(socket: HubSocket): void {
+    this.connections.set(socket.id, newConnection(socket, this.ports.now()));
+  }
+
+  /** A frame arrived. Frames of one connection are handled in order, one at a time. */
+  message(socketId: string, raw: RawFrame): void {
+    const connection = this.connections.get(socketId);
+    if (!connection || connection.phase === 'closed') return;
+    connection.lastSeenAt = this.ports.now();
+    connection.queue = connection.queue
+      .then(() => this.handleFrame(connection, raw))
+      .catch((error: unknown) => {
+        (this.ports.logError ?? console.error)('realtime handler failed', error);
+        if (connection.phase !== 'closed') this.io.fail(connection, 'internal', 'internal error');
+      });
+  }
+
+  /** The transport reports the socket closed (by either side). */
+  closed(socketId: string): void {
+    const connection = this.connections.get(socketId);
+    if (connection) this.cleanup(connection);
+  }
+
+  /** Drops connections that missed the hello or idle deadline. Pure in its inputs but `now`. */
+  sweep(now: number): void {
+    const limits = { helloTimeoutMs: HELLO_TIMEOUT_MS, idleTimeoutMs: IDLE_TIMEOUT_MS };
+    for (const connection of [...this.connections.values()]) {
+      const missed = missedDeadline(connection, now, limits);
+      if (missed === 'hello')
+        this.disconnect(connection, CLOSE.helloTimeout, 'no hello within 5 s');
+      if (missed === 'idle') this.disconnect(connection, CLOSE.idle, 'no message within 30 s');
+    }
+  }
+
+  private async handleFrame(connection: Connection, raw: RawFrame): Promise<void> {
+    if (connection.phase === 'closed') return;
+    const parsed = parseClientMessage(raw, MAX_FRAME_BYTES);
+    if (!parsed.ok) {
+      const { code, message, ref } = parsed.error;
+      const fatal = code === 'version_mismatch' ? { closeCode: CLOSE.versionMismatch } : undefined;
+      return this.io.fail(connection, code, message, { ref, fatal });
+    }
+    const message = parsed.message;
+    if (!allowByRate(connection, message.type, this.ports.now())) {
+      return this.io.fail(connection, 'rate_limited', `too many ${message.type} messages`, {
+        ref: refOf(message),
+      });
+    }
+    await this.dispatch(connection, message);
+  }
+
+  private async dispatch(connection: Connection, message: ClientMessage): Promise<void> {
+    const io = this.io;
+    if (message.type === 'hello') {
+      return handleHello(io, connection, message);
+    }
+    if (message.type === 'ping') {
+      return this.send(connection, {
+        type: 'pong',
+        id: message.id,
+        t0: message.t0,
+        serverTime: this.ports.now(),
+      });
+    }
+    if (connection.phase !== 'joined') {
+      return io.fail(connection, 'not_joined', 'send hello first', { ref: refOf(message) });
+    }
+    switch (message.type) {
+      case 'play':
+      case 'pause':
+      case 'seek':
+        return handlePlaybackCommand(io, connection, message);
+      case 'buffering':
+        return handleBuffering(io, connection, message);
+      case 'chat':
+        return handleChat(io, connection, message);
+      case 'reaction':
+        return handleReaction(io, connection, message);
+      case 'history':
+        return handleHistory(io, connection, message);
+      case 'settings':
+        return handleSettings(io, connection, message);
+      case 'leave':
+        return this.disconnect(connection, CLOSE.left, 'left');
+    }
+  }
+
+  private enterRoom(connection: Connection): void {
+    const roomId = connection.joined?.room.id;
+    if (!roomId) return;
+    let members = this.rooms.get(roomId);
+    if (!members) {
+      members = new Set();
+      this.rooms.set(roomId, members);
+    }
+    members.add(connection);
+  }
+
+  private send(connection: Connection, message: ServerMessage): void {
+    if (connection.phase === 'closed') return;
+    connection.socket.send(encodeServer(message));
+  }
+
+  private onBusEvent(event: RoomEvent): void {
+    const message = event.message as ServerMessage;
+    if (message.type === 'playback') {
+      // Every instance learns of auto-pauses, so whichever sees the last "ready" can resume.
+      if (message.cause?.action === 'wait-buffering') {
+        this.io.autoPausedSeq.set(event.roomId, message.playback.seq);
+      } else if (message.cause) {
+        this.io.autoPausedSeq.delete(event.roomId);
+      }
+    }
+    const members = this.rooms.get(event.roomId);
+    if (!members) return;
+    const text = encodeServer(message);
+    for (const connection of [...members]) {
+      if (connection.backlog) connection.backlog.push(text);
+      else if (connection.phase !== 'closed') connection.socket.send(text);
+      if (message.type === 'room-closed') {
+        this.disconnect(connection, CLOSE.roomClosed, `room closed: ${message.reason}`);
+      }
+    }
+  }
+
+  private disconnect(connection: Connection, code: number, reason: string): void {
+    if (connection.phase === 'closed') return;
+    try {
+      connection.socket.close(code, reason);
+    } catch {
+      // Already closed by the peer: the cleanup below is what matters.
+    }
+    this.cleanup(connection);
+  }
+
+  /** Runs once per connection: forget it locally, then leave the room for everyone else. */
+  private cleanup(connection: Connection): void {
+    if (!this.connections.has(connection.socket.id)) return;
+    this.connections.delete(connection.socket.id);
+    connection.phase = 'closed';
+    const joined = connection.joined;
+    if (!joined) return;
+    const roomId = joined.room.id;
+    const members = this.rooms.get(roomId);
+    members?.delete(connection);
+    if (members?.size === 0) this.rooms.delete(roomId);
+    const { userId, name } = joined.participant;
+    // Wait for whatever the connection was doing (e.g. a join still publishing) first.
+    const leave = connection.queue
+      .then(async () => {
+        const removed = await this.ports.live.removeParticipant(roomId, connection.socket.id);
+        if (!removed) return;
+        await recordPresenceSafely(this.io, roomId, userId, 'leave', this.ports.now());
+        await this.io.publish(roomId, {
+          type: 'presence',
+          participants: await this.ports.live.listParticipants(roomId),
+          event: { kind: 'leave', userId, name },
+        });
+        if (removed.buffering) await applyBufferingPolicy(this.io, roomId, { userId, name });
+      })
+      .catch((error: unknown) => (this.ports.logError ?? console.error)('leave failed', error));
+    this.pending.add(leave);
+    void leave.finally(() => this.pending.delete(leave));
+  }
+}
+
+function refOf(message: ClientMessage): string | undefined {
+  if (message.type === 'chat' || message.type === 'reaction') return message.id;
+  if (message.type === 'ping') return String(message.id);
+  return undefined;
+}

@@ -1,0 +1,45 @@
+/**
+ * What the realtime hub needs from the rest of the backend, as small interfaces.
+ * The hub sees sockets only through `HubSocket`, so tests drive it with in-memory sockets
+ * and the Elysia controller is the only place that knows about Bun's WebSocket.
+ */
+import type { LiveStore } from '../live/types.ts';
+
+export interface HubSocket {
+  /** Unique per connection; becomes the participant's connectionId. */
+  readonly id: string;
+  send(text: string): void;
+  close(code: number, reason: string): void;
+}
+
+export interface VerifiedUser {
+  id: string;
+  name: string;
+}
+
+export interface RoomInfo {
+  id: string;
+  filmId: string;
+  ownerId: string;
+}
+
+export type RoomAccess =
+  | { ok: true; room: RoomInfo; isOwner: boolean }
+  | { ok: false; code: 'not_found' | 'forbidden' | 'room_closed'; message: string };
+
+export type PresenceKind = 'join' | 'leave';
+
+export interface RealtimePorts {
+  live: LiveStore;
+  /** This backend instance; stored on each participant so a crashed instance's entries can go. */
+  instanceId: string;
+  now(): number;
+  /** The cinema JWT's user, or null when the token is invalid, expired or wrongly signed. */
+  verifyToken(token: string): Promise<VerifiedUser | null>;
+  /** Whether `user` may join: owner, invitee, or anyone signed in when link joins are allowed. */
+  roomAccess(roomId: string, user: VerifiedUser, invite?: string): Promise<RoomAccess>;
+  /** Records a join or leave in Postgres (the room's history). */
+  recordPresence(roomId: string, userId: string, kind: PresenceKind, at: number): Promise<void>;
+  /** Where unexpected failures are reported; console.error when absent. */
+  logError?(message: string, error: unknown): void;
+}

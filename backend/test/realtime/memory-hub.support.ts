@@ -1,0 +1,131 @@
+/**
+ * Test doubles for driving a Hub without a network: an in-memory socket that records what
+ * the hub sends, fake auth/room-access ports, and a manual clock.
+ */
+import { PROTOCOL_VERSION, type ServerMessage } from '@kino/shared/protocol';
+import {
+  createMemoryLiveState,
+  createMemoryLiveStore,
+  type MemoryLiveState,
+} from '../../src/live/memory.ts';
+import type { LiveStore } from '../../src/live/types.ts';
+import { Hub } from '../../src/realtime/hub.ts';
+import type { HubSocket, RealtimePorts, RoomAccess } from '../../src/realtime/ports.ts';
+
+export class MemorySocket implements HubSocket {
+  readonly received: ServerMessage[] = [];
+  closedWith: { code: number; reason: string } | null = null;
+  constructor(
+    readonly id: string,
+    private readonly hub: Hub,
+  ) {
+    hub.open(this);
+  }
+  send(text: string): void {
+    this.received.push(JSON.parse(text) as ServerMessage);
+  }
+  close(code: number, reason: string): void {
+    this.closedWith ??= { code, reason };
+  }
+  /** Sends a frame as a client would (objects are JSON-encoded). */
+  push(frame: unknown): void {
+    this.hub.message(this.id, typeof frame === 'string' ? frame : JSON.stringify(frame));
+  }
+  ofType<T extends ServerMessage['type']>(type: T): Extract<ServerMessage, { type: T }>[] {
+    return this.received.filter((m): m is Extract<ServerMessage, { type: T }> => m.type === type);
+  }
+  /** Drops what was received so far (after the join, to look only at what follows). */
+  clear(): void {
+    this.received.length = 0;
+  }
+}
+
+export const USERS = {
+  anna: { id: 'anna', name: 'Anna' },
+  boris: { id: 'boris', name: 'Boris' },
+  vera: { id: 'vera', name: 'Vera' },
+  gleb: { id: 'gleb', name: 'Gleb' },
+} as const;
+
+/** Room `r1`: owner anna, invitees boris and vera; gleb is a stranger. */
+export function fakeAccess(roomId: string, userId: string): RoomAccess {
+  if (roomId === 'closed-room')
+    return { ok: false, code: 'room_closed', message: 'room is closed' };
+  if (roomId !== 'r1') return { ok: false, code: 'not_found', message: 'no such room' };
+  if (!['anna', 'boris', 'vera'].includes(userId)) {
+    return { ok: false, code: 'forbidden', message: 'not invited to this room' };
+  }
+  return {
+    ok: true,
+    room: { id: 'r1', filmId: 'night-train', ownerId: 'anna' },
+    isOwner: userId === 'anna',
+  };
+}
+
+export interface TestInstance {
+  hub: Hub;
+  live: LiveStore;
+  presence: { roomId: string; userId: string; kind: string }[];
+}
+
+export const clock = { now: 1_700_000_000_000 };
+
+export async function startMemoryInstance(
+  state: MemoryLiveState = createMemoryLiveState(),
+  instanceId = 'i1',
+): Promise<TestInstance> {
+  const live = createMemoryLiveStore(state);
+  const presence: TestInstance['presence'] = [];
+  const ports: RealtimePorts = {
+    live,
+    instanceId,
+    now: () => clock.now,
+    verifyToken: async (token) =>
+      token.startsWith('token-') ? (USERS[token.slice(6) as keyof typeof USERS] ?? null) : null,
+    roomAccess: async (roomId, user) => fakeAccess(roomId, user.id),
+    recordPresence: async (roomId, userId, kind) => {
+      presence.push({ roomId, userId, kind });
+    },
+  };
+  const hub = new Hub(ports);
+  await hub.start({ sweepEveryMs: false });
+  return { hub, live, presence };
+}
+
+export function hello(user: string, extra: Record<string, unknown> = {}) {
+  return {
+    type: 'hello',
+    v: PROTOCOL_VERSION,
+    token: `token-${user}`,
+    roomId: 'r1',
+    clientId: `client-${user}-0001`,
+    ...extra,
+  };
+}
+
+/** Waits until `check` holds (the hub and the bus are asynchronous). */
+export async function until(check: () => boolean, what = 'condition', timeoutMs = 2_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+}
+
+/** Lets queued handlers and bus deliveries run, for asserting that nothing arrives. */
+export const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
+
+let socketCounter = 0;
+export async function joined(
+  instance: TestInstance,
+  user: string,
+  extra: Record<string, unknown> = {},
+) {
+  const socket = new MemorySocket(`s${++socketCounter}-${user}`, instance.hub);
+  socket.push(hello(user, extra));
+  await until(
+    () => socket.ofType('welcome').length === 1 || socket.closedWith !== null,
+    `${user} welcome`,
+  );
+  return socket;
+}
