@@ -1,0 +1,43 @@
+/** Builds the HTTP app from its dependencies; no I/O happens here. */
+import { openapi } from '@elysiajs/openapi';
+import { Elysia } from 'elysia';
+import { meController } from './auth/index.ts';
+import type { AppDeps } from './deps.ts';
+import { healthController } from './health/index.ts';
+import { cors } from './http/cors.ts';
+import { errorHandler } from './http/error-handler.ts';
+import { joinController } from './join/index.ts';
+import { matchesController } from './matches/index.ts';
+import { outboxController } from './outbox/index.ts';
+import { roomsController } from './rooms/index.ts';
+
+export function createApp(deps: AppDeps) {
+  return new Elysia()
+    .use(errorHandler(deps.log.error))
+    .use(cors)
+    .use(
+      openapi({
+        path: '/openapi',
+        documentation: {
+          info: {
+            title: 'Kino Vmeste backend',
+            version: '0.1.0',
+            description:
+              'Rooms, matches and invites for watching films together. All /api routes need the cinema JWT as a Bearer token.',
+          },
+          components: {
+            securitySchemes: { cinemaJwt: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+          },
+          security: [{ cinemaJwt: [] }],
+        },
+      }),
+    )
+    .use(healthController(deps))
+    .use(meController(deps))
+    .use(matchesController(deps))
+    .use(roomsController(deps))
+    .use(joinController(deps))
+    .use(outboxController({ db: deps.db, mailKind: deps.mail.transport.kind }));
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,99 @@
+/**
+ * Backend configuration, parsed once at start from the environment.
+ * `parseConfig` is pure (env in, config out) and throws a message naming the
+ * variable, so a typo fails loudly at boot instead of deep inside a request.
+ */
+import { randomUUID } from 'node:crypto';
+
+export interface Config {
+  port: number;
+  /** Base URL users reach the backend at (join links in e-mails); no trailing slash. */
+  publicUrl: string;
+  /** Postgres when set; otherwise PGlite in `${dataDir}/pglite`. */
+  databaseUrl?: string;
+  dataDir: string;
+  /** Redis live store when set; otherwise in-process memory. */
+  redisUrl?: string;
+  redisPrefix: string;
+  /** SMTP when set; otherwise the dev outbox. */
+  smtpUrl?: string;
+  mailFrom: string;
+  cinemaUrl: string;
+  cinemaServiceKey: string;
+  jwtSecret: string;
+  jwtIssuer: string;
+  jwtAudience: string;
+  /** Production cinemas that publish RS256 keys; HS256 with jwtSecret otherwise. */
+  jwtJwksUrl?: string;
+  roomIdleTtlSeconds: number;
+  roomSweepIntervalSeconds: number;
+  instanceId: string;
+}
+
+export type Env = Record<string, string | undefined>;
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
+    super(`Invalid configuration: ${variable} ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function read(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value ? value : undefined;
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = read(env, name);
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(name, `must be a whole number, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) {
+    throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
+  }
+  return value;
+}
+
+function url(env: Env, name: string, protocols: string[], fallback?: string): string | undefined {
+  const raw = read(env, name) ?? fallback;
+  if (raw === undefined) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(name, `must be a URL, got "${raw}"`);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(name, `must use ${protocols.join(' or ')}, got "${parsed.protocol}"`);
+  }
+  return raw.replace(/\/+$/, '');
+}
+
+const HTTP = ['http:', 'https:'];
+
+export function parseConfig(env: Env, makeInstanceId: () => string = randomUUID): Config {
+  const port = integer(env, 'PORT', 8787, 0, 65535);
+  return {
+    port,
+    publicUrl: url(env, 'PUBLIC_URL', HTTP, `http://localhost:${port}`)!,
+    databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
+    dataDir: read(env, 'DATA_DIR') ?? '.data',
+    redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
+    redisPrefix: read(env, 'REDIS_PREFIX') ?? 'kino:',
+    smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
+    mailFrom: read(env, 'MAIL_FROM') ?? 'Кино Вместе <no-reply@kino-vmeste.local>',
+    cinemaUrl: url(env, 'CINEMA_URL', HTTP, 'http://localhost:3000')!,
+    cinemaServiceKey: read(env, 'CINEMA_SERVICE_KEY') ?? 'dev-service-key',
+    jwtSecret: read(env, 'JWT_SECRET') ?? 'dev-cinema-secret',
+    jwtIssuer: read(env, 'JWT_ISSUER') ?? 'http://localhost:3000',
+    jwtAudience: read(env, 'JWT_AUDIENCE') ?? 'kino-vmeste',
+    jwtJwksUrl: url(env, 'JWT_JWKS_URL', HTTP),
+    roomIdleTtlSeconds: integer(env, 'ROOM_IDLE_TTL_SECONDS', 30 * 60, 1, 30 * 24 * 3600),
+    roomSweepIntervalSeconds: integer(env, 'ROOM_SWEEP_INTERVAL_SECONDS', 60, 1, 24 * 3600),
+    instanceId: read(env, 'INSTANCE_ID') ?? makeInstanceId(),
+  };
+}

@@ -1,0 +1,109 @@
+/**
+ * The join page behind the e-mailed link. Pure renderers: data in, HTML out.
+ * With the extension installed, the extension's content script sees the meta
+ * tags, sets `data-kino-extension="1"` on <html> and takes over (opens the film
+ * with the room). Without it, the page explains what this is and how to install.
+ */
+import { escapeHtml } from '../mail/html.ts';
+import type { Lang } from './language.ts';
+
+export interface JoinPageData {
+  roomId: string;
+  filmTitle: string;
+  filmUrl: string;
+  ownerName: string;
+  /** Only when the link's token belongs to this room. */
+  inviteToken: string | null;
+  closed: boolean;
+}
+
+const TEXT = {
+  ru: {
+    title: (d: JoinPageData) => `Приглашение: «${d.filmTitle}» — Кино Вместе`,
+    heading: (d: JoinPageData) => `${d.ownerName} зовёт вас смотреть «${d.filmTitle}» вместе`,
+    what: '«Кино Вместе» — расширение для браузера: фильм в онлайн-кинотеатре идёт у всех синхронно, а рядом — общий чат и реакции.',
+    waiting: 'Ищем расширение «Кино Вместе»…',
+    handover: 'Расширение найдено — открываем фильм…',
+    install: 'Расширение не установлено. Установите его и откройте эту ссылку снова:',
+    chrome:
+      'Chrome, Яндекс Браузер, Edge: откройте chrome://extensions, включите «Режим разработчика» и загрузите папку расширения (или установите из Chrome Web Store).',
+    firefox:
+      'Firefox: установите дополнение из addons.mozilla.org или через about:addons → «Установить дополнение из файла».',
+    signIn:
+      'Войдите в онлайн-кинотеатр под своим аккаунтом — в комнату пускают только приглашённых.',
+    film: 'Страница фильма',
+    closed: 'Эта комната уже закрыта.',
+    notFound: 'Такой комнаты нет. Возможно, ссылка неполная.',
+    notFoundTitle: 'Комната не найдена — Кино Вместе',
+  },
+  en: {
+    title: (d: JoinPageData) => `Invitation: "${d.filmTitle}" — Kino Vmeste`,
+    heading: (d: JoinPageData) => `${d.ownerName} invites you to watch "${d.filmTitle}" together`,
+    what: 'Kino Vmeste is a browser extension: the film on the online cinema plays in sync for everyone, with a shared chat and reactions.',
+    waiting: 'Looking for the Kino Vmeste extension…',
+    handover: 'Extension found — opening the film…',
+    install: 'The extension is not installed. Install it, then open this link again:',
+    chrome:
+      'Chrome, Edge, Yandex Browser: open chrome://extensions, turn on Developer mode and load the extension folder (or install it from the Chrome Web Store).',
+    firefox:
+      'Firefox: install the add-on from addons.mozilla.org, or via about:addons → "Install Add-on From File".',
+    signIn:
+      'Sign in to the online cinema with your account: only invited people may join the room.',
+    film: 'Film page',
+    closed: 'This room has been closed.',
+    notFound: 'There is no such room. The link may be incomplete.',
+    notFoundTitle: 'Room not found — Kino Vmeste',
+  },
+} as const;
+
+const STYLE =
+  'body{font-family:system-ui,sans-serif;max-width:640px;margin:40px auto;padding:0 16px;line-height:1.5;color:#222}' +
+  '.hidden{display:none}.note{color:#666}';
+
+// Waits briefly for the extension's marker; shows the install help if it never comes.
+const SCRIPT = `(function(){var root=document.documentElement;var t0=Date.now();
+function show(id){document.getElementById('kino-waiting').classList.add('hidden');document.getElementById(id).classList.remove('hidden');}
+(function poll(){if(root.dataset.kinoExtension==='1'){show('kino-handover');return;}
+if(Date.now()-t0>2500){show('kino-install');return;}setTimeout(poll,100);})();})();`;
+
+export function renderJoinPage(data: JoinPageData, lang: Lang): string {
+  const s = TEXT[lang];
+  const e = escapeHtml;
+  const body = data.closed
+    ? `<p>${e(s.closed)}</p>`
+    : `<p id="kino-waiting">${e(s.waiting)}</p>
+<p id="kino-handover" class="hidden">${e(s.handover)}</p>
+<div id="kino-install" class="hidden">
+<p>${e(s.install)}</p>
+<ul><li>${e(s.chrome)}</li><li>${e(s.firefox)}</li></ul>
+<p class="note">${e(s.signIn)}</p>
+</div>
+<script>${SCRIPT}</script>`;
+  return `<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="kino-room" content="${e(data.roomId)}">
+<meta name="kino-film-url" content="${e(data.filmUrl)}">
+<meta name="kino-invite" content="${e(data.inviteToken ?? '')}">
+<title>${e(s.title(data))}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<h1>${e(s.heading(data))}</h1>
+<p>${e(s.what)}</p>
+${body}
+<p><a href="${e(data.filmUrl)}">${e(s.film)}</a></p>
+</body>
+</html>`;
+}
+
+export function renderRoomNotFoundPage(lang: Lang): string {
+  const s = TEXT[lang];
+  return `<!doctype html>
+<html lang="${lang}">
+<head><meta charset="utf-8"><title>${escapeHtml(s.notFoundTitle)}</title><style>${STYLE}</style></head>
+<body><h1>${escapeHtml(s.notFoundTitle)}</h1><p>${escapeHtml(s.notFound)}</p></body>
+</html>`;
+}

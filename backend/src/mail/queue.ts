@@ -1,0 +1,95 @@
+/** The durable mail queue (table mail_queue). Plain functions over a db or transaction. */
+import { and, asc, eq, inArray, lte } from 'drizzle-orm';
+import type { Db } from '../db/index.ts';
+import { type MailRow, mailQueue } from '../db/schema.ts';
+import type { OutgoingMail } from './transport.ts';
+
+/** A db or a transaction: enqueue inside the caller's transaction so room and mail commit together. */
+export type DbOrTx = Pick<Db, 'insert' | 'select' | 'update'>;
+
+export async function enqueueMail(db: DbOrTx, mails: OutgoingMail[], now: number): Promise<void> {
+  if (mails.length === 0) return;
+  const at = new Date(now);
+  await db.insert(mailQueue).values(mails.map((m) => ({ ...m, nextAttemptAt: at, createdAt: at })));
+}
+
+/**
+ * Takes up to `limit` due mails and leases them until `leaseUntil`, so a second
+ * worker (another instance) skips them; a worker that dies mid-send just lets
+ * the lease run out and the mail is tried again.
+ */
+export async function claimDueMail(
+  db: Db,
+  now: number,
+  leaseUntil: number,
+  limit: number,
+): Promise<MailRow[]> {
+  const due = db
+    .select({ id: mailQueue.id })
+    .from(mailQueue)
+    .where(and(eq(mailQueue.status, 'pending'), lte(mailQueue.nextAttemptAt, new Date(now))))
+    .orderBy(asc(mailQueue.nextAttemptAt))
+    .limit(limit)
+    .for('update', { skipLocked: true });
+  return db
+    .update(mailQueue)
+    .set({ nextAttemptAt: new Date(leaseUntil) })
+    .where(inArray(mailQueue.id, due))
+    .returning();
+}
+
+export async function markMailSent(
+  db: Db,
+  id: number,
+  via: 'smtp' | 'outbox',
+  now: number,
+): Promise<void> {
+  await db
+    .update(mailQueue)
+    .set({ status: 'sent', sentAt: new Date(now), deliveredVia: via, lastError: null })
+    .where(eq(mailQueue.id, id));
+}
+
+export async function markMailFailed(
+  db: Db,
+  id: number,
+  attempts: number,
+  error: string,
+  retryAt: number,
+): Promise<void> {
+  await db
+    .update(mailQueue)
+    .set({ attempts, lastError: error.slice(0, 1000), nextAttemptAt: new Date(retryAt) })
+    .where(eq(mailQueue.id, id));
+}
+
+export interface OutboxEntry {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  sentAt: string;
+}
+
+export async function listOutbox(db: Db): Promise<OutboxEntry[]> {
+  const rows = await db
+    .select()
+    .from(mailQueue)
+    .where(and(eq(mailQueue.status, 'sent'), eq(mailQueue.deliveredVia, 'outbox')))
+    .orderBy(asc(mailQueue.sentAt), asc(mailQueue.id));
+  return rows.map((r) => ({
+    to: r.to,
+    subject: r.subject,
+    text: r.text,
+    html: r.html,
+    sentAt: (r.sentAt ?? r.createdAt).toISOString(),
+  }));
+}
+
+export async function countPendingMail(db: Db): Promise<number> {
+  const rows = await db
+    .select({ id: mailQueue.id })
+    .from(mailQueue)
+    .where(eq(mailQueue.status, 'pending'));
+  return rows.length;
+}

@@ -1,0 +1,61 @@
+/**
+ * Starts a whole backend (deps, app, mail worker, room sweeper) on a port.
+ * Used by `index.ts`, the dev script and end-to-end tests (port 0 = any free port).
+ */
+import { createApp } from './app.ts';
+import { type Config, parseConfig } from './config.ts';
+import { type AppDeps, closeDeps, createDeps, type DepsOverrides } from './deps.ts';
+import { startRoomSweeper } from './rooms/expiry.ts';
+
+export interface RunningBackend {
+  url: string;
+  port: number;
+  app: ReturnType<typeof createApp>;
+  deps: AppDeps;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions extends DepsOverrides {
+  /** Extra setup on the app before it listens (e.g. the realtime hub mounting /ws). */
+  extend?: (app: ReturnType<typeof createApp>, deps: AppDeps) => ReturnType<typeof createApp>;
+}
+
+export async function startBackend(
+  configOverrides: Partial<Config> = {},
+  options: StartOptions = {},
+): Promise<RunningBackend> {
+  const config = { ...parseConfig(process.env), ...configOverrides };
+  const deps = await createDeps(config, options);
+  const base = createApp(deps);
+  const app = options.extend ? options.extend(base, deps) : base;
+  app.listen({ port: config.port, hostname: '0.0.0.0' });
+  const port = app.server?.port ?? config.port;
+  // With port 0 the public URL can only be known now.
+  if (configOverrides.publicUrl === undefined && config.port === 0) {
+    deps.config.publicUrl = `http://localhost:${port}`;
+  }
+  deps.mail.worker.start();
+  const stopSweeper = startRoomSweeper({
+    db: deps.db,
+    live: deps.live,
+    clock: deps.clock,
+    instanceId: deps.instanceId,
+    idleTtlMs: config.roomIdleTtlSeconds * 1000,
+    intervalMs: config.roomSweepIntervalSeconds * 1000,
+    onError: deps.log.error,
+  });
+  deps.log.info(
+    `listening on :${port} (db ${deps.dbKind}, live ${deps.live.kind}, mail ${deps.mail.transport.kind})`,
+  );
+  return {
+    url: `http://localhost:${port}`,
+    port,
+    app,
+    deps,
+    async stop() {
+      stopSweeper();
+      await app.stop(true);
+      await closeDeps(deps);
+    },
+  };
+}

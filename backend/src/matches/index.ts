@@ -1,0 +1,21 @@
+import { Elysia } from 'elysia';
+import { authPlugin } from '../auth/plugin.ts';
+import type { AuthDeps } from '../auth/verify.ts';
+import type { Directory } from '../directory/types.ts';
+import { FilmParams, MatchesSchema } from './model.ts';
+import { findMatches } from './service.ts';
+
+export function matchesController(deps: AuthDeps & { directory: Directory }) {
+  return new Elysia({ prefix: '/api/films' })
+    .use(authPlugin(deps))
+    .get(
+      '/:filmId/matches',
+      ({ user, params }) => findMatches(deps.directory, user.id, params.filmId),
+      {
+        auth: true,
+        params: FilmParams,
+        response: MatchesSchema,
+        detail: { summary: 'Friends who want to watch this film', tags: ['films'] },
+      },
+    );
+}
