@@ -9,8 +9,8 @@ export function parseCookies(header: string | null): Map<string, string> {
   if (!header) return cookies;
   for (const part of header.split(';')) {
     const eq = part.indexOf('=');
-    if (eq <= 0) continue;
-    const name = part.slice(0, eq).trim();
+    const name = eq > 0 ? part.slice(0, eq).trim() : '';
+    if (name === '') continue;
     const raw = part.slice(eq + 1).trim();
     try {
       cookies.set(name, decodeURIComponent(raw));
