@@ -1,6 +1,32 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
+/**
+ * Permissions are kept minimal; extension/README.md gives the reason for each.
+ * The demo cinema and the backend are fixed host permissions (the dev stack);
+ * any other site is an optional host permission the user grants from the popup.
+ */
 export default defineConfig({
   vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage', 'scripting'],
+    host_permissions: ['http://localhost:3000/*', 'http://localhost:8787/*'],
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
+    action: { default_title: '__MSG_extName__' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'kino-vmeste@kino.example',
+              strict_min_version: '128.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
 });

@@ -1,0 +1,3 @@
+import { setupBackground } from '../src/background/setup';
+
+export default defineBackground(() => setupBackground());

@@ -1,0 +1,72 @@
+import { describe, expect, test } from 'bun:test';
+import { createBackendClient, type FetchLike } from './backend-client';
+
+function fakeFetch(status: number, body: unknown, seen: Request[] = []): FetchLike {
+  return async (input, init) => {
+    seen.push(new Request(input, init));
+    return new Response(JSON.stringify(body), { status });
+  };
+}
+
+const room = {
+  id: 'r1',
+  filmId: 'night-train',
+  filmTitle: 'Night Train',
+  filmUrl: 'http://localhost:3000/films/night-train',
+  ownerId: 'anna',
+  owner: { id: 'anna', name: 'Anna' },
+  invitees: [{ id: 'boris', name: 'Boris' }],
+  allowLinkJoin: false,
+  joinUrl: 'http://localhost:8787/join/r1',
+  createdAt: '2026-01-01T00:00:00Z',
+  closedAt: null,
+};
+
+describe('backend client', () => {
+  test('matches sends the bearer token and parses the list', async () => {
+    const seen: Request[] = [];
+    const client = createBackendClient(
+      'http://b.test',
+      fakeFetch(200, { matches: [{ id: 'boris', name: 'Boris' }] }, seen),
+    );
+    const result = await client.matches('tok', 'night train');
+    expect(result).toEqual({ ok: true, data: [{ id: 'boris', name: 'Boris' }] });
+    expect(seen[0]?.url).toBe('http://b.test/api/films/night%20train/matches');
+    expect(seen[0]?.headers.get('authorization')).toBe('Bearer tok');
+  });
+
+  test('createRoom posts JSON and parses the room', async () => {
+    const seen: Request[] = [];
+    const client = createBackendClient('http://b.test', fakeFetch(201, room, seen));
+    const result = await client.createRoom('tok', { filmId: 'night-train', invitees: ['boris'] });
+    expect(result.ok && result.data.joinUrl).toBe(room.joinUrl);
+    expect(seen[0]?.method).toBe('POST');
+    expect(await seen[0]?.json()).toEqual({ filmId: 'night-train', invitees: ['boris'] });
+  });
+
+  test('an error body becomes a typed error', async () => {
+    const client = createBackendClient(
+      'http://b.test',
+      fakeFetch(403, { error: 'not invited', code: 'forbidden' }),
+    );
+    expect(await client.getRoom('tok', 'r1')).toEqual({
+      ok: false,
+      error: { code: 'forbidden', message: 'not invited', status: 403 },
+    });
+  });
+
+  test('a malformed success body is a bad_response, not a crash', async () => {
+    const client = createBackendClient('http://b.test', fakeFetch(200, { matches: 'nope' }));
+    const result = await client.matches('tok', 'f');
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.code).toBe('bad_response');
+  });
+
+  test('an unreachable server is a network error', async () => {
+    const client = createBackendClient('http://b.test', async () => {
+      throw new TypeError('fetch failed');
+    });
+    const result = await client.closeRoom('tok', 'r1');
+    expect(!result.ok && result.error.code).toBe('network');
+  });
+});

@@ -1,0 +1,53 @@
+/**
+ * Feature: the Watch together button next to the player, mounted whenever the
+ * adapter's anchor exists (WXT's autoMount follows SPA pages re-rendering it).
+ */
+import { render } from 'preact';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { sendToBackground } from '../messaging/send';
+import { StartApp } from '../ui/StartApp';
+import type { OverlayState } from './overlay-state';
+
+export async function setupWatchButton(
+  ctx: ContentScriptContext,
+  state: OverlayState,
+): Promise<void> {
+  const { adapter } = state;
+  const ui = await createShadowRootUi(ctx, {
+    name: 'kino-watch-together',
+    position: 'inline',
+    anchor: () => adapter.buttonAnchor(document),
+    append: 'last',
+    onMount(container) {
+      const App = () => (
+        <StartApp
+          deps={{
+            filmId: adapter.filmId(document, new URL(location.href)) ?? '',
+            getToken: async () => {
+              const session = await adapter.getSession();
+              state.session.value = session;
+              return session?.accessToken ?? null;
+            },
+            matches: (token, filmId) => sendToBackground({ type: 'matches', token, filmId }),
+            createRoom: (token, body) => sendToBackground({ type: 'create-room', token, body }),
+            onRoomCreated: (room) => {
+              state.sidebarCollapsed.value = false;
+              state.room.value = { roomId: room.id, invite: null, info: room, autoplay: true };
+            },
+            inRoom: state.room.value !== null,
+            onOpenSidebar: () => {
+              state.sidebarCollapsed.value = false;
+            },
+          }}
+        />
+      );
+      render(<App />, container);
+      return container;
+    },
+    onRemove(container) {
+      if (container) render(null, container);
+    },
+  });
+  ui.autoMount();
+}

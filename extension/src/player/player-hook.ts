@@ -1,0 +1,211 @@
+/**
+ * Drives the page's <video> with the shared sync core. Three paths:
+ * - local play/pause/seek (by the user or by other code on the page) become room
+ *   commands, unless the echo guard recognises them as our own doing;
+ * - every tick (and on every remote update) the room's expected position is compared
+ *   with the video's and `decideCorrection` says: nothing, nudge the rate, seek,
+ *   play or pause;
+ * - a stall that lasts becomes a `buffering` report, and its end too.
+ * All decisions are shared pure functions; this file only wires them to the element.
+ */
+import { type Correction, decideCorrection } from '@kino/shared/sync/correction';
+import { EchoGuard, type GuardedEvent } from '@kino/shared/sync/echo-guard';
+import { expectedPosition } from '@kino/shared/sync/playback-math';
+import { SeekLatencyEstimator } from '@kino/shared/sync/seek-latency';
+import type { PlaybackState } from '@kino/shared/types';
+
+/** What the hook needs from the room connection (a fake in tests). */
+export interface PlayerRoom {
+  playback(): PlaybackState | null;
+  canControl(): boolean;
+  serverNow(): number;
+  sendPlayback(type: 'play' | 'pause' | 'seek', position: number): void;
+  setBuffering(stalled: boolean): void;
+  onPlayback(listener: () => void): () => void;
+}
+
+/** The parts of HTMLVideoElement the hook uses. */
+export type VideoLike = Pick<
+  HTMLVideoElement,
+  | 'currentTime'
+  | 'paused'
+  | 'playbackRate'
+  | 'readyState'
+  | 'seeking'
+  | 'duration'
+  | 'play'
+  | 'pause'
+  | 'addEventListener'
+>;
+
+export interface PlayerOptions {
+  /** Start playing once joined (the creator pressed Start). */
+  autoplay?: boolean;
+  tickMs?: number;
+  /** A stall shorter than this is not reported (every seek stalls briefly). */
+  stallReportMs?: number;
+  /** Longest wait (ms) for the room to answer a local command before correcting again. */
+  holdMs?: number;
+  now?: () => number;
+}
+
+export interface PlayerHandle {
+  /** Runs one correction step now (also what the timer calls). */
+  tick(): Correction | null;
+}
+
+const HAVE_FUTURE_DATA = 3;
+
+export function attachPlayer(
+  video: VideoLike,
+  room: PlayerRoom,
+  options: PlayerOptions,
+  signal: AbortSignal,
+): PlayerHandle {
+  const now = options.now ?? (() => performance.now());
+  const guard = new EchoGuard();
+  const seekLatency = new SeekLatencyEstimator();
+  let autoplayPending = options.autoplay === true;
+  let stallTimer: ReturnType<typeof setTimeout> | null = null;
+  let reportedStall = false;
+  /** Compensation of our last seek while playing, to learn the real seek latency. */
+  let seekCompensation: number | null = null;
+  /**
+   * After a local command the room's answer is on its way: correcting towards the old
+   * state meanwhile would jerk the video back. Hold until the seq moves or time is up.
+   */
+  let hold: { seq: number; until: number } | null = null;
+
+  const snapshot = () => ({
+    currentTime: video.currentTime,
+    playbackRate: video.playbackRate,
+    paused: video.paused,
+  });
+  const duration = () => (Number.isFinite(video.duration) ? video.duration : undefined);
+
+  function apply(correction: Correction): void {
+    const t = now();
+    switch (correction.kind) {
+      case 'none':
+        return;
+      case 'rate':
+        guard.expect('ratechange', { rate: correction.rate }, t);
+        video.playbackRate = correction.rate;
+        return;
+      case 'seek':
+        guard.expect('seek', { position: correction.to }, t);
+        video.currentTime = correction.to;
+        return;
+      case 'play':
+        guard.expect('play', {}, t);
+        video.play().catch(() => {}); // a blocked autoplay is retried by the next tick
+        return;
+      case 'pause':
+        guard.expect('pause', {}, t);
+        video.pause();
+        return;
+    }
+  }
+
+  function tick(): Correction | null {
+    const playback = room.playback();
+    if (!playback) return null;
+    if (autoplayPending) {
+      autoplayPending = false;
+      if (!playback.playing && room.canControl()) {
+        room.sendPlayback('play', video.currentTime);
+        return null;
+      }
+    }
+    if (hold && playback.seq === hold.seq && now() < hold.until) return null;
+    hold = null;
+    const expected = expectedPosition(playback, room.serverNow(), duration());
+    const busy = video.seeking || video.readyState < HAVE_FUTURE_DATA;
+    if (seekCompensation !== null && !busy && playback.playing) {
+      seekLatency.recordResidual(seekCompensation, expected - video.currentTime);
+      seekCompensation = null;
+    }
+    const correction = decideCorrection({
+      expected,
+      actual: video.currentTime,
+      playing: playback.playing,
+      videoPlaying: !video.paused,
+      videoBusy: busy,
+      currentRate: video.playbackRate,
+      roomRate: playback.rate,
+      seekLatencySec: seekLatency.estimateSec,
+      durationSec: duration(),
+    });
+    if (correction.kind === 'seek' && playback.playing) {
+      seekCompensation = seekLatency.estimateSec * playback.rate;
+    }
+    apply(correction);
+    return correction;
+  }
+
+  /** A video event: our own echo is swallowed, anything else becomes a command. */
+  function onLocal(event: GuardedEvent): void {
+    if (guard.consume(event, snapshot(), now())) return;
+    const playback = room.playback();
+    if (!playback) return;
+    if (!room.canControl()) return; // the next tick puts the video back where the room is
+    const command =
+      event === 'seeking'
+        ? 'seek'
+        : event === 'play' && !playback.playing
+          ? 'play'
+          : event === 'pause' && playback.playing
+            ? 'pause'
+            : null;
+    if (!command) return;
+    hold = { seq: playback.seq, until: now() + (options.holdMs ?? 1500) };
+    room.sendPlayback(command, video.currentTime);
+  }
+
+  function onStall(): void {
+    if (stallTimer || reportedStall) return;
+    stallTimer = setTimeout(() => {
+      stallTimer = null;
+      if (video.readyState < HAVE_FUTURE_DATA && !reportedStall) {
+        reportedStall = true;
+        room.setBuffering(true);
+      }
+    }, options.stallReportMs ?? 700);
+  }
+
+  function onReady(): void {
+    if (stallTimer) clearTimeout(stallTimer);
+    stallTimer = null;
+    if (reportedStall && video.readyState >= HAVE_FUTURE_DATA) {
+      reportedStall = false;
+      room.setBuffering(false);
+    }
+  }
+
+  const on = (type: string, listener: () => void) =>
+    video.addEventListener(type, listener, { signal });
+  on('play', () => onLocal('play'));
+  on('pause', () => onLocal('pause'));
+  on('seeking', () => onLocal('seeking'));
+  on('seeked', () => guard.consume('seeked', snapshot(), now()));
+  on('ratechange', () => guard.consume('ratechange', snapshot(), now()));
+  on('waiting', onStall);
+  on('stalled', onStall);
+  on('playing', onReady);
+  on('canplay', onReady);
+  on('seeked', onReady);
+
+  const stopListening = room.onPlayback(() => tick());
+  const timer = setInterval(tick, options.tickMs ?? 250);
+  signal.addEventListener(
+    'abort',
+    () => {
+      clearInterval(timer);
+      if (stallTimer) clearTimeout(stallTimer);
+      stopListening();
+      if (reportedStall) room.setBuffering(false);
+    },
+    { once: true },
+  );
+  return { tick };
+}

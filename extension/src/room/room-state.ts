@@ -1,0 +1,209 @@
+/**
+ * The room as the overlay shows it, and the pure reducer that folds server
+ * messages into it. No sockets, no clock reads: `now` is passed in.
+ */
+import type { ServerMessage, ServerMessageOf } from '@kino/shared/protocol';
+import type { ChatMessage, Participant, PlaybackState, RoomSettings } from '@kino/shared/types';
+import { formatFilmTime, type MessageKey } from '../i18n';
+
+export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'closed';
+
+export interface Toast {
+  id: number;
+  key: MessageKey;
+  params: Record<string, string>;
+  at: number;
+}
+
+export interface FloatingReaction {
+  id: string;
+  emoji: string;
+  name: string;
+  at: number;
+}
+
+/** A chat line or reaction sent but not yet echoed back by the server. */
+export interface PendingChat {
+  id: string;
+  kind: 'text' | 'reaction';
+  text: string;
+}
+
+export type WelcomeYou = ServerMessageOf<'welcome'>['you'];
+export type WelcomeRoom = ServerMessageOf<'welcome'>['room'];
+
+export interface RoomView {
+  status: ConnectionStatus;
+  you: WelcomeYou | null;
+  room: WelcomeRoom | null;
+  settings: RoomSettings | null;
+  playback: PlaybackState | null;
+  participants: Participant[];
+  /** Oldest first, unique by id. */
+  messages: ChatMessage[];
+  /** Whether older history exists before `messages[0]`. */
+  hasMore: boolean;
+  loadingHistory: boolean;
+  pending: PendingChat[];
+  toasts: Toast[];
+  floating: FloatingReaction[];
+  closedReason: 'closed-by-owner' | 'expired' | null;
+  lastError: { code: string; message: string } | null;
+  nextToastId: number;
+}
+
+export const TOAST_MS = 5000;
+export const FLOAT_MS = 3000;
+const MAX_TOASTS = 4;
+
+export function initialRoomView(): RoomView {
+  return {
+    status: 'connecting',
+    you: null,
+    room: null,
+    settings: null,
+    playback: null,
+    participants: [],
+    messages: [],
+    hasMore: false,
+    loadingHistory: false,
+    pending: [],
+    toasts: [],
+    floating: [],
+    closedReason: null,
+    lastError: null,
+    nextToastId: 1,
+  };
+}
+
+/** Merges chat messages by id and keeps them ordered by cursor. */
+export function mergeMessages(current: ChatMessage[], incoming: ChatMessage[]): ChatMessage[] {
+  const byId = new Map(current.map((m) => [m.id, m]));
+  for (const message of incoming) byId.set(message.id, message);
+  return [...byId.values()].sort((a, b) => a.cursor - b.cursor);
+}
+
+/** Newest cursor the client has, sent in `hello` so a reconnect fills the gap. */
+export function lastCursor(view: RoomView): number | undefined {
+  return view.messages.at(-1)?.cursor;
+}
+
+function addToast(
+  view: RoomView,
+  key: MessageKey,
+  params: Record<string, string>,
+  now: number,
+): RoomView {
+  const toast: Toast = { id: view.nextToastId, key, params, at: now };
+  return {
+    ...view,
+    toasts: [...view.toasts, toast].slice(-MAX_TOASTS),
+    nextToastId: view.nextToastId + 1,
+  };
+}
+
+const ACTION_TOASTS: Record<string, MessageKey> = {
+  play: 'toastPlay',
+  pause: 'toastPause',
+  seek: 'toastSeek',
+  'wait-buffering': 'toastWait',
+  resume: 'toastResume',
+};
+
+function onPlayback(view: RoomView, msg: ServerMessageOf<'playback'>, now: number): RoomView {
+  const next = { ...view, playback: msg.playback };
+  const cause = msg.cause;
+  // Your own actions need no toast; the server's snapshots (cause null) neither.
+  if (!cause || cause.userId === view.you?.userId) return next;
+  const key = ACTION_TOASTS[cause.action];
+  if (!key) return next;
+  return addToast(
+    next,
+    key,
+    { name: cause.name, time: formatFilmTime(msg.playback.position) },
+    now,
+  );
+}
+
+function onPresence(view: RoomView, msg: ServerMessageOf<'presence'>, now: number): RoomView {
+  const next = { ...view, participants: msg.participants };
+  const event = msg.event;
+  if (!event || event.userId === view.you?.userId) return next;
+  if (event.kind === 'join') return addToast(next, 'toastJoin', { name: event.name }, now);
+  if (event.kind === 'leave') return addToast(next, 'toastLeave', { name: event.name }, now);
+  return next;
+}
+
+function onChat(view: RoomView, message: ChatMessage, now: number): RoomView {
+  const next = {
+    ...view,
+    messages: mergeMessages(view.messages, [message]),
+    pending: view.pending.filter((p) => p.id !== message.id),
+  };
+  if (message.kind !== 'reaction') return next;
+  const float: FloatingReaction = {
+    id: message.id,
+    emoji: message.text,
+    name: message.name,
+    at: now,
+  };
+  return { ...next, floating: [...next.floating.filter((f) => f.id !== message.id), float] };
+}
+
+export function reduceServerMessage(view: RoomView, msg: ServerMessage, now: number): RoomView {
+  switch (msg.type) {
+    case 'welcome':
+      return {
+        ...view,
+        status: 'connected',
+        you: msg.you,
+        room: msg.room,
+        settings: msg.room.settings,
+        playback: msg.playback,
+        participants: msg.participants,
+        // After a reconnect the welcome holds the newest page: keep what we had too.
+        messages: mergeMessages(view.messages, msg.chat.messages),
+        hasMore: view.messages.length > 0 ? view.hasMore : msg.chat.hasMore,
+        lastError: null,
+      };
+    case 'playback':
+      return onPlayback(view, msg, now);
+    case 'presence':
+      return onPresence(view, msg, now);
+    case 'chat':
+      return onChat(view, msg.message, now);
+    case 'history':
+      return {
+        ...view,
+        messages: mergeMessages(view.messages, msg.messages),
+        hasMore: msg.hasMore,
+        loadingHistory: false,
+      };
+    case 'settings':
+      return { ...view, settings: msg.settings };
+    case 'room-closed':
+      return { ...view, status: 'closed', closedReason: msg.reason };
+    case 'error':
+      return {
+        ...view,
+        loadingHistory: false,
+        lastError: { code: msg.code, message: msg.message },
+        // A refused chat line stays pending forever otherwise.
+        pending: msg.ref ? view.pending.filter((p) => p.id !== msg.ref) : view.pending,
+      };
+    case 'pong':
+      return view;
+  }
+}
+
+/** Drops toasts and floating reactions older than their display time. */
+export function expireTransient(view: RoomView, now: number): RoomView {
+  const toasts = view.toasts.filter((t) => now - t.at < TOAST_MS);
+  const floating = view.floating.filter((f) => now - f.at < FLOAT_MS);
+  if (toasts.length === view.toasts.length && floating.length === view.floating.length) return view;
+  return { ...view, toasts, floating };
+}
+
+export function addPending(view: RoomView, pending: PendingChat): RoomView {
+  return { ...view, pending: [...view.pending.filter((p) => p.id !== pending.id), pending] };
+}

@@ -1,0 +1,37 @@
+import { describe, expect, test } from 'bun:test';
+import { DEFAULT_SETTINGS, migrateSettings, normalizeBaseUrl, webSocketUrl } from './settings';
+
+describe('migrateSettings', () => {
+  test('nothing stored gives the defaults', () => {
+    expect(migrateSettings(undefined)).toEqual(DEFAULT_SETTINGS);
+  });
+
+  test('version 0 `{ backend }` becomes backendUrl', () => {
+    const s = migrateSettings({ backend: 'https://kino.example/' });
+    expect(s.backendUrl).toBe('https://kino.example');
+    expect(s.version).toBe(1);
+  });
+
+  test('a damaged value falls back field by field', () => {
+    const s = migrateSettings({
+      version: 1,
+      backendUrl: 'javascript:alert(1)',
+      cinemaOrigin: 'http://cinema.test:3000',
+      enabledOrigins: ['https://a.test', 5],
+    });
+    expect(s.backendUrl).toBe(DEFAULT_SETTINGS.backendUrl);
+    expect(s.cinemaOrigin).toBe('http://cinema.test:3000');
+    expect(s.enabledOrigins).toEqual(['https://a.test']);
+  });
+});
+
+test('normalizeBaseUrl accepts http(s) only and drops the trailing slash', () => {
+  expect(normalizeBaseUrl(' http://localhost:8787/ ')).toBe('http://localhost:8787');
+  expect(normalizeBaseUrl('ftp://x')).toBeNull();
+  expect(normalizeBaseUrl('not a url')).toBeNull();
+});
+
+test('webSocketUrl maps http→ws and https→wss', () => {
+  expect(webSocketUrl('http://localhost:8787')).toBe('ws://localhost:8787/ws');
+  expect(webSocketUrl('https://kino.example/app')).toBe('wss://kino.example/app/ws');
+});

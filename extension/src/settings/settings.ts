@@ -1,0 +1,66 @@
+/**
+ * User settings, stored with a version so that a later shape can migrate the old one.
+ * Everything here is pure; `settings-store.ts` does the storage I/O.
+ */
+export const SETTINGS_VERSION = 1;
+
+export interface Settings {
+  version: typeof SETTINGS_VERSION;
+  /** Base URL of the Kino Vmeste backend (HTTP API and WebSocket). */
+  backendUrl: string;
+  /** Origin of the cinema the demo-cinema adapter matches. */
+  cinemaOrigin: string;
+  /** Origins the user enabled the generic adapter on from the popup. */
+  enabledOrigins: string[];
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  version: SETTINGS_VERSION,
+  backendUrl: 'http://localhost:8787',
+  cinemaOrigin: 'http://localhost:3000',
+  enabledOrigins: [],
+};
+
+/** An http(s) URL without a trailing slash, or null when `value` is not one. */
+export function normalizeBaseUrl(value: string): string | null {
+  try {
+    const url = new URL(value.trim());
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+    return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+  } catch {
+    return null;
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function urlOr(value: unknown, fallback: string): string {
+  return typeof value === 'string' ? (normalizeBaseUrl(value) ?? fallback) : fallback;
+}
+
+/**
+ * Turns whatever is in storage (nothing, an old version, a damaged value) into
+ * current settings. Version 0 (before versioning) stored `{ backend }` only.
+ */
+export function migrateSettings(stored: unknown): Settings {
+  if (!isRecord(stored)) return { ...DEFAULT_SETTINGS };
+  const backend = stored.version === undefined ? stored.backend : stored.backendUrl;
+  const origins = Array.isArray(stored.enabledOrigins)
+    ? stored.enabledOrigins.filter((o): o is string => typeof o === 'string')
+    : [];
+  return {
+    version: SETTINGS_VERSION,
+    backendUrl: urlOr(backend, DEFAULT_SETTINGS.backendUrl),
+    cinemaOrigin: urlOr(stored.cinemaOrigin, DEFAULT_SETTINGS.cinemaOrigin),
+    enabledOrigins: origins,
+  };
+}
+
+/** The WebSocket URL of the backend's `/ws` endpoint. */
+export function webSocketUrl(backendUrl: string): string {
+  const url = new URL(`${backendUrl}/ws`);
+  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  return url.toString();
+}
