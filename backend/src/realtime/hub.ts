@@ -35,6 +35,8 @@ export class Hub {
   private readonly rooms = new Map<string, Set<Connection>>();
   private readonly io: RoomIO;
   private unsubscribe: (() => Promise<void>) | null = null;
+  /** Frames wait for the bus subscription, so no room event can slip past a new member. */
+  private ready: Promise<void> = Promise.resolve();
   private sweepTimer: ReturnType<typeof setInterval> | null = null;
   /** Leave cleanups in flight, so shutdown can wait for them. */
   private readonly pending = new Set<Promise<void>>();
@@ -54,10 +56,15 @@ export class Hub {
   }
 
   /** Subscribes to the bus and starts the deadline sweep (pass false to drive `sweep` by hand). */
-  async start(opts: { sweepEveryMs?: number | false } = {}): Promise<void> {
-    this.unsubscribe = await this.ports.live.subscribe((event) => this.onBusEvent(event));
+  start(opts: { sweepEveryMs?: number | false } = {}): Promise<void> {
+    this.ready = this.subscribe();
     const every = opts.sweepEveryMs ?? SWEEP_INTERVAL_MS;
     if (every !== false) this.sweepTimer = setInterval(() => this.sweep(this.ports.now()), every);
+    return this.ready;
+  }
+
+  private async subscribe(): Promise<void> {
+    this.unsubscribe = await this.ports.live.subscribe((event) => this.onBusEvent(event));
   }
 
   /** Graceful shutdown: clients are told to reconnect (1012), their entries removed. */
@@ -86,6 +93,7 @@ export class Hub {
     if (!connection || connection.phase === 'closed') return;
     connection.lastSeenAt = this.ports.now();
     connection.queue = connection.queue
+      .then(() => this.ready)
       .then(() => this.handleFrame(connection, raw))
       .catch((error: unknown) => {
         (this.ports.logError ?? console.error)('realtime handler failed', error);
@@ -226,9 +234,12 @@ export class Hub {
     // Wait for whatever the connection was doing (e.g. a join still publishing) first.
     const leave = connection.queue
       .then(async () => {
-        const removed = await this.ports.live.removeParticipant(roomId, connection.socket.id);
+        const connectionId = connection.socket.id;
+        const removed = await this.ports.live.removeParticipant(roomId, connectionId);
+        const at = this.ports.now();
+        await recordPresenceSafely(this.io, { roomId, userId, connectionId, kind: 'leave', at });
+        // Nothing left to announce when the room's live state is gone (closed room).
         if (!removed) return;
-        await recordPresenceSafely(this.io, roomId, userId, 'leave', this.ports.now());
         await this.io.publish(roomId, {
           type: 'presence',
           participants: await this.ports.live.listParticipants(roomId),

@@ -10,6 +10,7 @@ import type { ChatMessage, Participant, RoomSettings } from '@kino/shared/types'
 import type { ChatPage, LiveStore } from '../live/types.ts';
 import type { Connection } from './connection.ts';
 import { CATCH_UP_MAX, CLOSE, WELCOME_CHAT_PAGE } from './limits.ts';
+import type { PresenceRecord } from './ports.ts';
 import type { Handler, RoomIO } from './room-io.ts';
 import { SERVER_VERSION } from './room-io.ts';
 
@@ -42,13 +43,12 @@ export const handleHello: Handler<'hello'> = async (io, connection, hello) => {
   }
   connection.phase = 'joining';
   const { ports } = io;
-  const user = await ports.verifyToken(hello.token);
-  if (!user) {
-    io.fail(connection, 'unauthorized', 'invalid or expired token', {
-      fatal: { closeCode: CLOSE.denied },
-    });
+  const verified = await ports.verifyToken(hello.token);
+  if (!verified.ok) {
+    io.fail(connection, 'unauthorized', verified.message, { fatal: { closeCode: CLOSE.denied } });
     return;
   }
+  const user = verified.user;
   const access = await ports.roomAccess(hello.roomId, user, hello.invite);
   if (!access.ok) {
     const closeCode = access.code === 'room_closed' ? CLOSE.roomClosed : CLOSE.denied;
@@ -74,7 +74,13 @@ export const handleHello: Handler<'hello'> = async (io, connection, hello) => {
   io.enterRoom(connection);
 
   await ports.live.putParticipant(roomId, participant);
-  await recordPresenceSafely(io, roomId, user.id, 'join', now);
+  await recordPresenceSafely(io, {
+    roomId,
+    userId: user.id,
+    connectionId: connection.socket.id,
+    kind: 'join',
+    at: now,
+  });
   const [settings, playback, participants, chat] = await Promise.all([
     roomSettings(ports.live, roomId),
     ports.live.initPlayback(roomId, initialPlayback(now)),
@@ -113,17 +119,11 @@ function flushBacklog(connection: Connection): void {
   for (const text of backlog) connection.socket.send(text);
 }
 
-export async function recordPresenceSafely(
-  io: RoomIO,
-  roomId: string,
-  userId: string,
-  kind: 'join' | 'leave',
-  at: number,
-): Promise<void> {
+export async function recordPresenceSafely(io: RoomIO, record: PresenceRecord): Promise<void> {
   // The room history is a record, not a gate: a Postgres hiccup must not break the room.
   try {
-    await io.ports.recordPresence(roomId, userId, kind, at);
+    await io.ports.recordPresence(record);
   } catch (error) {
-    (io.ports.logError ?? console.error)(`recordPresence ${kind} failed`, error);
+    (io.ports.logError ?? console.error)(`recordPresence ${record.kind} failed`, error);
   }
 }

@@ -27,19 +27,27 @@ export type RoomAccess =
   | { ok: true; room: RoomInfo; isOwner: boolean }
   | { ok: false; code: 'not_found' | 'forbidden' | 'room_closed'; message: string };
 
-export type PresenceKind = 'join' | 'leave';
+export interface PresenceRecord {
+  roomId: string;
+  userId: string;
+  connectionId: string;
+  kind: 'join' | 'leave';
+  at: number;
+}
 
 export interface RealtimePorts {
   live: LiveStore;
   /** This backend instance; stored on each participant so a crashed instance's entries can go. */
   instanceId: string;
   now(): number;
-  /** The cinema JWT's user, or null when the token is invalid, expired or wrongly signed. */
-  verifyToken(token: string): Promise<VerifiedUser | null>;
+  /** The cinema JWT's user, or why the token is refused (invalid, expired, wrongly signed). */
+  verifyToken(
+    token: string,
+  ): Promise<{ ok: true; user: VerifiedUser } | { ok: false; message: string }>;
   /** Whether `user` may join: owner, invitee, or anyone signed in when link joins are allowed. */
   roomAccess(roomId: string, user: VerifiedUser, invite?: string): Promise<RoomAccess>;
   /** Records a join or leave in Postgres (the room's history). */
-  recordPresence(roomId: string, userId: string, kind: PresenceKind, at: number): Promise<void>;
+  recordPresence(event: PresenceRecord): Promise<void>;
   /** Where unexpected failures are reported; console.error when absent. */
   logError?(message: string, error: unknown): void;
 }

@@ -80,10 +80,14 @@ export async function startMemoryInstance(
     live,
     instanceId,
     now: () => clock.now,
-    verifyToken: async (token) =>
-      token.startsWith('token-') ? (USERS[token.slice(6) as keyof typeof USERS] ?? null) : null,
+    verifyToken: async (token) => {
+      const user = token.startsWith('token-')
+        ? USERS[token.slice(6) as keyof typeof USERS]
+        : undefined;
+      return user ? { ok: true, user } : { ok: false, message: 'The access token is not valid' };
+    },
     roomAccess: async (roomId, user) => fakeAccess(roomId, user.id),
-    recordPresence: async (roomId, userId, kind) => {
+    recordPresence: async ({ roomId, userId, kind }) => {
       presence.push({ roomId, userId, kind });
     },
   };

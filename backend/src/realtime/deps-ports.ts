@@ -1,0 +1,43 @@
+/** Builds the hub's ports from the app's dependencies (auth, rooms in Postgres, live store). */
+import { AuthError, verifyAccessToken } from '../auth/verify.ts';
+import type { AppDeps } from '../deps.ts';
+import { getRoomAccess, recordPresence } from '../rooms/access.ts';
+import type { RealtimePorts, RoomAccess } from './ports.ts';
+
+export function realtimePorts(deps: AppDeps): RealtimePorts {
+  return {
+    live: deps.live,
+    instanceId: deps.instanceId,
+    now: deps.clock,
+    async verifyToken(token) {
+      try {
+        return { ok: true, user: await verifyAccessToken(token, deps) };
+      } catch (error) {
+        if (error instanceof AuthError) return { ok: false, message: error.message };
+        throw error;
+      }
+    },
+    async roomAccess(roomId, user): Promise<RoomAccess> {
+      const access = await getRoomAccess(deps.db, roomId, user.id);
+      if (!access) return { ok: false, code: 'not_found', message: 'No such room' };
+      const { room } = access;
+      if (room.closedAt !== null) {
+        return { ok: false, code: 'room_closed', message: 'This room has been closed' };
+      }
+      if (!access.allowed) {
+        return { ok: false, code: 'forbidden', message: 'You are not invited to this room' };
+      }
+      return {
+        ok: true,
+        room: { id: room.id, filmId: room.filmId, ownerId: room.ownerId },
+        isOwner: access.isOwner,
+      };
+    },
+    recordPresence: ({ roomId, userId, connectionId, kind, at }) =>
+      recordPresence(deps.db, { roomId, userId, connectionId, event: kind, at }),
+    logError: (message, error) =>
+      deps.log.error(
+        `[realtime] ${message}: ${error instanceof Error ? error.stack : String(error)}`,
+      ),
+  };
+}
