@@ -9,6 +9,7 @@ import { errorHandler } from './http/error-handler.ts';
 import { joinController } from './join/index.ts';
 import { matchesController } from './matches/index.ts';
 import { outboxController } from './outbox/index.ts';
+import { realtime } from './realtime/index.ts';
 import { roomsController } from './rooms/index.ts';
 
 export function createApp(deps: AppDeps) {
@@ -37,7 +38,8 @@ export function createApp(deps: AppDeps) {
     .use(matchesController(deps))
     .use(roomsController(deps))
     .use(joinController(deps))
-    .use(outboxController({ db: deps.db, mailKind: deps.mail.transport.kind }));
+    .use(outboxController({ db: deps.db, mailKind: deps.mail.transport.kind }))
+    .use(realtime(deps));
 }
 
 export type App = ReturnType<typeof createApp>;
