@@ -1,0 +1,126 @@
+import { describe, expect, test } from 'bun:test';
+import {
+  DEFAULT_CORRECTION_CONFIG as C,
+  type CorrectionInput,
+  decideCorrection,
+} from './correction.ts';
+
+/** A playing room and player at the same spot; each test changes what it is about. */
+const base: CorrectionInput = {
+  expected: 100,
+  actual: 100,
+  playing: true,
+  videoPlaying: true,
+  currentRate: 1,
+  roomRate: 1,
+  seekLatencySec: 0.15,
+};
+
+const decide = (change: Partial<CorrectionInput>) => decideCorrection({ ...base, ...change });
+
+/** Rates come out of floating-point arithmetic: compare them to 1e-9. */
+function expectRate(decision: ReturnType<typeof decideCorrection>, rate: number): void {
+  if (decision.kind !== 'rate') throw new Error(`expected a rate nudge, got ${decision.kind}`);
+  expect(decision.rate).toBeCloseTo(rate, 9);
+}
+
+describe('while the room plays', () => {
+  test('in sync, or inside the dead band: nothing', () => {
+    expect(decide({})).toEqual({ kind: 'none' });
+    expect(decide({ actual: 100 - C.deadBandSec * 0.9 })).toEqual({ kind: 'none' });
+    expect(decide({ actual: 100 + C.deadBandSec * 0.9 })).toEqual({ kind: 'none' });
+  });
+
+  test('behind by a little: speeds up, proportionally to the error', () => {
+    const small = decide({ actual: 99.978 }); // 22 ms behind
+    const larger = decide({ actual: 99.956 }); // 44 ms behind
+    expectRate(small, 1 + 0.022 / C.convergeSec);
+    if (small.kind !== 'rate' || larger.kind !== 'rate') throw new Error('expected rate nudges');
+    expect(larger.rate - 1).toBeCloseTo(2 * (small.rate - 1), 9);
+  });
+
+  test('ahead by a little: slows down', () => {
+    expectRate(decide({ actual: 100.03 }), 1 - 0.03 / C.convergeSec);
+  });
+
+  test('the nudge is bounded', () => {
+    expect(decide({ actual: 99.7 })).toEqual({ kind: 'rate', rate: 1 + C.maxRateDelta });
+    expect(decide({ actual: 100.3 })).toEqual({ kind: 'rate', rate: 1 - C.maxRateDelta });
+  });
+
+  test('the nudge is relative to the room rate', () => {
+    expect(decide({ actual: 99.7, roomRate: 1.5, currentRate: 1.5 })).toEqual({
+      kind: 'rate',
+      rate: 1.5 * (1 + C.maxRateDelta),
+    });
+  });
+
+  test('hysteresis: a running nudge continues inside the dead band until the release point', () => {
+    const nudging = { currentRate: 1.03 };
+    // 15 ms behind: a steady player does nothing, a nudging one keeps correcting.
+    expect(decide({ actual: 99.985 })).toEqual({ kind: 'none' });
+    expectRate(decide({ ...nudging, actual: 99.985 }), 1 + 0.015 / C.convergeSec);
+    // Within the release distance it returns to the room rate, exactly.
+    expect(decide({ ...nudging, actual: 100 - C.releaseSec / 2 })).toEqual({
+      kind: 'rate',
+      rate: 1,
+    });
+  });
+
+  test('tiny rate changes are not worth an event', () => {
+    const target = 1 + 0.03 / C.convergeSec;
+    expect(decide({ actual: 99.97, currentRate: target + C.minRateStep / 2 })).toEqual({
+      kind: 'none',
+    });
+  });
+
+  test('a large error seeks, ahead by the seek latency', () => {
+    expect(decide({ actual: 90 })).toEqual({ kind: 'seek', to: 100.15 });
+    expect(decide({ actual: 100 + C.seekThresholdSec + 0.01 })).toEqual({
+      kind: 'seek',
+      to: 100.15,
+    });
+    // At double speed the film runs twice as far during the seek.
+    expect(decide({ actual: 90, roomRate: 2, currentRate: 2 })).toEqual({
+      kind: 'seek',
+      to: 100.3,
+    });
+  });
+
+  test('seek targets stay inside the film', () => {
+    expect(decide({ expected: 119.95, actual: 60, durationSec: 120 })).toEqual({
+      kind: 'seek',
+      to: 120,
+    });
+  });
+
+  test('a paused player is started; far off, it first seeks', () => {
+    expect(decide({ videoPlaying: false, actual: 99.99 })).toEqual({ kind: 'play' });
+    expect(decide({ videoPlaying: false, actual: 50 })).toEqual({ kind: 'seek', to: 100.15 });
+  });
+
+  test('while seeking or buffering the position means nothing: wait', () => {
+    expect(decide({ videoBusy: true, actual: 50 })).toEqual({ kind: 'none' });
+    expect(decide({ videoBusy: true, actual: 99.95 })).toEqual({ kind: 'none' });
+  });
+});
+
+describe('while the room is paused', () => {
+  const paused = { playing: false, videoPlaying: false };
+
+  test('a playing player is paused', () => {
+    expect(decide({ playing: false, videoPlaying: true })).toEqual({ kind: 'pause' });
+    expect(decide({ playing: false, videoPlaying: true, videoBusy: true })).toEqual({
+      kind: 'pause',
+    });
+  });
+
+  test('off position: seeks exactly, no latency compensation (nothing moves)', () => {
+    expect(decide({ ...paused, actual: 99.9 })).toEqual({ kind: 'seek', to: 100 });
+    expect(decide({ ...paused, actual: 100 - C.pausedToleranceSec / 2 })).toEqual({ kind: 'none' });
+  });
+
+  test('a leftover nudge is reset to the room rate', () => {
+    expect(decide({ ...paused, currentRate: 1.002 })).toEqual({ kind: 'rate', rate: 1 });
+  });
+});

@@ -1,0 +1,121 @@
+/**
+ * What to do to a player to make it show the room's moment. Pure: the caller measures,
+ * calls this on every tick (e.g. every 250 ms) and applies the answer.
+ *
+ * - A large error is fixed by seeking, ahead by the estimated seek latency.
+ * - A small one by a bounded playbackRate nudge proportional to the error, so the error
+ *   decays exponentially (time constant `convergeSec`) without overshoot.
+ * - Hysteresis: a nudge starts when the error leaves the dead band and stops (back to the
+ *   room's rate) only once the error is well inside it, so it does not flap at the edge.
+ */
+
+export interface CorrectionConfig {
+  /** No nudge starts while |error| is below this (s). */
+  deadBandSec: number;
+  /** A running nudge stops once |error| is below this (s); smaller than the dead band. */
+  releaseSec: number;
+  /** Above this |error| (s), seek instead of nudging. */
+  seekThresholdSec: number;
+  /** Largest relative rate change, e.g. 0.08 = ±8 %. */
+  maxRateDelta: number;
+  /** Time constant (s) of the proportional nudge: rate delta = error / convergeSec. */
+  convergeSec: number;
+  /** Rate changes smaller than this are not worth a ratechange event. */
+  minRateStep: number;
+  /** While paused, a position off by more than this (s) is fixed by seeking. */
+  pausedToleranceSec: number;
+}
+
+export const DEFAULT_CORRECTION_CONFIG: CorrectionConfig = {
+  deadBandSec: 0.02,
+  releaseSec: 0.008,
+  seekThresholdSec: 0.4,
+  maxRateDelta: 0.08,
+  convergeSec: 0.6,
+  minRateStep: 0.004,
+  pausedToleranceSec: 0.05,
+};
+
+export interface CorrectionInput {
+  /** Room's position now (s), from expectedPosition(). */
+  expected: number;
+  /** Player's position now (s). */
+  actual: number;
+  /** Whether the room is playing. */
+  playing: boolean;
+  /** Whether the player is playing (not paused). */
+  videoPlaying: boolean;
+  /** True while the player is seeking or buffering: its position means nothing then. */
+  videoBusy?: boolean;
+  /** Player's playbackRate now. */
+  currentRate: number;
+  /** The room's rate. */
+  roomRate: number;
+  /** How far ahead to seek while playing (s), from SeekLatencyEstimator. */
+  seekLatencySec?: number;
+  /** Film length (s), to keep seek targets inside it. */
+  durationSec?: number;
+  config?: CorrectionConfig;
+}
+
+export type Correction =
+  | { kind: 'none' }
+  | { kind: 'rate'; rate: number }
+  | { kind: 'seek'; to: number }
+  | { kind: 'play' }
+  | { kind: 'pause' };
+
+const NONE: Correction = { kind: 'none' };
+const RATE_EPSILON = 1e-6;
+
+function clampTarget(to: number, durationSec: number | undefined): number {
+  const end = durationSec !== undefined && Number.isFinite(durationSec) ? durationSec : Infinity;
+  return Math.min(Math.max(to, 0), end);
+}
+
+/** Rate change, or none when the player already runs close enough to it. */
+function rateTo(rate: number, currentRate: number, minStep: number, exact: boolean): Correction {
+  const step = Math.abs(rate - currentRate);
+  if (step <= RATE_EPSILON || (!exact && step < minStep)) return NONE;
+  return { kind: 'rate', rate };
+}
+
+function correctPaused(input: CorrectionInput, config: CorrectionConfig): Correction {
+  if (input.videoPlaying) return { kind: 'pause' };
+  if (input.videoBusy) return NONE;
+  if (Math.abs(input.expected - input.actual) > config.pausedToleranceSec) {
+    return { kind: 'seek', to: clampTarget(input.expected, input.durationSec) };
+  }
+  return rateTo(input.roomRate, input.currentRate, config.minRateStep, true);
+}
+
+function correctPlaying(input: CorrectionInput, config: CorrectionConfig): Correction {
+  if (input.videoBusy) return NONE;
+  // Positive error: the player is behind the room.
+  const error = input.expected - input.actual;
+  const magnitude = Math.abs(error);
+  if (magnitude > config.seekThresholdSec) {
+    const ahead = input.seekLatencySec ?? 0;
+    return {
+      kind: 'seek',
+      to: clampTarget(input.expected + ahead * input.roomRate, input.durationSec),
+    };
+  }
+  if (!input.videoPlaying) return { kind: 'play' };
+
+  const nudging = Math.abs(input.currentRate - input.roomRate) > RATE_EPSILON;
+  const threshold = nudging ? config.releaseSec : config.deadBandSec;
+  if (magnitude <= threshold) {
+    return nudging ? rateTo(input.roomRate, input.currentRate, config.minRateStep, true) : NONE;
+  }
+  const delta = Math.min(
+    Math.max(error / config.convergeSec, -config.maxRateDelta),
+    config.maxRateDelta,
+  );
+  return rateTo(input.roomRate * (1 + delta), input.currentRate, config.minRateStep, false);
+}
+
+export function decideCorrection(input: CorrectionInput): Correction {
+  const config = input.config ?? DEFAULT_CORRECTION_CONFIG;
+  return input.playing ? correctPlaying(input, config) : correctPaused(input, config);
+}
