@@ -16,9 +16,6 @@ export interface RunningCinema {
   stop(): Promise<void>;
 }
 
-// Well above the 4 KB body limit the routes enforce with a clear 400.
-const MAX_REQUEST_BODY_BYTES = 64 * 1024;
-
 export async function startCinema(opts: CinemaOptions = {}): Promise<RunningCinema> {
   const config = resolveCinemaConfig(opts);
   const directory = await createDirectory();
@@ -29,7 +26,6 @@ export async function startCinema(opts: CinemaOptions = {}): Promise<RunningCine
 
   const server = Bun.serve({
     port: config.port,
-    maxRequestBodySize: MAX_REQUEST_BODY_BYTES,
     fetch: (req) => handle(req),
   });
   const port = server.port ?? config.port;

@@ -35,13 +35,29 @@ export function parseCredentials(input: unknown): Parsed<Credentials> {
   return { ok: true, value: { login: login.trim().toLowerCase(), password } };
 }
 
-/** The body as text, or an error when it is larger than the limit. */
+/**
+ * The body as text, or an error once it grows past the limit. The stream is
+ * read chunk by chunk and abandoned at the limit, so a huge (or chunked) upload
+ * costs at most MAX_BODY_BYTES of memory and still gets a clear JSON error.
+ */
 export async function readSmallBody(req: Request): Promise<Parsed<string>> {
   const declared = Number(req.headers.get('content-length') ?? '0');
   if (declared > MAX_BODY_BYTES) return tooLarge();
-  const bytes = await req.arrayBuffer();
-  if (bytes.byteLength > MAX_BODY_BYTES) return tooLarge();
-  return { ok: true, value: new TextDecoder().decode(bytes) };
+  if (!req.body) return { ok: true, value: '' };
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > MAX_BODY_BYTES) {
+      await reader.cancel();
+      return tooLarge();
+    }
+    chunks.push(value);
+  }
+  return { ok: true, value: new TextDecoder().decode(Buffer.concat(chunks)) };
 }
 
 function tooLarge(): Parsed<never> {
