@@ -3,16 +3,11 @@
  * feature handler, and forwards room events from the shared bus (published by any
  * instance, this one included) to its local sockets of that room.
  */
-import {
-  type ClientMessage,
-  parseClientMessage,
-  type RawFrame,
-  type ServerMessage,
-} from '@kino/shared/protocol';
+import { parseClientMessage, type RawFrame, type ServerMessage } from '@kino/shared/protocol';
 import type { RoomEvent } from '../live/types.ts';
-import { handleChat, handleHistory, handleReaction } from './chat.ts';
 import { allowByRate, type Connection, missedDeadline, newConnection } from './connection.ts';
-import { handleHello, recordPresenceSafely } from './join.ts';
+import { dispatchMessage, refOf } from './dispatch.ts';
+import { recordPresenceSafely } from './join.ts';
 import {
   CLOSE,
   HELLO_TIMEOUT_MS,
@@ -21,13 +16,17 @@ import {
   SWEEP_INTERVAL_MS,
 } from './limits.ts';
 import {
-  applyBufferingPolicy,
-  handleBuffering,
-  handlePlaybackCommand,
-  handleSettings,
-} from './playback.ts';
+  HEARTBEAT_EVERY_MS,
+  INSTANCE_CHANNEL,
+  isStaleEntry,
+  type Liveness,
+  newLiveness,
+  noteAlive,
+} from './liveness.ts';
+import { applyBufferingPolicy } from './playback.ts';
 import type { HubSocket, RealtimePorts } from './ports.ts';
 import { encodeServer, type RoomIO, sendError } from './room-io.ts';
+import { pruneStaleParticipants } from './stale-participants.ts';
 
 export class Hub {
   private readonly connections = new Map<string, Connection>();
@@ -38,10 +37,13 @@ export class Hub {
   /** Frames wait for the bus subscription, so no room event can slip past a new member. */
   private ready: Promise<void> = Promise.resolve();
   private sweepTimer: ReturnType<typeof setInterval> | null = null;
+  private heartbeatTimer: ReturnType<typeof setInterval> | null = null;
+  private liveness: Liveness;
   /** Leave cleanups in flight, so shutdown can wait for them. */
   private readonly pending = new Set<Promise<void>>();
 
   constructor(private readonly ports: RealtimePorts) {
+    this.liveness = newLiveness(ports.instanceId, ports.now());
     this.io = {
       ports,
       autoPausedSeq: new Map(),
@@ -52,15 +54,48 @@ export class Hub {
         sendError(this.io, connection, code, message, opts),
       disconnect: (connection, code, reason) => this.disconnect(connection, code, reason),
       enterRoom: (connection) => this.enterRoom(connection),
+      pruneStale: async (roomId) => {
+        await this.pruneStale(roomId);
+      },
     };
   }
 
   /** Subscribes to the bus and starts the deadline sweep (pass false to drive `sweep` by hand). */
-  start(opts: { sweepEveryMs?: number | false } = {}): Promise<void> {
-    this.ready = this.subscribe();
-    const every = opts.sweepEveryMs ?? SWEEP_INTERVAL_MS;
-    if (every !== false) this.sweepTimer = setInterval(() => this.sweep(this.ports.now()), every);
+  start(opts: { timers?: boolean } = {}): Promise<void> {
+    this.liveness = newLiveness(this.ports.instanceId, this.ports.now());
+    this.ready = this.subscribe().then(() => this.heartbeat());
+    if (opts.timers !== false) {
+      this.sweepTimer = setInterval(() => this.sweep(this.ports.now()), SWEEP_INTERVAL_MS);
+      this.heartbeatTimer = setInterval(() => {
+        this.heartbeat().catch((error: unknown) => this.logError('heartbeat failed', error));
+      }, HEARTBEAT_EVERY_MS);
+    }
     return this.ready;
+  }
+
+  /**
+   * Tells other instances this one is alive, and drops entries of instances that went
+   * silent from the rooms this instance has members in.
+   */
+  async heartbeat(): Promise<void> {
+    await this.ports.live.publish({
+      roomId: INSTANCE_CHANNEL,
+      origin: this.ports.instanceId,
+      message: { type: 'instance-alive' },
+    });
+    for (const roomId of [...this.rooms.keys()]) await this.pruneStale(roomId);
+  }
+
+  private pruneStale(roomId: string): Promise<number> {
+    const now = this.ports.now();
+    const hasLocal = (connectionId: string) => this.connections.has(connectionId);
+    return pruneStaleParticipants(this.io, roomId, (entry) =>
+      isStaleEntry(this.liveness, entry, hasLocal, now),
+    );
+  }
+
+  private logError(message: string, error: unknown): void {
+    (this.ports.logError ?? console.error)(message, error);
   }
 
   private async subscribe(): Promise<void> {
@@ -70,7 +105,9 @@ export class Hub {
   /** Graceful shutdown: clients are told to reconnect (1012), their entries removed. */
   async stop(): Promise<void> {
     if (this.sweepTimer) clearInterval(this.sweepTimer);
+    if (this.heartbeatTimer) clearInterval(this.heartbeatTimer);
     this.sweepTimer = null;
+    this.heartbeatTimer = null;
     for (const connection of [...this.connections.values()]) {
       this.disconnect(connection, CLOSE.serviceRestart, 'service restart');
     }
@@ -96,7 +133,7 @@ export class Hub {
       .then(() => this.ready)
       .then(() => this.handleFrame(connection, raw))
       .catch((error: unknown) => {
-        (this.ports.logError ?? console.error)('realtime handler failed', error);
+        this.logError('realtime handler failed', error);
         if (connection.phase !== 'closed') this.io.fail(connection, 'internal', 'internal error');
       });
   }
@@ -132,43 +169,7 @@ export class Hub {
         ref: refOf(message),
       });
     }
-    await this.dispatch(connection, message);
-  }
-
-  private async dispatch(connection: Connection, message: ClientMessage): Promise<void> {
-    const io = this.io;
-    if (message.type === 'hello') {
-      return handleHello(io, connection, message);
-    }
-    if (message.type === 'ping') {
-      return this.send(connection, {
-        type: 'pong',
-        id: message.id,
-        t0: message.t0,
-        serverTime: this.ports.now(),
-      });
-    }
-    if (connection.phase !== 'joined') {
-      return io.fail(connection, 'not_joined', 'send hello first', { ref: refOf(message) });
-    }
-    switch (message.type) {
-      case 'play':
-      case 'pause':
-      case 'seek':
-        return handlePlaybackCommand(io, connection, message);
-      case 'buffering':
-        return handleBuffering(io, connection, message);
-      case 'chat':
-        return handleChat(io, connection, message);
-      case 'reaction':
-        return handleReaction(io, connection, message);
-      case 'history':
-        return handleHistory(io, connection, message);
-      case 'settings':
-        return handleSettings(io, connection, message);
-      case 'leave':
-        return this.disconnect(connection, CLOSE.left, 'left');
-    }
+    await dispatchMessage(this.io, connection, message);
   }
 
   private enterRoom(connection: Connection): void {
@@ -188,6 +189,10 @@ export class Hub {
   }
 
   private onBusEvent(event: RoomEvent): void {
+    if (event.roomId === INSTANCE_CHANNEL) {
+      this.liveness = noteAlive(this.liveness, event.origin, this.ports.now());
+      return;
+    }
     const message = event.message as ServerMessage;
     if (message.type === 'playback') {
       // Every instance learns of auto-pauses, so whichever sees the last "ready" can resume.
@@ -247,14 +252,8 @@ export class Hub {
         });
         if (removed.buffering) await applyBufferingPolicy(this.io, roomId, { userId, name });
       })
-      .catch((error: unknown) => (this.ports.logError ?? console.error)('leave failed', error));
+      .catch((error: unknown) => this.logError('leave failed', error));
     this.pending.add(leave);
     void leave.finally(() => this.pending.delete(leave));
   }
-}
-
-function refOf(message: ClientMessage): string | undefined {
-  if (message.type === 'chat' || message.type === 'reaction') return message.id;
-  if (message.type === 'ping') return String(message.id);
-  return undefined;
 }

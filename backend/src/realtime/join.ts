@@ -73,6 +73,7 @@ export const handleHello: Handler<'hello'> = async (io, connection, hello) => {
   connection.phase = 'joined';
   io.enterRoom(connection);
 
+  await io.pruneStale(roomId);
   await ports.live.putParticipant(roomId, participant);
   await recordPresenceSafely(io, {
     roomId,

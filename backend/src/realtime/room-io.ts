@@ -28,6 +28,8 @@ export interface RoomIO {
   ): void;
   /** Starts forwarding the room's bus events to this connection (into its backlog first). */
   enterRoom(connection: Connection): void;
+  /** Drops entries of crashed instances from the room before a snapshot is taken. */
+  pruneStale(roomId: string): Promise<void>;
   /** Closes the socket and runs the leave cleanup once. */
   disconnect(connection: Connection, closeCode: number, reason: string): void;
 }

@@ -92,7 +92,7 @@ export async function startMemoryInstance(
     },
   };
   const hub = new Hub(ports);
-  await hub.start({ sweepEveryMs: false });
+  await hub.start({ timers: false });
   return { hub, live, presence };
 }
 
