@@ -1,0 +1,78 @@
+/**
+ * `bun run test`: everything CI checks, in order — typecheck, lint, extension build,
+ * unit + integration tests, then the browser (Playwright) suites. Stops at the first
+ * failing step and ends with one summary line "N passed, N failed".
+ */
+import { spawn } from 'bun';
+
+interface Step {
+  name: string;
+  cmd: string[];
+  cwd?: string;
+  /** Test steps report pass/fail counts parsed from bun test's summary. */
+  countsTests?: boolean;
+}
+
+const root = new URL('..', import.meta.url).pathname;
+
+const steps: Step[] = [
+  { name: 'typecheck', cmd: ['bun', 'run', 'typecheck'] },
+  { name: 'lint', cmd: ['bun', 'run', 'lint'] },
+  { name: 'extension build', cmd: ['bun', 'run', 'build:ext'] },
+  { name: 'unit + integration tests', cmd: ['bun', 'test'], countsTests: true },
+  { name: 'browser tests', cmd: ['bun', 'test'], cwd: 'e2e', countsTests: true },
+];
+
+let passed = 0;
+let failed = 0;
+
+async function run(step: Step): Promise<boolean> {
+  console.log(`\n━━ ${step.name}: ${step.cmd.join(' ')}${step.cwd ? ` (in ${step.cwd}/)` : ''}`);
+  const started = performance.now();
+  const proc = spawn(step.cmd, {
+    cwd: step.cwd ? `${root}${step.cwd}` : root,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    env: process.env,
+  });
+  // bun test prints its summary on stderr; tee both streams and keep the text to parse.
+  const collect = async (stream: ReadableStream<Uint8Array>, out: NodeJS.WriteStream) => {
+    let text = '';
+    const decoder = new TextDecoder();
+    for await (const chunk of stream) {
+      const s = decoder.decode(chunk, { stream: true });
+      text += s;
+      out.write(s);
+    }
+    return text;
+  };
+  const [out, err] = await Promise.all([
+    collect(proc.stdout, process.stdout),
+    collect(proc.stderr, process.stderr),
+  ]);
+  const code = await proc.exited;
+  if (step.countsTests) {
+    const text = out + err;
+    const pass = text.match(/^\s*(\d+) pass$/m);
+    const fail = text.match(/^\s*(\d+) fail$/m);
+    passed += pass ? Number(pass[1]) : 0;
+    failed += fail ? Number(fail[1]) : 0;
+    if (!pass) {
+      console.error(`${step.name}: no test summary found — did any test run?`);
+      return false;
+    }
+  }
+  const secs = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(`━━ ${step.name}: ${code === 0 ? 'ok' : `FAILED (exit ${code})`} in ${secs}s`);
+  return code === 0;
+}
+
+let ok = true;
+for (const step of steps) {
+  if (!(await run(step))) {
+    ok = false;
+    break;
+  }
+}
+console.log(`\ntests: ${passed} passed, ${failed} failed`);
+process.exit(ok && failed === 0 ? 0 : 1);
