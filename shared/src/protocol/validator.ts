@@ -6,8 +6,8 @@ import { Value, type ValueError } from '@sinclair/typebox/value';
  * One schema, two ways to check it.
  *
  * `TypeCompiler` generates a checker with `new Function`: fast, and fine in Bun. Extension
- * pages and (since MV3) content scripts run under a CSP that forbids `eval`/`new Function`,
- * so there compiling throws an EvalError. We try to compile once, lazily, and fall back to
+ * pages and MV3 content scripts run under a CSP that forbids `eval`/`new Function` (shown in
+ * Chromium by shared/test/csp-validation.test.ts), so there compiling throws an EvalError. We try to compile once, lazily, and fall back to
  * TypeBox's interpreter (`Value.Check` / `Value.Errors`), which accepts exactly the same
  * values. Callers never need to know which one they got.
  */
