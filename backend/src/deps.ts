@@ -2,6 +2,7 @@
  * Everything the app needs from the outside world, built once from the config.
  * Tests build the same thing (possibly with overrides) and call `createApp`.
  */
+import { join } from 'node:path';
 import type { Config } from './config.ts';
 import { type Db, type DbHandle, openDb } from './db/index.ts';
 import { createDirectory, type Directory } from './directory/index.ts';
@@ -63,12 +64,14 @@ export async function createDeps(config: Config, overrides: DepsOverrides = {}):
   const handle = overrides.db ?? (await openDb(config));
   const live =
     overrides.live ??
-    (await createLiveStore({ redisUrl: config.redisUrl, redisPrefix: config.redisPrefix }).catch(
-      async (error: unknown) => {
-        if (!overrides.db) await handle.close();
-        throw error;
-      },
-    ));
+    (await createLiveStore({
+      redisUrl: config.redisUrl,
+      redisPrefix: config.redisPrefix,
+      snapshotPath: join(config.dataDir, 'live-state.json'),
+    }).catch(async (error: unknown) => {
+      if (!overrides.db) await handle.close();
+      throw error;
+    }));
   const transport =
     overrides.mailTransport ??
     (config.smtpUrl

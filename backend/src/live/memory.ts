@@ -1,7 +1,7 @@
 import type { ChatMessage, Participant, PlaybackState, RoomSettings } from '@kino/shared/types';
 import type { CasResult, ChatPage, LiveStore, RoomEvent } from './types.ts';
 
-interface MemoryRoom {
+export interface MemoryRoom {
   playback: PlaybackState | null;
   settings: RoomSettings | null;
   participants: Map<string, Participant>;

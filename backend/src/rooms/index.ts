@@ -10,7 +10,7 @@ export function roomsController(deps: AppDeps) {
   return new Elysia({ prefix: '/api/rooms' })
     .use(authPlugin(deps))
     .post(
-      '/',
+      '',
       async ({ user, body, set }) => {
         const room = await createRoom(
           { ...common(), directory: deps.directory, clock: deps.clock },

@@ -10,7 +10,7 @@ export const CreateRoomBody = t.Object(
       t.Boolean({ description: 'Anyone signed in who has the link may join (default false)' }),
     ),
   },
-  { additionalProperties: false },
+  // Unknown fields are dropped by Elysia's normalisation, not refused.
 );
 export type CreateRoomInput = typeof CreateRoomBody.static;
 

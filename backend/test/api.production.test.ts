@@ -1,0 +1,43 @@
+/** The API suite on the production stores: real Postgres, real Redis, real SMTP (in-process sink). */
+import { describe } from 'bun:test';
+import { randomUUID } from 'node:crypto';
+import { createClient } from 'redis';
+import { hasPostgres, hasRedis, REDIS_TEST_URL } from '../../scripts/test-support/services.ts';
+import { closeDeps } from '../src/deps.ts';
+import { apiSuite } from './api-suite.ts';
+import { buildBackend } from './support/backend.ts';
+import { createTestDatabase, type TestDatabase } from './support/postgres.ts';
+import { type SmtpSink, startSmtpSink } from './support/smtp-sink.ts';
+
+const prefix = `kino_t_${randomUUID()}:`;
+let database: TestDatabase | undefined;
+let sink: SmtpSink | undefined;
+
+describe.skipIf(!hasPostgres || !hasRedis)('production stores', () => {
+  apiSuite('postgres + redis + smtp', {
+    stores: { db: 'postgres', live: 'redis', mail: 'smtp' },
+    async start(cinemaUrl) {
+      database ??= await createTestDatabase();
+      sink ??= await startSmtpSink();
+      const smtp = sink;
+      const backend = await buildBackend({
+        DATABASE_URL: database.url,
+        REDIS_URL: REDIS_TEST_URL,
+        REDIS_PREFIX: prefix,
+        SMTP_URL: smtp.url,
+        CINEMA_URL: cinemaUrl,
+      });
+      return { ...backend, delivered: async () => [...smtp.received] };
+    },
+    stop: (env) => closeDeps(env.deps),
+    async cleanup() {
+      await sink?.stop();
+      await database?.drop();
+      const redis = createClient({ url: REDIS_TEST_URL });
+      await redis.connect();
+      const keys = await redis.keys(`${prefix}*`);
+      if (keys.length > 0) await redis.del(keys);
+      await redis.close();
+    },
+  });
+});
