@@ -183,4 +183,8 @@ describe.skipIf(!hasPostgres || !hasRedis)('realtime across two instances', () =
     anna.close();
     boris.close();
   });
+
+  test('no handler failed on either instance during the suite', () => {
+    expect(stack.log.errors).toEqual([]);
+  });
 });

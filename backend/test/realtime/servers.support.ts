@@ -57,6 +57,8 @@ export interface Stack {
   redisPrefix: string;
   log: ReturnType<typeof quietLogger>;
   startInstance(instanceId: string): Promise<RunningBackend>;
+  /** Graceful stop (1012 to clients), as a deployment's shutdown does. */
+  stopInstance(backend: RunningBackend): Promise<void>;
   dispose(): Promise<void>;
 }
 
@@ -85,6 +87,10 @@ export async function startStack(): Promise<Stack> {
       );
       started.push(backend);
       return backend;
+    },
+    async stopInstance(backend) {
+      started.splice(started.indexOf(backend), 1);
+      await stopGracefully(backend);
     },
     async dispose() {
       for (const backend of started) await stopGracefully(backend).catch(() => {});
