@@ -1,12 +1,13 @@
 /**
  * Feature: the Watch together button next to the player, mounted whenever the
- * adapter's anchor exists (WXT's autoMount follows SPA pages re-rendering it).
+ * adapter's anchor exists (and again whenever the page re-renders it).
  */
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { sendToBackground } from '../messaging/send';
 import { StartApp } from '../ui/StartApp';
+import { autoMountAt } from './auto-mount';
 import type { OverlayState } from './overlay-state';
 
 export async function setupWatchButton(
@@ -49,5 +50,5 @@ export async function setupWatchButton(
       if (container) render(null, container);
     },
   });
-  ui.autoMount();
+  autoMountAt(() => adapter.buttonAnchor(document), ui, ctx.signal);
 }

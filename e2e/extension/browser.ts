@@ -1,0 +1,102 @@
+/**
+ * Browser profiles for the specs: Debian's Chromium, headless, with the built
+ * extension loaded, and small helpers to sign in and reach our shadow-root UI.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { CHROMIUM_PATH } from '../../scripts/test-support/services.ts';
+import { CINEMA_URL } from './stack.ts';
+
+export const EXTENSION_DIR = resolve(import.meta.dir, '../../extension');
+export const CHROME_BUILD = join(EXTENSION_DIR, '.output/chrome-mv3');
+export const FIREFOX_BUILD = join(EXTENSION_DIR, '.output/firefox-mv2');
+
+/** Builds both browser targets once per run, so the specs test the current code. */
+export async function buildExtension(): Promise<void> {
+  const proc = Bun.spawn(['bun', 'run', 'build'], {
+    cwd: EXTENSION_DIR,
+    stdout: 'pipe',
+    stderr: 'pipe',
+  });
+  const code = await proc.exited;
+  if (code !== 0) {
+    throw new Error(`extension build failed:\n${await new Response(proc.stderr).text()}`);
+  }
+}
+
+export interface Profile {
+  context: BrowserContext;
+  close(): Promise<void>;
+}
+
+export async function launchProfile(): Promise<Profile> {
+  const dir = await mkdtemp(join(tmpdir(), 'kino-profile-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    locale: 'en-US',
+    args: [
+      `--disable-extensions-except=${CHROME_BUILD}`,
+      `--load-extension=${CHROME_BUILD}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-sync',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--autoplay-policy=no-user-gesture-required',
+      '--lang=en-US',
+    ],
+  });
+  // The service worker starting proves the extension loaded.
+  if (context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker');
+  return {
+    context,
+    async close() {
+      await context.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Signs in to the demo cinema; the session cookie lands in the profile. */
+export async function signIn(profile: Profile, login: string): Promise<void> {
+  const response = await profile.context.request.post(`${CINEMA_URL}/api/login`, {
+    data: { login, password: 'kino' },
+  });
+  if (!response.ok()) throw new Error(`sign-in as ${login} failed: ${response.status()}`);
+}
+
+export async function openFilm(profile: Profile, filmId: string, hash = ''): Promise<Page> {
+  const page = await profile.context.newPage();
+  await page.goto(`${CINEMA_URL}/films/${filmId}${hash}`);
+  return page;
+}
+
+/** The page's <video> as numbers the specs compare. */
+export function videoState(page: Page): Promise<{ paused: boolean; currentTime: number }> {
+  return page.evaluate(() => {
+    const video = document.querySelector<HTMLVideoElement>('video#player')!;
+    return { paused: video.paused, currentTime: video.currentTime };
+  });
+}
+
+export async function waitForVideo(
+  page: Page,
+  predicate: string,
+  timeout = 10_000,
+): Promise<void> {
+  await page.waitForFunction(
+    (body) => {
+      const video = document.querySelector<HTMLVideoElement>('video#player');
+      // biome-ignore lint/security/noGlobalEval: the spec passes a fixed, trusted predicate
+      return video ? Boolean(new Function('video', `return ${body}`)(video)) : false;
+    },
+    predicate,
+    { timeout },
+  );
+}
