@@ -61,7 +61,7 @@ type Schemas = Record<string, TObject>;
 function createParser<M>(
   schemas: Schemas,
   mode: ValidatorMode,
-  refine: (message: M, value: Record<string, unknown>) => ParseResult<M>,
+  refine: (message: M) => ParseResult<M>,
   precheck: (value: Record<string, unknown>) => ProtocolError | null,
 ) {
   const validators = new Map<string, Validator>();
@@ -99,7 +99,7 @@ function createParser<M>(
       const reason = first ? describeValueError(first) : 'message does not match its schema';
       return fail('invalid_message', `${type}: ${reason}`, refOf(value));
     }
-    return refine(value as M, value);
+    return refine(value as M);
   };
 }
 

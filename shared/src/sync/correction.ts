@@ -1,3 +1,5 @@
+import { clampToFilm } from './playback-math.ts';
+
 /**
  * What to do to a player to make it show the room's moment. Pure: the caller measures,
  * calls this on every tick (e.g. every 250 ms) and applies the answer.
@@ -68,11 +70,6 @@ export type Correction =
 const NONE: Correction = { kind: 'none' };
 const RATE_EPSILON = 1e-6;
 
-function clampTarget(to: number, durationSec: number | undefined): number {
-  const end = durationSec !== undefined && Number.isFinite(durationSec) ? durationSec : Infinity;
-  return Math.min(Math.max(to, 0), end);
-}
-
 /** Rate change, or none when the player already runs close enough to it. */
 function rateTo(rate: number, currentRate: number, minStep: number, exact: boolean): Correction {
   const step = Math.abs(rate - currentRate);
@@ -84,7 +81,7 @@ function correctPaused(input: CorrectionInput, config: CorrectionConfig): Correc
   if (input.videoPlaying) return { kind: 'pause' };
   if (input.videoBusy) return NONE;
   if (Math.abs(input.expected - input.actual) > config.pausedToleranceSec) {
-    return { kind: 'seek', to: clampTarget(input.expected, input.durationSec) };
+    return { kind: 'seek', to: clampToFilm(input.expected, input.durationSec) };
   }
   return rateTo(input.roomRate, input.currentRate, config.minRateStep, true);
 }
@@ -98,7 +95,7 @@ function correctPlaying(input: CorrectionInput, config: CorrectionConfig): Corre
     const ahead = input.seekLatencySec ?? 0;
     return {
       kind: 'seek',
-      to: clampTarget(input.expected + ahead * input.roomRate, input.durationSec),
+      to: clampToFilm(input.expected + ahead * input.roomRate, input.durationSec),
     };
   }
   if (!input.videoPlaying) return { kind: 'play' };

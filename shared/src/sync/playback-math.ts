@@ -5,6 +5,12 @@ export function serverNow(localNow: number, offset: number): number {
   return localNow + offset;
 }
 
+/** Keeps a position (s) inside the film; an unknown (NaN) or missing duration bounds only 0. */
+export function clampToFilm(position: number, durationSec?: number): number {
+  const end = durationSec !== undefined && Number.isFinite(durationSec) ? durationSec : Infinity;
+  return Math.min(Math.max(position, 0), end);
+}
+
 /**
  * Where the film should be at server time `serverNowMs`: the anchored position plus the
  * time since the anchor while playing, kept within the film.
@@ -15,7 +21,5 @@ export function expectedPosition(
   durationSec?: number,
 ): number {
   const elapsedSec = playback.playing ? ((serverNowMs - playback.at) / 1000) * playback.rate : 0;
-  const position = playback.position + elapsedSec;
-  const end = durationSec !== undefined && Number.isFinite(durationSec) ? durationSec : Infinity;
-  return Math.min(Math.max(position, 0), end);
+  return clampToFilm(playback.position + elapsedSec, durationSec);
 }
