@@ -4,6 +4,7 @@
  * everything after it instead of the last page.
  */
 
+import { DISPLAY_NAME_MAX } from '@kino/shared/protocol';
 import { canControl, DEFAULT_ROOM_SETTINGS } from '@kino/shared/room/permissions';
 import { initialPlayback } from '@kino/shared/room/playback-commands';
 import type { ChatMessage, Participant, RoomSettings } from '@kino/shared/types';
@@ -48,7 +49,8 @@ export const handleHello: Handler<'hello'> = async (io, connection, hello) => {
     io.fail(connection, 'unauthorized', verified.message, { fatal: { closeCode: CLOSE.denied } });
     return;
   }
-  const user = verified.user;
+  // Names come from the cinema's token; the protocol caps them, so every welcome stays valid.
+  const user = { id: verified.user.id, name: verified.user.name.slice(0, DISPLAY_NAME_MAX) };
   const access = await ports.roomAccess(hello.roomId, user, hello.invite);
   if (!access.ok) {
     const closeCode = access.code === 'room_closed' ? CLOSE.roomClosed : CLOSE.denied;

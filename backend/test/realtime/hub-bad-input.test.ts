@@ -2,7 +2,7 @@
  * Every bad-input case against the hub: the sender gets a clear error, the room goes on,
  * the other members see nothing; persistent abuse closes only the abuser.
  */
-import { beforeEach, describe, expect, test } from 'bun:test';
+import { afterEach, beforeEach, describe, expect, test } from 'bun:test';
 import { PROTOCOL_VERSION } from '@kino/shared/protocol';
 import { createMemoryLiveState } from '../../src/live/memory.ts';
 import { CLOSE, MAX_FRAME_BYTES, RATE_LIMITS } from '../../src/realtime/limits.ts';
@@ -10,11 +10,16 @@ import {
   hello,
   joined,
   MemorySocket,
+  protocolViolations,
   settle,
   startMemoryInstance,
   type TestInstance,
   until,
 } from './memory-hub.support.ts';
+
+afterEach(() => {
+  expect(protocolViolations).toEqual([]);
+});
 
 let instance: TestInstance;
 let anna: MemorySocket;

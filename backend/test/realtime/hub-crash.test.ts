@@ -1,14 +1,19 @@
 /** Participants left behind by a crashed instance are removed and announced as leaves. */
-import { expect, test } from 'bun:test';
+import { afterEach, expect, test } from 'bun:test';
 import { createMemoryLiveState } from '../../src/live/memory.ts';
 import { DEAD_AFTER_MS, HEARTBEAT_EVERY_MS } from '../../src/realtime/liveness.ts';
 import {
   clock,
   joined,
+  protocolViolations,
   startMemoryInstance,
   type TestInstance,
   until,
 } from './memory-hub.support.ts';
+
+afterEach(() => {
+  expect(protocolViolations).toEqual([]);
+});
 
 /** Advances the clock in heartbeat steps, each instance beating once per step. */
 async function tick(instances: TestInstance[], ms: number) {

@@ -1,16 +1,21 @@
 /** The hub's room behaviour with in-memory sockets and the in-memory LiveStore. */
-import { beforeEach, describe, expect, test } from 'bun:test';
+import { afterEach, beforeEach, describe, expect, test } from 'bun:test';
 import { createMemoryLiveState, type MemoryLiveState } from '../../src/live/memory.ts';
 import { CLOSE } from '../../src/realtime/limits.ts';
 import {
   clock,
   joined,
   MemorySocket,
+  protocolViolations,
   settle,
   startMemoryInstance,
   type TestInstance,
   until,
 } from './memory-hub.support.ts';
+
+afterEach(() => {
+  expect(protocolViolations).toEqual([]);
+});
 
 let state: MemoryLiveState;
 let instance: TestInstance;

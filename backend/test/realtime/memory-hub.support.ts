@@ -2,7 +2,7 @@
  * Test doubles for driving a Hub without a network: an in-memory socket that records what
  * the hub sends, fake auth/room-access ports, and a manual clock.
  */
-import { PROTOCOL_VERSION, type ServerMessage } from '@kino/shared/protocol';
+import { PROTOCOL_VERSION, parseServerMessage, type ServerMessage } from '@kino/shared/protocol';
 import {
   createMemoryLiveState,
   createMemoryLiveStore,
@@ -11,6 +11,9 @@ import {
 import type { LiveStore } from '../../src/live/types.ts';
 import { Hub } from '../../src/realtime/hub.ts';
 import type { HubSocket, RealtimePorts, RoomAccess } from '../../src/realtime/ports.ts';
+
+/** Server messages that failed the protocol schema; tests assert it stays empty. */
+export const protocolViolations: string[] = [];
 
 export class MemorySocket implements HubSocket {
   readonly received: ServerMessage[] = [];
@@ -22,6 +25,9 @@ export class MemorySocket implements HubSocket {
     hub.open(this);
   }
   send(text: string): void {
+    // Everything the hub sends must pass the protocol's own server-message schema.
+    const parsed = parseServerMessage(text);
+    if (!parsed.ok) protocolViolations.push(`${parsed.error.message}: ${text.slice(0, 200)}`);
     this.received.push(JSON.parse(text) as ServerMessage);
   }
   close(code: number, reason: string): void {

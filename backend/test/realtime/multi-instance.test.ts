@@ -7,7 +7,14 @@ import { PROTOCOL_VERSION } from '@kino/shared/protocol';
 import { hasPostgres, hasRedis } from '../../../scripts/test-support/services.ts';
 import type { RunningBackend } from '../../src/main.ts';
 import { CLOSE } from '../../src/realtime/limits.ts';
-import { createRoom, type Stack, startStack, tokenFor, WsClient } from './servers.support.ts';
+import {
+  createRoom,
+  type Stack,
+  startStack,
+  tokenFor,
+  WsClient,
+  wireViolations,
+} from './servers.support.ts';
 
 describe.skipIf(!hasPostgres || !hasRedis)('realtime across two instances', () => {
   let stack: Stack;
@@ -186,5 +193,6 @@ describe.skipIf(!hasPostgres || !hasRedis)('realtime across two instances', () =
 
   test('no handler failed on either instance during the suite', () => {
     expect(stack.log.errors).toEqual([]);
+    expect(wireViolations).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@
  * WebSocket client built on Bun's `WebSocket`.
  */
 import { randomUUID } from 'node:crypto';
-import { PROTOCOL_VERSION, type ServerMessage } from '@kino/shared/protocol';
+import { PROTOCOL_VERSION, parseServerMessage, type ServerMessage } from '@kino/shared/protocol';
 import { Client } from 'pg';
 import { createClient } from 'redis';
 import { type RunningCinema, startCinema } from '../../../scripts/cinema/server.ts';
@@ -123,12 +123,18 @@ export async function createRoom(
   return ((await response.json()) as { id: string }).id;
 }
 
+/** Frames from the server that failed the protocol schema; suites assert it stays empty. */
+export const wireViolations: string[] = [];
+
 export class WsClient {
   readonly received: ServerMessage[] = [];
   readonly closed: Promise<{ code: number; reason: string }>;
   private constructor(private readonly ws: WebSocket) {
     ws.addEventListener('message', (event) => {
-      this.received.push(JSON.parse(String(event.data)) as ServerMessage);
+      const text = String(event.data);
+      const parsed = parseServerMessage(text);
+      if (!parsed.ok) wireViolations.push(`${parsed.error.message}: ${text.slice(0, 200)}`);
+      this.received.push(JSON.parse(text) as ServerMessage);
     });
     this.closed = new Promise((resolve) => {
       ws.addEventListener('close', (event) => resolve({ code: event.code, reason: event.reason }));
