@@ -89,6 +89,7 @@ const invalid: [string, unknown, string][] = [
   ['history limit 101', { type: 'history', before: 1, limit: 101 }, 'limit'],
   ['empty settings change', { type: 'settings' }, 'at least one'],
   ['unknown control mode', { type: 'settings', controlMode: 'nobody' }, 'controlMode'],
+  ['__proto__ as a key', JSON.parse('{"type":"leave","__proto__":{"x":1}}'), '"__proto__"'],
   ['leave with payload', { type: 'leave', why: 'bye' }, 'unexpected property "why"'],
 ];
 
