@@ -85,18 +85,11 @@ export function videoState(page: Page): Promise<{ paused: boolean; currentTime: 
   });
 }
 
-export async function waitForVideo(
-  page: Page,
-  predicate: string,
-  timeout = 10_000,
-): Promise<void> {
-  await page.waitForFunction(
-    (body) => {
-      const video = document.querySelector<HTMLVideoElement>('video#player');
-      // biome-ignore lint/security/noGlobalEval: the spec passes a fixed, trusted predicate
-      return video ? Boolean(new Function('video', `return ${body}`)(video)) : false;
-    },
-    predicate,
-    { timeout },
-  );
+/** Waits until `predicate` (an expression over `video`, fixed by the spec) holds. */
+export async function waitForVideo(page: Page, predicate: string, timeout = 10_000): Promise<void> {
+  const expression = `(() => {
+    const video = document.querySelector('video#player');
+    return Boolean(video && (${predicate}));
+  })()`;
+  await page.waitForFunction(expression, undefined, { timeout });
 }

@@ -52,6 +52,8 @@ export interface OutboxMail {
 /** The dev outbox's mails (newest last or first, as the backend lists them). */
 export async function readOutbox(): Promise<OutboxMail[]> {
   const response = await fetch(`${BACKEND_URL}/dev/outbox`);
-  const body = (await response.json()) as OutboxMail[] | { mails?: OutboxMail[]; messages?: OutboxMail[] };
+  const body = (await response.json()) as
+    | OutboxMail[]
+    | { mails?: OutboxMail[]; messages?: OutboxMail[] };
   return Array.isArray(body) ? body : (body.mails ?? body.messages ?? []);
 }
