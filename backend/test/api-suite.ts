@@ -63,7 +63,7 @@ export function apiSuite(name: string, harness: ApiHarness): void {
         tokenFor('boris'),
         tokenFor('dasha'),
       ]);
-    }, 30_000); // PGlite's first start takes seconds, more on a busy machine
+    }, 60_000); // PGlite's first start takes seconds, tens of seconds on a busy machine
 
     afterAll(async () => {
       if (env) await harness.stop(env);

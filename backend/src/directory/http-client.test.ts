@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
+import { type RunningCinema, startCinema } from '../../../scripts/cinema/server.ts';
+import { HttpError } from '../http/errors.ts';
+import { createHttpDirectory } from './http-client.ts';
+
+async function failure(run: () => Promise<unknown>): Promise<{ status: number; code: string }> {
+  try {
+    await run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(HttpError);
+    return { status: (error as HttpError).status, code: (error as HttpError).code };
+  }
+  throw new Error('expected a failure');
+}
+
+describe('directory client against the demo cinema', () => {
+  let cinema: RunningCinema;
+  beforeAll(async () => {
+    cinema = await startCinema({ port: 0 });
+  });
+  afterAll(() => cinema?.stop());
+
+  const directory = () =>
+    createHttpDirectory({ baseUrl: cinema.url, serviceKey: 'dev-service-key' });
+
+  test('profile, friends, wants-to-watch filter, film', async () => {
+    const d = directory();
+    expect(await d.getUser('anna')).toEqual({
+      id: 'anna',
+      name: 'Анна',
+      email: 'anna@kino.example',
+      locale: 'ru',
+    });
+    expect((await d.getFriends('anna')).map((f) => f.id).sort()).toEqual(['boris', 'gleb', 'vera']);
+    expect(
+      (await d.getFriends('anna', { wantsFilm: 'night-train' })).map((f) => f.id).sort(),
+    ).toEqual(['boris', 'vera']);
+    expect(await d.getFilm('night-train')).toMatchObject({
+      id: 'night-train',
+      url: `${cinema.url}/films/night-train`,
+    });
+  });
+
+  test('unknown ids are null (or no friends), not errors', async () => {
+    const d = directory();
+    expect(await d.getUser('nobody')).toBeNull();
+    expect(await d.getFilm('nothing')).toBeNull();
+    expect(await d.getFriends('nobody')).toEqual([]);
+  });
+
+  test('a wrong service key is a bad gateway, not a crash', async () => {
+    const d = createHttpDirectory({ baseUrl: cinema.url, serviceKey: 'wrong' });
+    expect(await failure(() => d.getUser('anna'))).toEqual({
+      status: 502,
+      code: 'cinema_bad_response',
+    });
+  });
+});
+
+describe('directory client when the cinema misbehaves', () => {
+  test('down: 503', async () => {
+    const probe = Bun.serve({ port: 0, fetch: () => new Response('') });
+    const url = `http://localhost:${probe.port}`;
+    probe.stop(true);
+    const d = createHttpDirectory({ baseUrl: url, serviceKey: 'k' });
+    expect(await failure(() => d.getFilm('x'))).toEqual({
+      status: 503,
+      code: 'cinema_unavailable',
+    });
+  });
+
+  test('slow: 503 after the timeout', async () => {
+    const slow = Bun.serve({ port: 0, fetch: () => Bun.sleep(2000).then(() => Response.json({})) });
+    try {
+      const d = createHttpDirectory({
+        baseUrl: `http://localhost:${slow.port}`,
+        serviceKey: 'k',
+        timeoutMs: 100,
+      });
+      const started = Date.now();
+      const result = await failure(() => d.getUser('anna'));
+      expect(result).toEqual({ status: 503, code: 'cinema_unavailable' });
+      expect(Date.now() - started).toBeLessThan(1500);
+    } finally {
+      slow.stop(true);
+    }
+  });
+
+  test('garbage or a 500: 502', async () => {
+    const bodies = [
+      () => new Response('<html>oops</html>'),
+      () => Response.json({ friends: [{ id: 1 }] }),
+      () => Response.json({ id: 'x' }),
+      () => new Response('boom', { status: 500 }),
+    ];
+    for (const body of bodies) {
+      const server = Bun.serve({ port: 0, fetch: body });
+      try {
+        const d = createHttpDirectory({
+          baseUrl: `http://localhost:${server.port}`,
+          serviceKey: 'k',
+        });
+        expect(await failure(() => d.getFriends('anna'))).toEqual({
+          status: 502,
+          code: 'cinema_bad_response',
+        });
+        expect(await failure(() => d.getFilm('f'))).toEqual({
+          status: 502,
+          code: 'cinema_bad_response',
+        });
+      } finally {
+        server.stop(true);
+      }
+    }
+  });
+});

@@ -1,0 +1,56 @@
+import { describe, expect, test } from 'bun:test';
+import { renderJoinPage, renderRoomNotFoundPage } from './page.ts';
+
+const data = {
+  roomId: 'R00m_id-xyz',
+  filmTitle: 'Ночной поезд',
+  filmUrl: 'http://localhost:3000/films/night-train',
+  ownerName: 'Анна',
+  inviteToken: 'tok',
+  closed: false,
+};
+
+const meta = (html: string, name: string) =>
+  new RegExp(`<meta name="${name}" content="([^"]*)">`).exec(html)?.[1];
+
+describe('join page', () => {
+  test('carries the meta tags the extension reads', () => {
+    const html = renderJoinPage(data, 'ru');
+    expect(meta(html, 'kino-room')).toBe('R00m_id-xyz');
+    expect(meta(html, 'kino-film-url')).toBe('http://localhost:3000/films/night-train');
+    expect(meta(html, 'kino-invite')).toBe('tok');
+    expect(meta(renderJoinPage({ ...data, inviteToken: null }, 'ru'), 'kino-invite')).toBe('');
+  });
+
+  test('explains, in the chosen language, and how to install for Chrome and Firefox', () => {
+    const ru = renderJoinPage(data, 'ru');
+    expect(ru).toContain('Анна зовёт вас смотреть «Ночной поезд» вместе');
+    expect(ru).toContain('расширение');
+    expect(ru).toContain('Chrome');
+    expect(ru).toContain('Firefox');
+    expect(ru).toContain("dataset.kinoExtension==='1'");
+    const en = renderJoinPage(data, 'en');
+    expect(en).toContain('Анна invites you to watch &quot;Ночной поезд&quot; together');
+    expect(en).toContain('install');
+  });
+
+  test('a closed room says so and does not hand over', () => {
+    const html = renderJoinPage({ ...data, closed: true }, 'en');
+    expect(html).toContain('This room has been closed.');
+    expect(html).not.toContain('<script>');
+  });
+
+  test('text from the room is escaped', () => {
+    const html = renderJoinPage(
+      { ...data, ownerName: '<img src=x onerror=alert(1)>', filmUrl: 'http://x/"><script>' },
+      'ru',
+    );
+    expect(html).not.toContain('<img src=x');
+    expect(html).toContain('content="http://x/&quot;&gt;&lt;script&gt;"');
+  });
+
+  test('not-found page in both languages', () => {
+    expect(renderRoomNotFoundPage('ru')).toContain('Такой комнаты нет');
+    expect(renderRoomNotFoundPage('en')).toContain('There is no such room');
+  });
+});
