@@ -1,0 +1,185 @@
+/**
+ * One simulated room of members, all in this worker process, so a message's send time
+ * and every other member's receipt are read from the same clock (performance.now()).
+ * The room registers what it sent under a key and counts it down as members receive it.
+ */
+import { record } from '../histogram.ts';
+import {
+  firstAt,
+  nextAction,
+  nextAt,
+  nextSaturatedSend,
+  pickMember,
+  type Rng,
+  type RoomRates,
+} from '../schedule.ts';
+import type { PhaseStats, RoomAssignment } from '../types.ts';
+import type { Link, LinkEvents } from './transport.ts';
+
+interface InFlight {
+  sentAt: number;
+  remaining: number;
+}
+
+/** Lines as people write them, in both languages the product speaks. */
+const LINES = ['Смотрите, какой кадр!', 'Wait, who is that?', 'Ахаха 😂', 'Pause for tea?'];
+
+export class RoomSim {
+  readonly links: (Link | null)[];
+  private readonly pending = new Map<string, InFlight>();
+  private seq = 0;
+  private playing = false;
+  private counter = 0;
+  private nextChatAt = 0;
+  private nextCommandAt = 0;
+  // Saturation: one message in flight, members take turns.
+  private inFlight: string | null = null;
+  private turn = 0;
+  private readonly lastSentAt: number[];
+  stats: PhaseStats | null = null;
+
+  constructor(
+    readonly room: RoomAssignment,
+    private readonly rng: Rng,
+  ) {
+    this.links = Array.from({ length: room.size }, () => null);
+    this.lastSentAt = Array.from({ length: room.size }, () => Number.NEGATIVE_INFINITY);
+  }
+
+  /** Events of member `m`'s link. */
+  eventsFor(m: number): LinkEvents {
+    return {
+      delivered: (key, ownEcho) => this.onDelivered(key, ownEcho),
+      seq: (seq) => {
+        if (seq > this.seq) this.seq = seq;
+      },
+      error: (code, ref) => {
+        this.count(`error:${code}`);
+        // A refused command or chat will never fan out: stop waiting for it.
+        if (code === 'stale' || code === 'rate_limited' || code === 'not_allowed') {
+          if (ref !== undefined) this.pending.delete(ref);
+        }
+      },
+      closedUnexpectedly: () => {
+        if (this.stats) this.stats.unexpectedCloses += 1;
+        this.links[m] = null;
+      },
+    };
+  }
+
+  private count(what: string): void {
+    if (this.stats) this.stats.errors[what] = (this.stats.errors[what] ?? 0) + 1;
+  }
+
+  private onDelivered(key: string, ownEcho: boolean): void {
+    const stats = this.stats;
+    if (ownEcho) {
+      if (stats) stats.echoes += 1;
+      return;
+    }
+    const flight = this.pending.get(key);
+    if (!flight) {
+      if (stats) stats.unmatched += 1;
+      return;
+    }
+    const now = performance.now();
+    if (stats) {
+      stats.delivered += 1;
+      record(stats.latency, now - flight.sentAt);
+    }
+    flight.remaining -= 1;
+    if (flight.remaining > 0) return;
+    this.pending.delete(key);
+    if (this.inFlight === key) {
+      this.inFlight = null;
+      this.saturatedTick(now, this.satGapMs);
+    }
+  }
+
+  private satGapMs = 250;
+
+  /** Receivers a message should reach: the other members that are connected. */
+  private receivers(sender: number): number {
+    return this.links.filter((l, i) => i !== sender && l?.isOpen()).length;
+  }
+
+  startRealistic(now: number, rates: RoomRates): void {
+    this.nextChatAt = firstAt(now, rates.chatEveryMs, this.rng);
+    this.nextCommandAt = firstAt(now, rates.commandEveryMs, this.rng);
+  }
+
+  realisticTick(now: number, rates: RoomRates): void {
+    if (now >= this.nextChatAt) {
+      this.nextChatAt = nextAt(this.nextChatAt, rates.chatEveryMs, this.rng);
+      this.sendChat(pickMember(this.room.size, this.rng));
+    }
+    if (now >= this.nextCommandAt) {
+      this.nextCommandAt = nextAt(this.nextCommandAt, rates.commandEveryMs, this.rng);
+      this.sendCommand(pickMember(this.room.size, this.rng));
+    }
+  }
+
+  private sendChat(member: number): string | null {
+    const link = this.links[member];
+    const receivers = this.receivers(member);
+    if (!link?.isOpen() || receivers === 0) return null;
+    const n = ++this.counter;
+    const key = `bench_${this.room.index}_${n}`;
+    this.pending.set(key, { sentAt: performance.now(), remaining: receivers });
+    link.sendChat(key, `${LINES[n % LINES.length]} #${n}`);
+    if (this.stats) this.stats.sentChat += 1;
+    return key;
+  }
+
+  private sendCommand(member: number): void {
+    const link = this.links[member];
+    const receivers = this.receivers(member);
+    if (!link?.isOpen() || receivers === 0) return;
+    const action = nextAction(this.playing, this.rng);
+    const position = Math.round(this.rng() * 5_400_000) / 1000;
+    const sentAt = performance.now();
+    const key = link.sendCommand(action, this.seq, position, ++this.counter);
+    this.pending.set(key, { sentAt, remaining: receivers });
+    if (action !== 'seek') this.playing = action === 'play';
+    if (this.stats) this.stats.sentCommands += 1;
+  }
+
+  startSaturation(gapMs: number): void {
+    this.satGapMs = gapMs;
+    this.inFlight = null;
+  }
+
+  /** Sends the next chat line if none is in flight and the member whose turn it is may. */
+  saturatedTick(now: number, gapMs: number): void {
+    if (this.inFlight !== null || !this.stats || this.stats.phase !== 'saturation') return;
+    const member = this.turn;
+    if (nextSaturatedSend(now, this.lastSentAt[member]!, gapMs) > now) return;
+    this.turn = (this.turn + 1) % this.room.size;
+    this.lastSentAt[member] = now;
+    this.inFlight = this.sendChat(member);
+  }
+
+  /** A lost message must not stall the closed loop forever. */
+  unstick(now: number, afterMs: number): void {
+    if (this.inFlight === null) return;
+    const flight = this.pending.get(this.inFlight);
+    if (!flight || now - flight.sentAt > afterMs) this.inFlight = null;
+  }
+
+  /** Stops waiting: whatever is still in flight counts as undelivered. */
+  settle(): number {
+    let missing = 0;
+    for (const flight of this.pending.values()) missing += flight.remaining;
+    this.pending.clear();
+    this.inFlight = null;
+    return missing;
+  }
+
+  get inFlightCount(): number {
+    return this.pending.size;
+  }
+
+  get openLinks(): number {
+    return this.links.filter((l) => l?.isOpen()).length;
+  }
+}

@@ -1,0 +1,112 @@
+/**
+ * Child processes of the benchmark: servers that announce `READY <port>` on stdout, their
+ * resident memory from /proc, and a stop that always ends them (SIGTERM, then SIGKILL).
+ */
+import type { Subprocess } from 'bun';
+
+export interface ServerProcess {
+  name: string;
+  pid: number;
+  url: string;
+  /** Lines the server wrote to stderr (its error log), last ones kept. */
+  stderrTail(): string[];
+  stderrLines(): number;
+  stop(): Promise<void>;
+}
+
+const READY_TIMEOUT_MS = 60_000;
+const STOP_GRACE_MS = 5_000;
+
+/** Resident set size of a process in KiB (VmRSS), or NaN when it is gone. */
+export async function vmRssKb(pid: number): Promise<number> {
+  try {
+    const status = await Bun.file(`/proc/${pid}/status`).text();
+    const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(status);
+    return match ? Number(match[1]) : Number.NaN;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+export async function totalRssKb(pids: readonly number[]): Promise<number> {
+  const values = await Promise.all(pids.map(vmRssKb));
+  return values.reduce((a, b) => a + b, 0);
+}
+
+/** The soft limit on open files of this process (children inherit it). */
+export async function openFileLimit(): Promise<number> {
+  const limits = await Bun.file('/proc/self/limits').text();
+  const match = /^Max open files\s+(\d+)/m.exec(limits);
+  return match ? Number(match[1]) : Number.NaN;
+}
+
+async function eachLine(stream: ReadableStream<Uint8Array>, onLine: (line: string) => void) {
+  const decoder = new TextDecoder();
+  let buffered = '';
+  for await (const chunk of stream) {
+    buffered += decoder.decode(chunk, { stream: true });
+    const lines = buffered.split('\n');
+    buffered = lines.pop() ?? '';
+    for (const line of lines) onLine(line);
+  }
+  if (buffered) onLine(buffered);
+}
+
+export async function stopProcess(proc: Subprocess): Promise<void> {
+  if (proc.exitCode !== null || proc.signalCode !== null) return;
+  proc.kill('SIGTERM');
+  const exited = await Promise.race([proc.exited.then(() => true), Bun.sleep(STOP_GRACE_MS)]);
+  if (!exited) {
+    proc.kill('SIGKILL');
+    await proc.exited;
+  }
+}
+
+export async function startServer(
+  name: string,
+  cmd: string[],
+  env: Record<string, string> = {},
+): Promise<ServerProcess> {
+  const proc = Bun.spawn(cmd, {
+    env: { ...process.env, ...env },
+    stdout: 'pipe',
+    stderr: 'pipe',
+    stdin: 'ignore',
+  });
+  const tail: string[] = [];
+  let errorLines = 0;
+  // Both pipes are drained for the whole life of the child, or a chatty one would block.
+  void eachLine(proc.stderr, (line) => {
+    errorLines += 1;
+    tail.push(line);
+    if (tail.length > 20) tail.shift();
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`${name}: no READY within ${READY_TIMEOUT_MS} ms`)),
+      READY_TIMEOUT_MS,
+    );
+    void eachLine(proc.stdout, (line) => {
+      const match = /^READY (\d+)$/.exec(line.trim());
+      if (match) {
+        clearTimeout(timer);
+        resolve(Number(match[1]));
+      }
+    });
+    void proc.exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`${name} exited (${code}) before READY:\n${tail.join('\n')}`));
+    });
+  }).catch(async (error: unknown) => {
+    await stopProcess(proc);
+    throw error;
+  });
+  return {
+    name,
+    pid: proc.pid,
+    url: `http://127.0.0.1:${port}`,
+    stderrTail: () => [...tail],
+    stderrLines: () => errorLines,
+    stop: () => stopProcess(proc),
+  };
+}

@@ -1,0 +1,145 @@
+/**
+ * Runs the load against one started target: client workers join every room, the
+ * servers' memory is read before and after, then the realistic and saturation phases run
+ * and the workers' measurements are merged.
+ */
+import { join } from 'node:path';
+import type { Subprocess } from 'bun';
+import type { LoadOptions } from './options.ts';
+import { stopProcess, totalRssKb } from './procs.ts';
+import { REALISTIC_RATES, roomSizes, splitRooms } from './schedule.ts';
+import { mergeConnects, mergeStats } from './summary.ts';
+import type { StartedTarget } from './targets.ts';
+import type {
+  ConnectReport,
+  FromWorker,
+  Phase,
+  PhaseStats,
+  ToWorker,
+  WorkerAssignment,
+} from './types.ts';
+
+/** A connection sends at most 4 chat lines a second in saturation (the hub allows 5). */
+export const SATURATION_GAP_MS = 250;
+const CONNECT_TIMEOUT_MS = 240_000;
+const SETTLE_MS = 2_000;
+
+export interface TargetResult {
+  target: StartedTarget['name'];
+  connect: ConnectReport;
+  memory: { beforeKb: number; afterConnectKb: number; afterRunKb: number };
+  realistic: PhaseStats;
+  saturation: PhaseStats | null;
+  /** Lines the server processes wrote to stderr (their error logs). */
+  serverErrorLines: number;
+  serverErrorSample: string[];
+}
+
+class WorkerHandle {
+  private waiting: ((message: FromWorker) => void) | null = null;
+  private readonly proc: Subprocess;
+
+  constructor(index: number) {
+    this.proc = Bun.spawn(['bun', join(import.meta.dir, 'client', 'worker.ts')], {
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: { ...process.env, BENCH_WORKER: String(index) },
+      ipc: (message: FromWorker) => {
+        if (message.type === 'fatal') console.error(`client worker ${index}: ${message.message}`);
+        this.waiting?.(message);
+      },
+    });
+  }
+
+  ask<T extends FromWorker['type']>(
+    message: ToWorker,
+    answer: T,
+    timeoutMs: number,
+  ): Promise<Extract<FromWorker, { type: T }>> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`worker: no ${answer} in time`)), timeoutMs);
+      this.waiting = (reply) => {
+        clearTimeout(timer);
+        this.waiting = null;
+        if (reply.type === answer) resolve(reply as Extract<FromWorker, { type: T }>);
+        else reject(new Error(`worker answered ${reply.type} instead of ${answer}`));
+      };
+      this.proc.send(message);
+    });
+  }
+
+  stop(): Promise<void> {
+    return stopProcess(this.proc);
+  }
+}
+
+export async function runTarget(
+  target: StartedTarget,
+  options: LoadOptions,
+  log: (line: string) => void,
+): Promise<TargetResult> {
+  const pids = target.servers.map((s) => s.pid);
+  const sizes = roomSizes(options.connections, options.roomSize);
+  const rooms = sizes.map((size, index) => ({ index, id: target.roomIds[index]!, size }));
+  const shares = splitRooms(rooms.length, options.workers);
+  const workers = shares.map((_, i) => new WorkerHandle(i));
+  try {
+    await Bun.sleep(SETTLE_MS);
+    const beforeKb = await totalRssKb(pids);
+    const assignments: WorkerAssignment[] = shares.map((share, i) => ({
+      wire: target.wire,
+      urls: target.servers.map((s) => s.url),
+      rooms: share.map((r) => rooms[r]!),
+      seed: options.seed * 1000 + i,
+      rates: REALISTIC_RATES,
+      saturationGapMs: SATURATION_GAP_MS,
+      connectConcurrency: 32,
+    }));
+    const connects = await Promise.all(
+      workers.map((w, i) =>
+        w.ask({ type: 'start', assignment: assignments[i]! }, 'connected', CONNECT_TIMEOUT_MS),
+      ),
+    );
+    const connect = mergeConnects(connects.map((c) => c.report));
+    log(
+      `  connected ${connect.connected}/${connect.attempted} in ${(connect.elapsedMs / 1000).toFixed(1)} s` +
+        (connect.failed ? ` (${connect.failed} failed: ${connect.samples[0]})` : ''),
+    );
+    await Bun.sleep(SETTLE_MS);
+    const afterConnectKb = await totalRssKb(pids);
+
+    const phase = async (name: Phase, seconds: number) => {
+      log(`  ${name} phase, ${seconds} s`);
+      const replies = await Promise.all(
+        workers.map((w) =>
+          w.ask(
+            { type: 'phase', phase: name, durationMs: seconds * 1000 },
+            'phase-done',
+            seconds * 1000 + 60_000,
+          ),
+        ),
+      );
+      return mergeStats(
+        name,
+        replies.map((r) => r.stats),
+      );
+    };
+    const realistic = await phase('realistic', options.durationSec);
+    const saturation =
+      options.saturationSec > 0 ? await phase('saturation', options.saturationSec) : null;
+    const afterRunKb = await totalRssKb(pids);
+    await Promise.all(
+      workers.map((w) => w.ask({ type: 'close' }, 'closed', 30_000).catch(() => {})),
+    );
+    return {
+      target: target.name,
+      connect,
+      memory: { beforeKb, afterConnectKb, afterRunKb },
+      realistic,
+      saturation,
+      serverErrorLines: target.servers.reduce((n, s) => n + s.stderrLines(), 0),
+      serverErrorSample: target.servers.flatMap((s) => s.stderrTail()).slice(-5),
+    };
+  } finally {
+    await Promise.all(workers.map((w) => w.stop()));
+  }
+}

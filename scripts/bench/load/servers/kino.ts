@@ -1,0 +1,16 @@
+/**
+ * Our backend as a child process, configured from the environment (DATABASE_URL,
+ * REDIS_URL, REDIS_PREFIX, CINEMA_URL, INSTANCE_ID; PORT=0). Prints `READY <port>`;
+ * SIGTERM stops the hub gracefully, then the app.
+ */
+import { startBackend } from '../../../../backend/src/main.ts';
+
+const quiet = { info: () => {}, error: (m: string) => console.error(m) };
+const backend = await startBackend({ port: 0 }, { log: quiet, mailPollMs: 60_000 });
+console.log(`READY ${backend.port}`);
+process.once('SIGTERM', () => {
+  void backend.app.decorator.realtimeHub
+    .stop()
+    .then(() => backend.stop())
+    .finally(() => process.exit(0));
+});
