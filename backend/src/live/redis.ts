@@ -55,9 +55,23 @@ function flagReply(reply: unknown): { flag: boolean; text: string } {
 
 export async function createRedisLiveStore(options: RedisLiveStoreOptions): Promise<LiveStore> {
   const prefix = options.prefix ?? 'kino:';
-  const client: RedisClient = createClient({ url: options.url });
-  client.on('error', (error: unknown) => console.error('[live/redis]', error));
+  let connected = false;
+  const client: RedisClient = createClient({
+    url: options.url,
+    socket: {
+      // Fail fast at start (a wrong REDIS_URL should stop the boot with a clear error);
+      // once connected, keep reconnecting through Redis restarts.
+      reconnectStrategy: (retries: number, cause: Error) =>
+        connected
+          ? Math.min(50 * 2 ** retries, 3000)
+          : new Error(`Redis at ${options.url} is unreachable: ${cause.message}`),
+    },
+  });
+  client.on('error', (error: unknown) => {
+    if (connected) console.error('[live/redis]', error);
+  });
   await client.connect();
+  connected = true;
 
   const channel = `${prefix}events`;
   const keys = (roomId: string) => {

@@ -1,7 +1,7 @@
 import { Elysia } from 'elysia';
 import { authPlugin } from '../auth/plugin.ts';
 import type { AppDeps } from '../deps.ts';
-import { CreateRoomBody, RoomIdParams, RoomSchema } from './model.ts';
+import { CreateRoomBody, ErrorSchema, RoomIdParams, RoomSchema } from './model.ts';
 import { closeRoomByOwner, createRoom, getRoomForUser } from './service.ts';
 
 export function roomsController(deps: AppDeps) {
@@ -24,14 +24,21 @@ export function roomsController(deps: AppDeps) {
       {
         auth: true,
         body: CreateRoomBody,
-        response: { 201: RoomSchema },
+        response: {
+          201: RoomSchema,
+          401: ErrorSchema,
+          404: ErrorSchema,
+          422: ErrorSchema,
+          502: ErrorSchema,
+          503: ErrorSchema,
+        },
         detail: { summary: 'Create a room and e-mail the invitees', tags: ['rooms'] },
       },
     )
     .get('/:id', ({ user, params }) => getRoomForUser(common(), params.id, user), {
       auth: true,
       params: RoomIdParams,
-      response: RoomSchema,
+      response: { 200: RoomSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema },
       detail: { summary: 'The room (owner and invitees only)', tags: ['rooms'] },
     })
     .post(
@@ -45,7 +52,7 @@ export function roomsController(deps: AppDeps) {
       {
         auth: true,
         params: RoomIdParams,
-        response: RoomSchema,
+        response: { 200: RoomSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema },
         detail: { summary: 'Close and archive the room (owner only)', tags: ['rooms'] },
       },
     );

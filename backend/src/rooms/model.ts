@@ -2,16 +2,14 @@ import { t } from 'elysia';
 
 const UserId = t.String({ minLength: 1, maxLength: 200 });
 
-export const CreateRoomBody = t.Object(
-  {
-    filmId: t.String({ minLength: 1, maxLength: 200 }),
-    invitees: t.Array(UserId, { maxItems: 50, description: "User ids of the owner's friends" }),
-    allowLinkJoin: t.Optional(
-      t.Boolean({ description: 'Anyone signed in who has the link may join (default false)' }),
-    ),
-  },
-  // Unknown fields are dropped by Elysia's normalisation, not refused.
-);
+/** Unknown fields are dropped by Elysia's normalisation, not refused. */
+export const CreateRoomBody = t.Object({
+  filmId: t.String({ minLength: 1, maxLength: 200 }),
+  invitees: t.Array(UserId, { maxItems: 50, description: "User ids of the owner's friends" }),
+  allowLinkJoin: t.Optional(
+    t.Boolean({ description: 'Anyone signed in who has the link may join (default false)' }),
+  ),
+});
 export type CreateRoomInput = typeof CreateRoomBody.static;
 
 export const RoomIdParams = t.Object({ id: t.String({ minLength: 1, maxLength: 100 }) });

@@ -1,4 +1,4 @@
-import { describe } from 'bun:test';
+import { describe, expect, test } from 'bun:test';
 import { randomUUID } from 'node:crypto';
 import { createClient } from 'redis';
 import { hasRedis, REDIS_TEST_URL } from '../../../scripts/test-support/services.ts';
@@ -23,4 +23,13 @@ describe.skipIf(!hasRedis)('redis live store', () => {
       await admin.close();
     },
   });
+});
+
+test('an unreachable Redis fails the start with a clear error instead of hanging', async () => {
+  const probe = Bun.serve({ port: 0, fetch: () => new Response('') });
+  const port = probe.port;
+  probe.stop(true);
+  await expect(createRedisLiveStore({ url: `redis://127.0.0.1:${port}` })).rejects.toThrow(
+    /Redis at redis:\/\/127\.0\.0\.1:\d+ is unreachable/,
+  );
 });
