@@ -373,6 +373,19 @@ export function apiSuite(name: string, harness: ApiHarness): void {
       expect((await call(app(), 'GET', '/openapi')).status).toBe(200);
     });
 
+    test('CORS: preflight answered, and errors carry the headers too', async () => {
+      const preflight = await call(app(), 'OPTIONS', '/api/rooms', {
+        headers: { origin: 'http://localhost:3000' },
+      });
+      expect(preflight.status).toBe(204);
+      expect(preflight.headers.get('access-control-allow-headers')).toContain('authorization');
+      const denied = await call(app(), 'GET', '/api/me', {
+        headers: { origin: 'http://localhost:3000' },
+      });
+      expect(denied.status).toBe(401);
+      expect(denied.headers.get('access-control-allow-origin')).toBe('*');
+    });
+
     test('a restart keeps rooms, live state and sent mail (no re-send)', async () => {
       const room = (await createRoom({ filmId: 'night-train', invitees: ['vera'] })).json;
       // Every invite of this file is out before counting, so any later mail would be a re-send.

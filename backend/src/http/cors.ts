@@ -1,6 +1,8 @@
 /**
  * The extension calls the API from the cinema's pages, another origin. Tokens
  * travel in the Authorization header (no cookies), so any origin may call.
+ * Headers are set at request start so error responses carry them too (else the
+ * browser would hide a 401's JSON behind a CORS failure).
  */
 import { Elysia } from 'elysia';
 
@@ -11,10 +13,7 @@ const HEADERS = {
   'access-control-max-age': '600',
 };
 
-export const cors = new Elysia({ name: 'kino-cors' })
-  .onRequest(({ request }) => {
-    if (request.method === 'OPTIONS') return new Response(null, { status: 204, headers: HEADERS });
-  })
-  .onAfterHandle({ as: 'global' }, ({ set }) => {
-    Object.assign(set.headers, HEADERS);
-  });
+export const cors = new Elysia({ name: 'kino-cors' }).onRequest(({ request, set }) => {
+  if (request.method === 'OPTIONS') return new Response(null, { status: 204, headers: HEADERS });
+  Object.assign(set.headers, HEADERS);
+});
