@@ -87,9 +87,5 @@ export async function listOutbox(db: Db): Promise<OutboxEntry[]> {
 }
 
 export async function countPendingMail(db: Db): Promise<number> {
-  const rows = await db
-    .select({ id: mailQueue.id })
-    .from(mailQueue)
-    .where(eq(mailQueue.status, 'pending'));
-  return rows.length;
+  return db.$count(mailQueue, eq(mailQueue.status, 'pending'));
 }
