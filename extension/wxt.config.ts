@@ -13,8 +13,12 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'scripting'],
-    host_permissions: ['http://localhost:3000/*', 'http://localhost:8787/*'],
-    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // No ports: Firefox match patterns cannot carry one. Scripts check the exact origin.
+    host_permissions: ['http://localhost/*'],
+    // MV3 names them optional_host_permissions; Firefox's MV2 lists them in optional_permissions.
+    ...(browser === 'firefox'
+      ? { optional_permissions: ['https://*/*', 'http://*/*'] }
+      : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
@@ -22,7 +26,7 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'kino-vmeste@kino.example',
-              strict_min_version: '128.0',
+              strict_min_version: '142.0',
               data_collection_permissions: { required: ['none'] },
             },
           },

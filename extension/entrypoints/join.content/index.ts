@@ -1,8 +1,13 @@
 import { handOverInvite } from '../../src/invite/join-page';
+import { loadSettings } from '../../src/settings/settings-store';
 
 /** The backend's join page: tell it the extension is here, then open the film. */
 export default defineContentScript({
-  matches: ['http://localhost:8787/join/*'],
+  // Match patterns cannot name a port (Firefox), so the backend's origin is checked here.
+  matches: ['http://localhost/join/*'],
   runAt: 'document_end',
-  main: () => handOverInvite(document, location),
+  async main() {
+    const { backendUrl } = await loadSettings();
+    if (location.origin === new URL(backendUrl).origin) handOverInvite(document, location);
+  },
 });
