@@ -202,6 +202,7 @@ export class Hub {
         this.io.autoPausedSeq.delete(event.roomId);
       }
     }
+    if (message.type === 'room-closed') this.io.autoPausedSeq.delete(event.roomId);
     const members = this.rooms.get(event.roomId);
     if (!members) return;
     const text = encodeServer(message);

@@ -43,6 +43,19 @@ export const handleHello: Handler<'hello'> = async (io, connection, hello) => {
     return;
   }
   connection.phase = 'joining';
+  try {
+    await join(io, connection, hello);
+  } catch (error) {
+    // Auth keys, Postgres or Redis unreachable: a half-joined socket helps nobody, so the
+    // client is told to come back (1011 is retryable) and the cleanup removes any entry.
+    (io.ports.logError ?? console.error)('join failed', error);
+    io.fail(connection, 'internal', 'the server could not join you to the room; retry shortly', {
+      fatal: { closeCode: CLOSE.internalError },
+    });
+  }
+};
+
+const join: Handler<'hello'> = async (io, connection, hello) => {
   const { ports } = io;
   const verified = await ports.verifyToken(hello.token);
   if (!verified.ok) {

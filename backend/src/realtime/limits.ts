@@ -25,6 +25,7 @@ export const CATCH_UP_MAX = 1_000;
 /** WebSocket close codes the hub uses (4000–4999 are free for applications). */
 export const CLOSE = {
   left: 1000,
+  internalError: 1011,
   serviceRestart: 1012,
   idle: 4000,
   helloTimeout: 4001,

@@ -144,6 +144,13 @@ describe('refused joins', () => {
     expect(socket.closedWith?.code).toBe(CLOSE.roomClosed);
   });
 
+  test('a failing dependency during hello → internal, close 1011, no entry left', async () => {
+    const socket = await refused(hello('anna', { roomId: 'broken-room' }));
+    expect(socket.ofType('error')[0]).toMatchObject({ code: 'internal', fatal: true });
+    expect(socket.closedWith?.code).toBe(CLOSE.internalError);
+    expect(instance.errors).toEqual(['join failed']);
+  });
+
   test('commands before hello → not_joined, connection stays open for the hello', async () => {
     const socket = new MemorySocket('early', instance.hub);
     socket.push({ type: 'chat', id: 'too-early-01', text: 'hi' });

@@ -55,6 +55,7 @@ export const USERS = {
 
 /** Room `r1`: owner anna, invitees boris and vera; gleb is a stranger. */
 export function fakeAccess(roomId: string, userId: string): RoomAccess {
+  if (roomId === 'broken-room') throw new Error('database unreachable');
   if (roomId === 'closed-room')
     return { ok: false, code: 'room_closed', message: 'room is closed' };
   if (roomId !== 'r1') return { ok: false, code: 'not_found', message: 'no such room' };
@@ -72,6 +73,8 @@ export interface TestInstance {
   hub: Hub;
   live: LiveStore;
   presence: { roomId: string; userId: string; kind: string }[];
+  /** What the hub reported through logError. */
+  errors: string[];
 }
 
 export const clock = { now: 1_700_000_000_000 };
@@ -82,6 +85,7 @@ export async function startMemoryInstance(
 ): Promise<TestInstance> {
   const live = createMemoryLiveStore(state);
   const presence: TestInstance['presence'] = [];
+  const errors: string[] = [];
   const ports: RealtimePorts = {
     live,
     instanceId,
@@ -93,13 +97,14 @@ export async function startMemoryInstance(
       return user ? { ok: true, user } : { ok: false, message: 'The access token is not valid' };
     },
     roomAccess: async (roomId, user) => fakeAccess(roomId, user.id),
+    logError: (message) => void errors.push(message),
     recordPresence: async ({ roomId, userId, kind }) => {
       presence.push({ roomId, userId, kind });
     },
   };
   const hub = new Hub(ports);
   await hub.start({ timers: false });
-  return { hub, live, presence };
+  return { hub, live, presence, errors };
 }
 
 export function hello(user: string, extra: Record<string, unknown> = {}) {
