@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { closeDeps } from '../src/deps.ts';
 import { listOutbox } from '../src/mail/queue.ts';
-import { apiSuite } from './api-suite.ts';
+import { apiSuite } from './api/suite.ts';
 import { buildBackend } from './support/backend.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'kino-dev-'));

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { createClient } from 'redis';
 import { hasPostgres, hasRedis, REDIS_TEST_URL } from '../../scripts/test-support/services.ts';
 import { closeDeps } from '../src/deps.ts';
-import { apiSuite } from './api-suite.ts';
+import { apiSuite } from './api/suite.ts';
 import { buildBackend } from './support/backend.ts';
 import { createTestDatabase, type TestDatabase } from './support/postgres.ts';
 import { type SmtpSink, startSmtpSink } from './support/smtp-sink.ts';

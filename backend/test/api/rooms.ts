@@ -1,0 +1,186 @@
+/** Creating rooms, invites, refusals, access and the join page. */
+import { expect, test } from 'bun:test';
+import { getRoomAccess } from '../../src/rooms/access.ts';
+import type { RoomView } from '../../src/rooms/model.ts';
+import { call } from '../support/http.ts';
+import { waitUntil } from '../support/smtp-sink.ts';
+import { linkPath, meta, type SuiteContext } from './context.ts';
+
+export function roomTests(ctx: SuiteContext): void {
+  test('create a room: 201, unguessable id, invite mails with a personal working link', async () => {
+    const before = (await ctx.env.delivered()).length;
+    const res = await ctx.createRoom({
+      filmId: 'night-train',
+      invitees: ['boris', 'vera', 'boris'],
+    });
+    expect(res.status).toBe(201);
+    const room = res.json;
+    expect(room.id).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(room).toMatchObject({
+      filmId: 'night-train',
+      filmTitle: 'Ночной поезд',
+      ownerId: 'anna',
+      owner: { id: 'anna', name: 'Анна' },
+      invitees: [
+        { id: 'boris', name: 'Борис' },
+        { id: 'vera', name: 'Вера' },
+      ],
+      allowLinkJoin: false,
+      closedAt: null,
+      participants: [],
+      playback: { playing: false, position: 0, rate: 1, seq: 0 },
+    });
+    expect(room.filmUrl).toBe(`${ctx.cinemaUrl}/films/night-train`);
+    expect(room.joinUrl).toBe(`${ctx.env.deps.config.publicUrl}/join/${room.id}`);
+
+    await waitUntil(
+      async () => (await ctx.env.delivered()).length >= before + 2,
+      5000,
+      'two invite mails',
+    );
+    const mails = (await ctx.env.delivered()).slice(before);
+    expect(mails.map((m) => m.to).sort()).toEqual(['boris@kino.example', 'vera@kino.example']);
+    const tokens = new Set<string>();
+    for (const mail of mails) {
+      expect(mail.subject).toContain('Анна');
+      expect(mail.subject).toContain('Ночной поезд');
+      expect(mail.text).toContain('приглашает');
+      expect(mail.text).toContain('invites you');
+      const link = new RegExp(
+        `${ctx.env.deps.config.publicUrl}/join/${room.id}\\?invite=([A-Za-z0-9_-]+)`,
+      ).exec(mail.text);
+      expect(link).not.toBeNull();
+      expect(mail.html).toContain(`/join/${room.id}?invite=${link![1]}`);
+      tokens.add(link![1]!);
+      const page = await call(ctx.app(), 'GET', linkPath(link![0]));
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-type')).toContain('text/html');
+      expect(meta(page.text, 'kino-room')).toBe(room.id);
+      expect(meta(page.text, 'kino-film-url')).toBe(room.filmUrl);
+      expect(meta(page.text, 'kino-invite')).toBe(link![1]);
+      expect(page.text).toContain('Firefox');
+      expect(page.text).toContain('Chrome');
+    }
+    expect(tokens.size).toBe(2);
+
+    const asBoris = await call<RoomView>(ctx.app(), 'GET', `/api/rooms/${room.id}`, {
+      token: ctx.boris,
+    });
+    expect(asBoris.status).toBe(200);
+    expect(new URL(asBoris.json.joinUrl).searchParams.get('invite')).toBeOneOf([...tokens]);
+  });
+
+  test('a non-friend invitee is refused, naming them, and nothing is stored or sent', async () => {
+    const before = (await ctx.env.delivered()).length;
+    const res = await ctx.createRoom({
+      filmId: 'night-train',
+      invitees: ['boris', 'dasha', 'nobody'],
+    });
+    expect(res.status).toBe(422);
+    expect(res.json).toMatchObject({
+      code: 'invitee_not_friend',
+      details: { userIds: ['dasha', 'nobody'] },
+    });
+    expect(String(res.json.error)).toContain('dasha');
+    await Bun.sleep(100);
+    expect((await ctx.env.delivered()).length).toBe(before);
+  });
+
+  test('inviting yourself or an unknown film is refused', async () => {
+    expect(
+      (await ctx.createRoom({ filmId: 'night-train', invitees: ['anna'] })).json,
+    ).toMatchObject({
+      code: 'invitee_is_owner',
+    });
+    const unknown = await ctx.createRoom({ filmId: 'no-such-film', invitees: ['boris'] });
+    expect(unknown.status).toBe(404);
+    expect(unknown.json.code).toBe('film_not_found');
+  });
+
+  test('malformed bodies get a JSON 4xx', async () => {
+    const bodies: [string, { body?: unknown; rawBody?: string }][] = [
+      ['not JSON', { rawBody: '{"filmId": ' }],
+      ['no filmId', { body: { invitees: ['boris'] } }],
+      ['invitees not a list', { body: { filmId: 'night-train', invitees: 'boris' } }],
+      ['number id', { body: { filmId: 42, invitees: [] } }],
+      ['empty film id', { body: { filmId: '', invitees: [] } }],
+      ['a JSON array', { rawBody: '[1,2]' }],
+    ];
+    for (const [label, opts] of bodies) {
+      const res = await call(ctx.app(), 'POST', '/api/rooms', { token: ctx.anna, ...opts });
+      expect({
+        label,
+        status: res.status >= 400 && res.status < 500,
+        code: res.json?.code,
+      }).toEqual({
+        label,
+        status: true,
+        code: 'invalid_body',
+      });
+      expect(typeof res.json.error).toBe('string');
+    }
+  });
+
+  test('room access: owner and invitees see it, a stranger gets 403, unknown 404', async () => {
+    const room = (await ctx.createRoom({ filmId: 'night-train', invitees: ['boris'] })).json;
+    expect(
+      (await call(ctx.app(), 'GET', `/api/rooms/${room.id}`, { token: ctx.anna })).status,
+    ).toBe(200);
+    expect(
+      (await call(ctx.app(), 'GET', `/api/rooms/${room.id}`, { token: ctx.boris })).status,
+    ).toBe(200);
+    const stranger = await call(ctx.app(), 'GET', `/api/rooms/${room.id}`, { token: ctx.dasha });
+    expect(stranger.status).toBe(403);
+    expect(stranger.json.code).toBe('room_forbidden');
+    const unknown = await call(ctx.app(), 'GET', '/api/rooms/AAAAAAAAAAAAAAAAAAAAAA', {
+      token: ctx.anna,
+    });
+    expect(unknown.status).toBe(404);
+    expect(unknown.json.code).toBe('room_not_found');
+
+    expect(await getRoomAccess(ctx.env.deps.db, room.id, 'dasha')).toMatchObject({
+      allowed: false,
+      isOwner: false,
+    });
+    expect(await getRoomAccess(ctx.env.deps.db, room.id, 'boris')).toMatchObject({
+      allowed: true,
+      isInvitee: true,
+    });
+    expect(await getRoomAccess(ctx.env.deps.db, room.id, 'anna')).toMatchObject({
+      allowed: true,
+      isOwner: true,
+    });
+    expect(await getRoomAccess(ctx.env.deps.db, 'nope', 'anna')).toBeNull();
+  });
+
+  test('allowLinkJoin lets anyone signed in with the link in', async () => {
+    const room = (
+      await ctx.createRoom({ filmId: 'night-train', invitees: [], allowLinkJoin: true })
+    ).json;
+    expect(room.allowLinkJoin).toBe(true);
+    expect(
+      (await call(ctx.app(), 'GET', `/api/rooms/${room.id}`, { token: ctx.dasha })).status,
+    ).toBe(200);
+    expect(await getRoomAccess(ctx.env.deps.db, room.id, 'dasha')).toMatchObject({
+      allowed: true,
+      isInvitee: false,
+    });
+  });
+
+  test('join page: English by Accept-Language, 404 page for unknown rooms, foreign tokens dropped', async () => {
+    const room = (await ctx.createRoom({ filmId: 'night-train', invitees: ['vera'] })).json;
+    const en = await call(ctx.app(), 'GET', `/join/${room.id}?invite=forged`, {
+      headers: { 'accept-language': 'en-GB,en;q=0.9,ru;q=0.5' },
+    });
+    expect(en.status).toBe(200);
+    expect(en.text).toContain('<html lang="en">');
+    expect(en.text).toContain('invites you to watch');
+    expect(meta(en.text, 'kino-invite')).toBe('');
+    expect(en.text).toContain('kinoExtension');
+    const ru = await call(ctx.app(), 'GET', `/join/${room.id}`);
+    expect(ru.text).toContain('<html lang="ru">');
+    const missing = await call(ctx.app(), 'GET', '/join/unknown-room');
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('content-type')).toContain('text/html');
+  });
+}

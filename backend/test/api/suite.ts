@@ -1,0 +1,58 @@
+/**
+ * The backend's HTTP behaviour, run against both persistence modes:
+ * Postgres + Redis + SMTP (production) and PGlite + memory + dev outbox (dev).
+ * Uses the real demo cinema as the directory and its tokens.
+ */
+import { afterAll, beforeAll, describe } from 'bun:test';
+import { type RunningCinema, startCinema } from '../../../scripts/cinema/server.ts';
+import type { ErrorBody } from '../../src/http/errors.ts';
+import type { RoomView } from '../../src/rooms/model.ts';
+import { call } from '../support/http.ts';
+import { tokenFor } from '../support/tokens.ts';
+import { authAndMatchesTests } from './auth-and-matches.ts';
+import type { ApiHarness, SuiteContext } from './context.ts';
+import { lifecycleTests } from './lifecycle.ts';
+import { roomTests } from './rooms.ts';
+
+export type { ApiHarness, BackendEnv } from './context.ts';
+
+export function apiSuite(name: string, harness: ApiHarness): void {
+  describe(`backend API: ${name}`, () => {
+    let cinema: RunningCinema | undefined;
+    const ctx = {
+      harness,
+      app: () => ctx.env.app,
+      createRoom: (body: unknown, token?: string) =>
+        call<RoomView & Partial<ErrorBody>>(ctx.app(), 'POST', '/api/rooms', {
+          token: token ?? ctx.anna,
+          body,
+        }),
+      async restart() {
+        await harness.stop(ctx.env);
+        ctx.env = await harness.start(ctx.cinemaUrl);
+      },
+    } as SuiteContext;
+
+    beforeAll(async () => {
+      cinema = await startCinema({ port: 0 });
+      ctx.cinemaUrl = cinema.url;
+      ctx.env = await harness.start(cinema.url);
+      [ctx.anna, ctx.boris, ctx.dasha] = await Promise.all([
+        tokenFor('anna'),
+        tokenFor('boris'),
+        tokenFor('dasha'),
+      ]);
+    }, 60_000); // PGlite's first start takes seconds, tens of seconds on a busy machine
+
+    afterAll(async () => {
+      if (ctx.env) await harness.stop(ctx.env);
+      await cinema?.stop();
+      await harness.cleanup();
+    }, 30_000);
+
+    authAndMatchesTests(ctx);
+    roomTests(ctx);
+    // Last: it restarts the backend and expires every idle room.
+    lifecycleTests(ctx);
+  });
+}
