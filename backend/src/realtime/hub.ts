@@ -60,7 +60,7 @@ export class Hub {
     };
   }
 
-  /** Subscribes to the bus and starts the deadline sweep (pass false to drive `sweep` by hand). */
+  /** Subscribes to the bus and starts the sweep and heartbeat timers (`timers: false`: tests drive them). */
   start(opts: { timers?: boolean } = {}): Promise<void> {
     this.liveness = newLiveness(this.ports.instanceId, this.ports.now());
     this.ready = this.subscribe().then(() => this.heartbeat());
