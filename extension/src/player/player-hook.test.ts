@@ -1,0 +1,216 @@
+import { afterEach, beforeEach, describe, expect, test } from 'bun:test';
+import type { PlaybackState } from '@kino/shared/types';
+import { attachPlayer, type PlayerHandle, type PlayerRoom, type VideoLike } from './player-hook';
+
+/** A <video> stand-in: events fire synchronously, like a test wants them. */
+class FakeVideo extends EventTarget {
+  #time = 0;
+  paused = true;
+  playbackRate = 1;
+  readyState = 4;
+  seeking = false;
+  duration = 600;
+  get currentTime() {
+    return this.#time;
+  }
+  /** Like a browser: setting the time (us, the user or the page) fires seeking/seeked. */
+  set currentTime(t: number) {
+    this.#time = t;
+    this.dispatchEvent(new Event('seeking'));
+    this.dispatchEvent(new Event('seeked'));
+  }
+  /** Test setup: the film simply advanced there, no seek. */
+  advanceTo(t: number) {
+    this.#time = t;
+  }
+  play = async () => {
+    if (!this.paused) return;
+    this.paused = false;
+    this.dispatchEvent(new Event('play'));
+  };
+  pause = () => {
+    if (this.paused) return;
+    this.paused = true;
+    this.dispatchEvent(new Event('pause'));
+  };
+  seekTo(t: number) {
+    this.currentTime = t;
+  }
+}
+
+class FakeRoom implements PlayerRoom {
+  state: PlaybackState | null = { playing: false, position: 0, at: 0, rate: 1, seq: 1 };
+  serverTime = 0;
+  control = true;
+  sent: [string, number][] = [];
+  buffering: boolean[] = [];
+  listener: (() => void) | null = null;
+  playback = () => this.state;
+  canControl = () => this.control;
+  serverNow = () => this.serverTime;
+  sendPlayback = (type: 'play' | 'pause' | 'seek', position: number) => {
+    this.sent.push([type, position]);
+  };
+  setBuffering = (stalled: boolean) => {
+    this.buffering.push(stalled);
+  };
+  onPlayback = (listener: () => void) => {
+    this.listener = listener;
+    return () => {
+      this.listener = null;
+    };
+  };
+  /** The server accepted a change: new state, pushed to the hook. */
+  push(state: PlaybackState) {
+    this.state = state;
+    this.listener?.();
+  }
+}
+
+let video: FakeVideo;
+let room: FakeRoom;
+let hook: PlayerHandle;
+let clock: number;
+const controllers: AbortController[] = [];
+const controller = () => {
+  const c = new AbortController();
+  controllers.push(c);
+  return c;
+};
+afterEach(() => {
+  for (const c of controllers.splice(0)) c.abort();
+});
+
+beforeEach(() => {
+  video = new FakeVideo();
+  room = new FakeRoom();
+  clock = 0;
+  hook = attachPlayer(
+    video as unknown as VideoLike,
+    room,
+    { tickMs: 60_000, now: () => clock },
+    controller().signal,
+  );
+});
+
+describe('player hook', () => {
+  test('a remote play is applied without being echoed back as a command', async () => {
+    room.serverTime = 10_000;
+    room.push({ playing: true, position: 5, at: 10_000, rate: 1, seq: 2 });
+    // Seeked there, a little ahead to make up for the seek's own latency.
+    expect(video.currentTime).toBeGreaterThanOrEqual(5);
+    expect(video.currentTime).toBeLessThan(5.5);
+    hook.tick(); // now within reach: play
+    await Promise.resolve();
+    expect(video.paused).toBe(false);
+    expect(room.sent).toEqual([]);
+  });
+
+  test('a local pause by the user becomes a pause command at the video position', () => {
+    room.state = { playing: true, position: 5, at: 0, rate: 1, seq: 2 };
+    video.paused = false;
+    video.advanceTo(7);
+    clock = 5000; // past the echo window of the seek above
+    video.pause();
+    expect(room.sent).toEqual([['pause', 7]]);
+  });
+
+  test('a seek made by other code on the page is noticed and becomes a seek command', () => {
+    clock = 5000;
+    video.seekTo(42);
+    expect(room.sent).toEqual([['seek', 42]]);
+  });
+
+  test('while the room answers a local command, the old state is not forced back', () => {
+    clock = 5000;
+    video.seekTo(42);
+    expect(hook.tick()).toBeNull(); // held: room still says position 0 with seq 1
+    room.push({ playing: false, position: 42, at: 0, rate: 1, seq: 2 });
+    expect(video.currentTime).toBe(42);
+    expect(room.sent).toEqual([['seek', 42]]);
+  });
+
+  test('small drift is fixed by a rate nudge, not a seek', () => {
+    room.state = { playing: true, position: 100, at: 0, rate: 1, seq: 3 };
+    video.paused = false;
+    clock = 5000;
+    video.advanceTo(99.8); // 0.2 s behind the room
+    const correction = hook.tick();
+    expect(correction?.kind).toBe('rate');
+    expect(video.playbackRate).toBeGreaterThan(1);
+    video.advanceTo(100.2); // ahead: slow down
+    hook.tick();
+    expect(video.playbackRate).toBeLessThan(1);
+    expect(room.sent).toEqual([]);
+  });
+
+  test('a viewer without control does not send commands; the room puts the video back', () => {
+    room.control = false;
+    clock = 5000;
+    video.seekTo(42);
+    expect(room.sent).toEqual([]);
+    const correction = hook.tick();
+    expect(correction).toEqual({ kind: 'seek', to: 0 });
+  });
+
+  test('a lasting stall is reported as buffering, and its end too', async () => {
+    const v = new FakeVideo();
+    const r = new FakeRoom();
+    attachPlayer(
+      v as unknown as VideoLike,
+      r,
+      { tickMs: 60_000, stallReportMs: 10 },
+      controller().signal,
+    );
+    v.readyState = 2;
+    v.dispatchEvent(new Event('waiting'));
+    await Bun.sleep(30);
+    expect(r.buffering).toEqual([true]);
+    v.readyState = 4;
+    v.dispatchEvent(new Event('playing'));
+    expect(r.buffering).toEqual([true, false]);
+  });
+
+  test('a short stall (a seek) is not reported', async () => {
+    const v = new FakeVideo();
+    const r = new FakeRoom();
+    attachPlayer(
+      v as unknown as VideoLike,
+      r,
+      { tickMs: 60_000, stallReportMs: 30 },
+      controller().signal,
+    );
+    v.readyState = 2;
+    v.dispatchEvent(new Event('waiting'));
+    v.readyState = 4;
+    v.dispatchEvent(new Event('canplay'));
+    await Bun.sleep(50);
+    expect(r.buffering).toEqual([]);
+  });
+
+  test('autoplay: the creator sends play once the room state is known', () => {
+    const v = new FakeVideo();
+    const r = new FakeRoom();
+    r.state = null;
+    const h = attachPlayer(
+      v as unknown as VideoLike,
+      r,
+      { tickMs: 60_000, autoplay: true },
+      controller().signal,
+    );
+    expect(h.tick()).toBeNull();
+    r.push({ playing: false, position: 0, at: 0, rate: 1, seq: 1 });
+    expect(r.sent).toEqual([['play', 0]]);
+  });
+
+  test('abort stops listening', () => {
+    const v = new FakeVideo();
+    const r = new FakeRoom();
+    const c = controller();
+    attachPlayer(v as unknown as VideoLike, r, { tickMs: 60_000 }, c.signal);
+    c.abort();
+    v.seekTo(9);
+    expect(r.sent).toEqual([]);
+    expect(r.listener).toBeNull();
+  });
+});

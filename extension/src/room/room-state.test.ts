@@ -1,0 +1,160 @@
+import { describe, expect, test } from 'bun:test';
+import type { ServerMessage } from '@kino/shared/protocol';
+import type { ChatMessage } from '@kino/shared/types';
+import { setLocale, t } from '../i18n';
+import {
+  addPending,
+  expireTransient,
+  initialRoomView,
+  lastCursor,
+  mergeMessages,
+  type RoomView,
+  reduceServerMessage,
+  TOAST_MS,
+} from './room-state';
+
+setLocale('en');
+
+const chat = (
+  cursor: number,
+  id = `msg-${cursor}-id`,
+  kind: 'text' | 'reaction' = 'text',
+): ChatMessage => ({
+  id,
+  cursor,
+  kind,
+  userId: 'boris',
+  name: 'Boris',
+  text: kind === 'text' ? `line ${cursor}` : '😍',
+  at: 1000 + cursor,
+  position: 1,
+});
+
+const welcome = (messages: ChatMessage[], hasMore: boolean): ServerMessage => ({
+  type: 'welcome',
+  v: 1,
+  serverTime: 5000,
+  you: { userId: 'anna', name: 'Anna', connectionId: 'c1', isOwner: true, canControl: true },
+  room: {
+    id: 'r1',
+    filmId: 'night-train',
+    ownerId: 'anna',
+    settings: { controlMode: 'everyone', bufferPolicy: 'wait' },
+  },
+  playback: { playing: false, position: 0, at: 5000, rate: 1, seq: 1 },
+  participants: [],
+  chat: { messages, hasMore },
+});
+
+function joined(): RoomView {
+  return reduceServerMessage(initialRoomView(), welcome([chat(1), chat(2)], true), 0);
+}
+
+describe('room reducer', () => {
+  test('welcome connects and takes the snapshot', () => {
+    const view = joined();
+    expect(view.status).toBe('connected');
+    expect(view.you?.isOwner).toBe(true);
+    expect(view.messages.map((m) => m.cursor)).toEqual([1, 2]);
+    expect(view.hasMore).toBe(true);
+    expect(lastCursor(view)).toBe(2);
+  });
+
+  test('a welcome after a reconnect keeps older history and adds the new lines once', () => {
+    const withOld = reduceServerMessage(
+      joined(),
+      { type: 'history', messages: [chat(0, 'msg-0-id')], hasMore: false },
+      0,
+    );
+    const again = reduceServerMessage(withOld, welcome([chat(2), chat(3)], true), 0);
+    expect(again.messages.map((m) => m.cursor)).toEqual([0, 1, 2, 3]);
+    expect(again.hasMore).toBe(false);
+  });
+
+  test("someone else's pause becomes a toast with name and film time; mine does not", () => {
+    const paused = reduceServerMessage(
+      joined(),
+      {
+        type: 'playback',
+        playback: { playing: false, position: 754, at: 6000, rate: 1, seq: 2 },
+        cause: { userId: 'boris', name: 'Boris', action: 'pause' },
+      },
+      100,
+    );
+    expect(paused.playback?.seq).toBe(2);
+    expect(paused.toasts.map((toast) => t(toast.key, toast.params))).toEqual([
+      'Boris paused at 12:34',
+    ]);
+    const mine = reduceServerMessage(
+      joined(),
+      {
+        type: 'playback',
+        playback: { playing: true, position: 1, at: 6000, rate: 1, seq: 2 },
+        cause: { userId: 'anna', name: 'Anna', action: 'play' },
+      },
+      100,
+    );
+    expect(mine.toasts).toEqual([]);
+  });
+
+  test('toasts and floating reactions expire', () => {
+    const view = reduceServerMessage(
+      reduceServerMessage(
+        joined(),
+        {
+          type: 'presence',
+          participants: [],
+          event: { kind: 'join', userId: 'vera', name: 'Vera' },
+        },
+        0,
+      ),
+      { type: 'chat', message: chat(3, 'react-3-id', 'reaction') },
+      0,
+    );
+    expect(view.toasts).toHaveLength(1);
+    expect(view.floating.map((f) => f.emoji)).toEqual(['😍']);
+    expect(expireTransient(view, TOAST_MS - 1).toasts).toHaveLength(1);
+    const later = expireTransient(view, TOAST_MS + 1);
+    expect(later.toasts).toEqual([]);
+    expect(later.floating).toEqual([]);
+  });
+
+  test('the server echo of my chat line clears it from pending', () => {
+    const pending = addPending(joined(), { id: 'mine-0001', kind: 'text', text: 'hi' });
+    expect(pending.pending).toHaveLength(1);
+    const echoed = reduceServerMessage(
+      pending,
+      { type: 'chat', message: { ...chat(3), id: 'mine-0001' } },
+      0,
+    );
+    expect(echoed.pending).toEqual([]);
+    expect(echoed.messages.at(-1)?.id).toBe('mine-0001');
+  });
+
+  test('a refused chat line (error with ref) leaves pending, the error is shown', () => {
+    const pending = addPending(joined(), { id: 'mine-0002', kind: 'text', text: 'x'.repeat(10) });
+    const refused = reduceServerMessage(
+      pending,
+      { type: 'error', code: 'rate_limited', message: 'slow down', ref: 'mine-0002' },
+      0,
+    );
+    expect(refused.pending).toEqual([]);
+    expect(refused.lastError).toEqual({ code: 'rate_limited', message: 'slow down' });
+  });
+
+  test('room-closed ends the room with its reason', () => {
+    const closed = reduceServerMessage(
+      joined(),
+      { type: 'room-closed', reason: 'closed-by-owner' },
+      0,
+    );
+    expect(closed.status).toBe('closed');
+    expect(closed.closedReason).toBe('closed-by-owner');
+  });
+});
+
+test('mergeMessages dedups by id and orders by cursor', () => {
+  expect(mergeMessages([chat(3), chat(1)], [chat(2), chat(1)]).map((m) => m.cursor)).toEqual([
+    1, 2, 3,
+  ]);
+});

@@ -1,0 +1,123 @@
+import { describe, expect, mock, test } from 'bun:test';
+import { render } from 'preact';
+import { settle, useDom } from '../../test/dom';
+import { setLocale } from '../i18n';
+import { StartApp, type StartDeps } from './StartApp';
+
+setLocale('en');
+const dom = useDom();
+
+function deps(overrides: Partial<StartDeps> = {}): StartDeps {
+  return {
+    filmId: 'night-train',
+    getToken: async () => 'jwt',
+    matches: async () => ({
+      ok: true,
+      data: [
+        { id: 'boris', name: 'Boris' },
+        { id: 'vera', name: 'Vera' },
+      ],
+    }),
+    createRoom: async () => ({ ok: false, error: { code: 'x', message: 'unused', status: 500 } }),
+    onRoomCreated: () => {},
+    inRoom: false,
+    onOpenSidebar: () => {},
+    ...overrides,
+  };
+}
+
+async function openPanel(d: StartDeps): Promise<HTMLElement> {
+  const root = dom.container();
+  render(<StartApp deps={d} />, root);
+  root.querySelector<HTMLButtonElement>('button.kv-watch')!.click();
+  await settle();
+  return root;
+}
+
+describe('Watch together panel', () => {
+  test('lists the matches, all ticked, and Start sends the ticked ones', async () => {
+    const createRoom = mock(async () => ({
+      ok: false as const,
+      error: { code: 'forbidden', message: 'nope', status: 403 },
+    }));
+    const root = await openPanel(deps({ createRoom }));
+    const boxes = [...root.querySelectorAll<HTMLInputElement>('input[name="invitee"]')];
+    expect(boxes.map((b) => [b.value, b.checked])).toEqual([
+      ['boris', true],
+      ['vera', true],
+    ]);
+    boxes[1]!.click(); // untick Vera
+    await settle();
+    root.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await settle();
+    expect(createRoom).toHaveBeenCalledWith('jwt', {
+      filmId: 'night-train',
+      invitees: ['boris'],
+      allowLinkJoin: false,
+    });
+    // The refusal is shown, with a way to try again.
+    expect(root.querySelector('[role="alert"]')?.textContent).toContain('nope');
+  });
+
+  test('signed out: says so plainly and asks nothing of the backend', async () => {
+    const matches = mock(deps().matches);
+    const root = await openPanel(deps({ getToken: async () => null, matches }));
+    expect(root.querySelector('[role="alert"]')?.textContent).toContain('not signed in');
+    expect(matches).not.toHaveBeenCalled();
+  });
+
+  test('no matches: says so and offers a link room, ticked', async () => {
+    const root = await openPanel(deps({ matches: async () => ({ ok: true, data: [] }) }));
+    expect(root.textContent).toContain('None of your friends');
+    const link = root.querySelector<HTMLInputElement>('input[name="allowLinkJoin"]')!;
+    expect(link.checked).toBe(true);
+    expect(root.querySelector<HTMLButtonElement>('button[type="submit"]')!.disabled).toBe(false);
+  });
+
+  test('an unreachable server is an error with retry', async () => {
+    let calls = 0;
+    const root = await openPanel(
+      deps({
+        matches: async () => {
+          calls++;
+          return { ok: false, error: { code: 'network', message: 'down', status: 0 } };
+        },
+      }),
+    );
+    expect(root.textContent).toContain('not reachable');
+    root.querySelector<HTMLButtonElement>('[role="alert"] button')!.click();
+    await settle();
+    expect(calls).toBe(2);
+  });
+
+  test('a created room is handed over and the panel closes', async () => {
+    const onRoomCreated = mock(() => {});
+    const room = {
+      id: 'r1',
+      filmId: 'night-train',
+      filmTitle: 'Night Train',
+      filmUrl: 'http://localhost:3000/films/night-train',
+      ownerId: 'anna',
+      owner: { id: 'anna', name: 'Anna' },
+      invitees: [],
+      allowLinkJoin: false,
+      joinUrl: 'http://localhost:8787/join/r1',
+      closedAt: null,
+    };
+    const root = await openPanel(
+      deps({ createRoom: async () => ({ ok: true, data: room }), onRoomCreated }),
+    );
+    root.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await settle();
+    expect(onRoomCreated).toHaveBeenCalledWith(room);
+    expect(root.querySelector('.kv-panel')).toBeNull();
+  });
+
+  test('Escape closes the panel', async () => {
+    const root = await openPanel(deps());
+    const panel = root.querySelector('.kv-panel')!;
+    panel.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    await settle();
+    expect(root.querySelector('.kv-panel')).toBeNull();
+  });
+});
