@@ -1,0 +1,181 @@
+import { afterEach, describe, expect, test } from 'bun:test';
+import { RoomConnection, type WebSocketConstructor } from './connection';
+
+/** A WebSocket stand-in the test drives by hand: open, deliver, drop. */
+class FakeSocket extends EventTarget {
+  static CONNECTING = 0;
+  static OPEN = 1;
+  static CLOSING = 2;
+  static CLOSED = 3;
+  static all: FakeSocket[] = [];
+  readonly CONNECTING = 0;
+  readonly OPEN = 1;
+  readonly CLOSING = 2;
+  readonly CLOSED = 3;
+  readyState = 0;
+  binaryType = 'blob';
+  sent: Record<string, unknown>[] = [];
+  constructor(readonly url: string) {
+    super();
+    FakeSocket.all.push(this);
+  }
+  send(data: string) {
+    this.sent.push(JSON.parse(data));
+  }
+  close(code = 1000) {
+    if (this.readyState === 3) return;
+    this.readyState = 3;
+    this.dispatchEvent(Object.assign(new Event('close'), { code, reason: '', wasClean: true }));
+  }
+  open() {
+    this.readyState = 1;
+    this.dispatchEvent(new Event('open'));
+  }
+  deliver(message: unknown) {
+    this.dispatchEvent(new MessageEvent('message', { data: JSON.stringify(message) }));
+  }
+  drop() {
+    this.readyState = 3;
+    this.dispatchEvent(
+      Object.assign(new Event('close'), { code: 1006, reason: '', wasClean: false }),
+    );
+  }
+  types() {
+    return this.sent.map((m) => m.type);
+  }
+}
+
+const welcome = (cursor: number) => ({
+  type: 'welcome',
+  v: 1,
+  serverTime: 1000,
+  you: { userId: 'anna', name: 'Anna', connectionId: 'c1', isOwner: true, canControl: true },
+  room: {
+    id: 'r1',
+    filmId: 'night-train',
+    ownerId: 'anna',
+    settings: { controlMode: 'everyone', bufferPolicy: 'wait' },
+  },
+  playback: { playing: false, position: 0, at: 1000, rate: 1, seq: 4 },
+  participants: [],
+  chat: {
+    messages: [
+      {
+        id: 'first-msg',
+        cursor,
+        kind: 'text',
+        userId: 'boris',
+        name: 'Boris',
+        text: 'hi',
+        at: 900,
+        position: 0,
+      },
+    ],
+    hasMore: false,
+  },
+});
+
+const tick = () => new Promise((r) => setTimeout(r, 5));
+let connection: RoomConnection | null = null;
+afterEach(() => {
+  connection?.dispose();
+  FakeSocket.all = [];
+});
+
+function connect(): RoomConnection {
+  let n = 0;
+  connection = new RoomConnection({
+    wsUrl: 'ws://b.test/ws',
+    roomId: 'r1',
+    invite: 'inv-token',
+    clientId: 'tab-client-1',
+    getToken: async () => 'jwt',
+    WebSocketImpl: FakeSocket as unknown as WebSocketConstructor,
+    newId: () => `chat-id-${++n}`,
+  });
+  return connection;
+}
+
+async function socket(index: number): Promise<FakeSocket> {
+  for (let i = 0; i < 200 && !FakeSocket.all[index]; i++) await tick();
+  const s = FakeSocket.all[index];
+  if (!s) throw new Error(`socket ${index} never opened`);
+  return s;
+}
+
+describe('room connection', () => {
+  test('says hello with token, invite and client id; nothing else goes out before welcome', async () => {
+    const c = connect();
+    const s = await socket(0);
+    s.open();
+    await tick();
+    expect(s.sent[0]).toEqual({
+      type: 'hello',
+      v: 1,
+      token: 'jwt',
+      roomId: 'r1',
+      invite: 'inv-token',
+      clientId: 'tab-client-1',
+    });
+    c.sendChat('too early');
+    expect(s.types()).toEqual(['hello']);
+    expect(c.view.value.pending.map((p) => p.text)).toEqual(['too early']);
+    s.deliver(welcome(7));
+    await tick();
+    // The pending line goes out after welcome, under its original id.
+    expect(s.sent).toContainEqual({ type: 'chat', id: 'chat-id-1', text: 'too early' });
+    expect(c.view.value.status).toBe('connected');
+  });
+
+  test('commands carry the seq they were based on', async () => {
+    const c = connect();
+    const s = await socket(0);
+    s.open();
+    await tick();
+    s.deliver(welcome(7));
+    c.sendPlayback('pause', 12.5);
+    expect(s.sent).toContainEqual({ type: 'pause', baseSeq: 4, position: 12.5 });
+  });
+
+  test('after a drop it reconnects, says hello with lastCursor, and resends unacked chat', async () => {
+    const c = connect();
+    const s0 = await socket(0);
+    s0.open();
+    await tick();
+    s0.deliver(welcome(7));
+    c.sendChat('are you there?');
+    expect(s0.sent).toContainEqual({ type: 'chat', id: 'chat-id-1', text: 'are you there?' });
+    s0.drop();
+    expect(c.view.value.status).toBe('reconnecting');
+    const s1 = await socket(1);
+    s1.open();
+    await tick();
+    expect(s1.sent[0]).toMatchObject({ type: 'hello', lastCursor: 7, clientId: 'tab-client-1' });
+    s1.deliver(welcome(7));
+    await tick();
+    expect(s1.sent).toContainEqual({ type: 'chat', id: 'chat-id-1', text: 'are you there?' });
+    expect(c.view.value.status).toBe('connected');
+  });
+
+  test('a malformed server frame is ignored, not a crash', async () => {
+    const c = connect();
+    const s = await socket(0);
+    s.open();
+    await tick();
+    s.dispatchEvent(new MessageEvent('message', { data: '{"type":"welcome"' }));
+    s.deliver({ type: 'nonsense' });
+    expect(c.view.value.status).toBe('connecting');
+  });
+
+  test('a fatal error stops reconnecting', async () => {
+    const c = connect();
+    const s = await socket(0);
+    s.open();
+    await tick();
+    s.deliver({ type: 'error', code: 'forbidden', message: 'not invited', fatal: true });
+    s.drop();
+    await Bun.sleep(700);
+    expect(FakeSocket.all).toHaveLength(1);
+    expect(c.view.value.lastError?.code).toBe('forbidden');
+  });
+});
