@@ -78,7 +78,8 @@ export function createMailWorker(options: MailWorkerOptions): MailWorker {
     }
     running = runBatch().finally(() => {
       running = null;
-      if (again) {
+      // After stop() the database may be closing: don't start another run then.
+      if (again && !stopped) {
         again = false;
         void runOnce().catch((e) => log(`mail worker run failed: ${String(e)}`));
       }
