@@ -28,7 +28,13 @@ export async function startBackend(
   const deps = await createDeps(config, options);
   const base = createApp(deps);
   const app = options.extend ? options.extend(base, deps) : base;
-  app.listen({ port: config.port, hostname: '0.0.0.0' });
+  try {
+    app.listen({ port: config.port, hostname: '0.0.0.0' });
+  } catch (error) {
+    // e.g. the port is taken: don't leave the database and Redis connections open.
+    await closeDeps(deps);
+    throw error;
+  }
   const port = app.server?.port ?? config.port;
   // With port 0 the public URL can only be known now.
   if (configOverrides.publicUrl === undefined && config.port === 0) {

@@ -61,3 +61,22 @@ test('starts on port 0 with the dev stores, serves HTTP, stops cleanly', async (
   }
   expect(fetch(`${backend.url}/health`)).rejects.toThrow();
 }, 60_000);
+
+test('a taken port fails the start with an error (and closes what it opened)', async () => {
+  const taken = Bun.serve({ port: 0, fetch: () => new Response('busy') });
+  try {
+    await expect(
+      startBackend(
+        {
+          port: taken.port,
+          dataDir: join(dataDir, 'taken'),
+          databaseUrl: undefined,
+          redisUrl: undefined,
+        },
+        { log: memoryLogger() },
+      ),
+    ).rejects.toThrow();
+  } finally {
+    taken.stop(true);
+  }
+}, 60_000);
