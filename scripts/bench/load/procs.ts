@@ -28,6 +28,31 @@ export async function vmRssKb(pid: number): Promise<number> {
   }
 }
 
+/** Kernel clock ticks per second (USER_HZ), fixed at 100 on Linux. */
+const TICKS_PER_SECOND = 100;
+
+/** CPU time (user + system, seconds) a process has used so far, or NaN when it is gone. */
+export async function cpuSeconds(pid: number): Promise<number> {
+  try {
+    const stat = await Bun.file(`/proc/${pid}/stat`).text();
+    // Fields after the command name (which may hold spaces) start at field 3 (state).
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+export async function totalCpuSeconds(pids: readonly number[]): Promise<number> {
+  const values = await Promise.all(pids.map(cpuSeconds));
+  return values.reduce((a, b) => a + b, 0);
+}
+
+/** The 1-minute load average: how busy the machine was (other work skews the figures). */
+export async function loadAverage(): Promise<number> {
+  return Number((await Bun.file('/proc/loadavg').text()).split(' ')[0]);
+}
+
 export async function totalRssKb(pids: readonly number[]): Promise<number> {
   const values = await Promise.all(pids.map(vmRssKb));
   return values.reduce((a, b) => a + b, 0);

@@ -5,6 +5,7 @@
 import type { LoadOptions, TargetName } from './options.ts';
 import type { TargetResult } from './run-target.ts';
 import { type PhaseSummary, summarizePhase } from './summary.ts';
+import { slowSeconds, worstSeconds } from './timeline.ts';
 
 export const LABELS: Record<TargetName, string> = {
   bare: 'bare Bun relay',
@@ -32,6 +33,11 @@ export interface Figures {
   memPerConnKb: number;
   rssMb: number;
   serverErrorLines: number;
+  cpu: TargetResult['cpu'];
+  /** Realistic phase: seconds in which ≥ 1% of deliveries took over 50 ms. */
+  slowSeconds: number;
+  worstSeconds: string[];
+  loadAverage: number;
 }
 
 export function figuresOf(result: TargetResult): Figures {
@@ -50,6 +56,10 @@ export function figuresOf(result: TargetResult): Figures {
         : Number.NaN,
     rssMb: memory.afterConnectKb / 1024,
     serverErrorLines: result.serverErrorLines,
+    cpu: result.cpu,
+    slowSeconds: slowSeconds(result.realistic.timeline),
+    worstSeconds: worstSeconds(result.realistic.timeline, 3),
+    loadAverage: result.loadAverage,
   };
 }
 
@@ -70,6 +80,9 @@ export function ratio(ours: number, theirs: number): string {
   return `${(ours / theirs).toFixed(2)}×`;
 }
 
+const cores = (cpu: Figures['cpu']['realistic']) =>
+  cpu ? `${num(cpu.serverCores, 2)} / ${num(cpu.clientCores, 2)}` : '—';
+
 function table(header: string[], rows: string[][]): string {
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
@@ -89,7 +102,9 @@ function metricsTable(figures: Figures[]): string {
       row('realistic: fan-out p50 (ms)', (f) => num(f.realistic.p50Ms, 2)),
       row('realistic: fan-out p99 (ms)', (f) => num(f.realistic.p99Ms, 2)),
       row('realistic: fan-out max (ms)', (f) => num(f.realistic.maxMs, 1)),
+      row('realistic: seconds with ≥ 1% over 50 ms', (f) => num(f.slowSeconds)),
       row('realistic: errors', (f) => num(f.realistic.errors)),
+      row('realistic: server / client CPU (cores)', (f) => cores(f.cpu.realistic)),
       row(
         'saturation: delivered msgs/s',
         sat((s) => num(s.deliveredPerSec)),
@@ -109,6 +124,7 @@ function metricsTable(figures: Figures[]): string {
       row('server memory per connection (KiB)', (f) => num(f.memPerConnKb, 1)),
       row('server RSS with all connected (MiB)', (f) => num(f.rssMb, 0)),
       row('server error-log lines', (f) => num(f.serverErrorLines)),
+      row('machine load average at the end', (f) => num(f.loadAverage, 1)),
     ],
   );
 }
@@ -209,6 +225,11 @@ export function renderReport(results: TargetResult[], ctx: ReportContext): strin
   ];
   const ratios = ratiosTable(figures);
   if (ratios) parts.push('', '## Ratios to the baselines', '', ratios);
+  const stalls = figures.filter((f) => f.worstSeconds.length > 0);
+  if (stalls.length > 0) {
+    parts.push('', '## Slowest seconds of the realistic phase', '');
+    for (const f of stalls) parts.push(`- ${LABELS[f.target]}: ${f.worstSeconds.join('; ')}`);
+  }
   for (const target of ['kino-1', 'kino-2'] as const) {
     const checks = checkGoals(figures, ctx.options, target);
     if (checks.length === 0) continue;

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import type { Subprocess } from 'bun';
 import type { LoadOptions } from './options.ts';
-import { stopProcess, totalRssKb } from './procs.ts';
+import { loadAverage, stopProcess, totalCpuSeconds, totalRssKb } from './procs.ts';
 import { REALISTIC_RATES, roomSizes, splitRooms } from './schedule.ts';
 import { mergeConnects, mergeStats } from './summary.ts';
 import type { StartedTarget } from './targets.ts';
@@ -24,12 +24,21 @@ export const SATURATION_GAP_MS = 250;
 const CONNECT_TIMEOUT_MS = 240_000;
 const SETTLE_MS = 2_000;
 
+export interface PhaseCpu {
+  serverCores: number;
+  clientCores: number;
+}
+
 export interface TargetResult {
   target: StartedTarget['name'];
   connect: ConnectReport;
   memory: { beforeKb: number; afterConnectKb: number; afterRunKb: number };
   realistic: PhaseStats;
   saturation: PhaseStats | null;
+  /** Cores busy during each phase (CPU-seconds ÷ wall seconds), servers and clients apart. */
+  cpu: Record<Phase, PhaseCpu | undefined>;
+  /** 1-minute load average at the end: above 2 means other work shared the two cores. */
+  loadAverage: number;
   /** Lines the server processes wrote to stderr (their error logs). */
   serverErrorLines: number;
   serverErrorSample: string[];
@@ -38,6 +47,9 @@ export interface TargetResult {
 class WorkerHandle {
   private waiting: ((message: FromWorker) => void) | null = null;
   private readonly proc: Subprocess;
+  get pid(): number {
+    return this.proc.pid;
+  }
 
   constructor(index: number) {
     this.proc = Bun.spawn(['bun', join(import.meta.dir, 'client', 'worker.ts')], {
@@ -107,8 +119,15 @@ export async function runTarget(
     await Bun.sleep(SETTLE_MS);
     const afterConnectKb = await totalRssKb(pids);
 
+    const cpu: TargetResult['cpu'] = { realistic: undefined, saturation: undefined };
+    const clientPids = workers.map((w) => w.pid);
     const phase = async (name: Phase, seconds: number) => {
       log(`  ${name} phase, ${seconds} s`);
+      const [server0, client0] = await Promise.all([
+        totalCpuSeconds(pids),
+        totalCpuSeconds(clientPids),
+      ]);
+      const wall0 = performance.now();
       const replies = await Promise.all(
         workers.map((w) =>
           w.ask(
@@ -118,6 +137,15 @@ export async function runTarget(
           ),
         ),
       );
+      const [server1, client1] = await Promise.all([
+        totalCpuSeconds(pids),
+        totalCpuSeconds(clientPids),
+      ]);
+      const wall = (performance.now() - wall0) / 1000;
+      cpu[name] = {
+        serverCores: (server1 - server0) / wall,
+        clientCores: (client1 - client0) / wall,
+      };
       return mergeStats(
         name,
         replies.map((r) => r.stats),
@@ -136,6 +164,8 @@ export async function runTarget(
       memory: { beforeKb, afterConnectKb, afterRunKb },
       realistic,
       saturation,
+      cpu,
+      loadAverage: await loadAverage(),
       serverErrorLines: target.servers.reduce((n, s) => n + s.stderrLines(), 0),
       serverErrorSample: target.servers.flatMap((s) => s.stderrTail()).slice(-5),
     };

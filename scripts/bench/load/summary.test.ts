@@ -19,6 +19,7 @@ function stats(over: Partial<PhaseStats>, latencies: number[] = []): PhaseStats 
     errors: {},
     unexpectedCloses: 0,
     held: 0,
+    timeline: [],
     ...over,
   };
 }

@@ -1,5 +1,6 @@
 /** Adds up what the client workers measured and turns it into the figures of the report. Pure. */
 import { merge, quantile } from './histogram.ts';
+import { mergeTimelines } from './timeline.ts';
 import type { ConnectReport, Phase, PhaseStats } from './types.ts';
 
 export function mergeStats(phase: Phase, parts: readonly PhaseStats[]): PhaseStats {
@@ -22,6 +23,7 @@ export function mergeStats(phase: Phase, parts: readonly PhaseStats[]): PhaseSta
     errors,
     unexpectedCloses: sum((s) => s.unexpectedCloses),
     held: sum((s) => s.held),
+    timeline: mergeTimelines(parts.map((s) => s.timeline)),
   };
 }
 

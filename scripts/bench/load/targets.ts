@@ -18,13 +18,6 @@ export interface StartedTarget {
   stop(): Promise<void>;
 }
 
-export const TARGET_LABELS: Record<TargetName, string> = {
-  bare: 'bare Bun relay',
-  socketio: 'socket.io relay (Node)',
-  'kino-1': 'Kino Vmeste, 1 instance',
-  'kino-2': 'Kino Vmeste, 2 instances',
-};
-
 const HERE = import.meta.dir;
 const SERVERS = join(HERE, 'servers');
 

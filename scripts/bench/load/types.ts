@@ -47,6 +47,14 @@ export interface PhaseStats {
   unexpectedCloses: number;
   /** Connections open at the end of the phase. */
   held: number;
+  /** Per second of the phase: deliveries, the slowest one (ms), and how many took > 50 ms. */
+  timeline: SecondStats[];
+}
+
+export interface SecondStats {
+  count: number;
+  maxMs: number;
+  over50: number;
 }
 
 export interface ConnectReport {

@@ -13,6 +13,7 @@ import {
   type Rng,
   type RoomRates,
 } from '../schedule.ts';
+import { noteSecond } from '../timeline.ts';
 import type { PhaseStats, RoomAssignment } from '../types.ts';
 import type { Link, LinkEvents } from './transport.ts';
 
@@ -37,6 +38,10 @@ export class RoomSim {
   private turn = 0;
   private readonly lastSentAt: number[];
   stats: PhaseStats | null = null;
+  /** performance.now() at the start of the phase (for the per-second timeline). */
+  phaseStartedAt = 0;
+  /** False once the phase is over: what is in flight may land, nothing new goes out. */
+  private sending = false;
 
   constructor(
     readonly room: RoomAssignment,
@@ -84,8 +89,10 @@ export class RoomSim {
     }
     const now = performance.now();
     if (stats) {
+      const ms = now - flight.sentAt;
       stats.delivered += 1;
-      record(stats.latency, now - flight.sentAt);
+      record(stats.latency, ms);
+      noteSecond(stats, Math.floor((now - this.phaseStartedAt) / 1000), ms);
     }
     flight.remaining -= 1;
     if (flight.remaining > 0) return;
@@ -104,11 +111,14 @@ export class RoomSim {
   }
 
   startRealistic(now: number, rates: RoomRates): void {
+    this.sending = true;
+    this.phaseStartedAt = now;
     this.nextChatAt = firstAt(now, rates.chatEveryMs, this.rng);
     this.nextCommandAt = firstAt(now, rates.commandEveryMs, this.rng);
   }
 
   realisticTick(now: number, rates: RoomRates): void {
+    if (!this.sending) return;
     if (now >= this.nextChatAt) {
       this.nextChatAt = nextAt(this.nextChatAt, rates.chatEveryMs, this.rng);
       this.sendChat(pickMember(this.room.size, this.rng));
@@ -144,19 +154,25 @@ export class RoomSim {
     if (this.stats) this.stats.sentCommands += 1;
   }
 
-  startSaturation(gapMs: number): void {
+  startSaturation(now: number, gapMs: number): void {
+    this.sending = true;
+    this.phaseStartedAt = now;
     this.satGapMs = gapMs;
     this.inFlight = null;
   }
 
   /** Sends the next chat line if none is in flight and the member whose turn it is may. */
   saturatedTick(now: number, gapMs: number): void {
-    if (this.inFlight !== null || !this.stats || this.stats.phase !== 'saturation') return;
+    if (!this.sending || this.inFlight !== null || this.stats?.phase !== 'saturation') return;
     const member = this.turn;
     if (nextSaturatedSend(now, this.lastSentAt[member]!, gapMs) > now) return;
     this.turn = (this.turn + 1) % this.room.size;
     this.lastSentAt[member] = now;
     this.inFlight = this.sendChat(member);
+  }
+
+  stopSending(): void {
+    this.sending = false;
   }
 
   /** A lost message must not stall the closed loop forever. */

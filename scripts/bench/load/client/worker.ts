@@ -88,6 +88,7 @@ function newStats(phase: Phase): PhaseStats {
     errors: {},
     unexpectedCloses: 0,
     held: 0,
+    timeline: [],
   };
 }
 
@@ -97,7 +98,7 @@ async function runPhase(job: WorkerAssignment, phase: Phase, durationMs: number)
   for (const sim of rooms) sim.stats = stats;
   const started = performance.now();
   if (phase === 'realistic') for (const sim of rooms) sim.startRealistic(started, job.rates);
-  else for (const sim of rooms) sim.startSaturation(job.saturationGapMs);
+  else for (const sim of rooms) sim.startSaturation(started, job.saturationGapMs);
   await new Promise<void>((resolve) => {
     const timer = setInterval(() => {
       const now = performance.now();
@@ -116,6 +117,7 @@ async function runPhase(job: WorkerAssignment, phase: Phase, durationMs: number)
     }, TICK_MS);
   });
   stats.durationMs = performance.now() - started;
+  for (const sim of rooms) sim.stopSending();
   stats.held = rooms.reduce((n, sim) => n + sim.openLinks, 0);
   // Sending stopped: give what is in flight a moment to land, then count the rest as lost.
   const graceEnd = performance.now() + GRACE_MS;

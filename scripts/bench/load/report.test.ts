@@ -1,0 +1,104 @@
+import { describe, expect, test } from 'bun:test';
+import { emptyHistogram, record } from './histogram.ts';
+import { DEFAULTS, type TargetName } from './options.ts';
+import { checkGoals, figuresOf, num, ratio, renderReport } from './report.ts';
+import type { TargetResult } from './run-target.ts';
+import type { PhaseStats } from './types.ts';
+
+function phase(phaseName: PhaseStats['phase'], delivered: number, latencyMs: number): PhaseStats {
+  const latency = emptyHistogram();
+  for (let i = 0; i < 100; i++) record(latency, latencyMs);
+  return {
+    phase: phaseName,
+    durationMs: 10_000,
+    sentChat: delivered / 4,
+    sentCommands: 0,
+    delivered,
+    echoes: 0,
+    latency,
+    undelivered: 0,
+    unmatched: 0,
+    errors: {},
+    unexpectedCloses: 0,
+    held: 5_000,
+    timeline: [],
+  };
+}
+
+function result(target: TargetName, satDelivered: number, p99: number): TargetResult {
+  return {
+    target,
+    connect: { attempted: 5_000, connected: 5_000, failed: 0, samples: [], elapsedMs: 4_000 },
+    memory: { beforeKb: 10_000, afterConnectKb: 60_000, afterRunKb: 70_000 },
+    realistic: phase('realistic', 20_000, p99),
+    saturation: phase('saturation', satDelivered, p99 * 2),
+    cpu: {
+      realistic: { serverCores: 0.2, clientCores: 0.3 },
+      saturation: { serverCores: 0.9, clientCores: 1 },
+    },
+    loadAverage: 1.5,
+    serverErrorLines: 0,
+    serverErrorSample: [],
+  };
+}
+
+const results = [
+  result('bare', 600_000, 2),
+  result('socketio', 200_000, 8),
+  result('kino-1', 400_000, 12),
+];
+
+describe('load report', () => {
+  test('numbers and ratios are formatted, unknowns shown as a dash', () => {
+    expect(num(12_345.678, 1)).toBe('12,345.7');
+    expect(num(Number.NaN)).toBe('—');
+    expect(ratio(1, 4)).toBe('0.25×');
+    expect(ratio(1, 0)).toBe('—');
+  });
+
+  test('figures: per-second rates and memory per connection', () => {
+    const f = figuresOf(results[2]!);
+    expect(f.realistic.deliveredPerSec).toBe(2_000);
+    expect(f.saturation?.deliveredPerSec).toBe(40_000);
+    expect(f.memPerConnKb).toBe(10);
+  });
+
+  test('goals are judged against the baselines measured in the same run', () => {
+    const checks = checkGoals(results.map(figuresOf), DEFAULTS, 'kino-1');
+    const verdicts = Object.fromEntries(checks.map((c) => [c.goal, c.met]));
+    expect(verdicts).toEqual({
+      '5,000 connections held': true,
+      'fan-out p99 ≤ 50 ms': true,
+      'zero errors': true,
+      '≥ 50% of bare-relay throughput': true,
+      'ahead of socket.io throughput': true,
+    });
+    const slow = [...results.slice(0, 2), result('kino-1', 250_000, 80)];
+    const failed = checkGoals(slow.map(figuresOf), DEFAULTS, 'kino-1').filter((c) => !c.met);
+    expect(failed.map((c) => c.goal)).toEqual([
+      'fan-out p99 ≤ 50 ms',
+      '≥ 50% of bare-relay throughput',
+    ]);
+  });
+
+  test('a smaller run does not claim the 5,000-connection goal', () => {
+    const quick = { ...DEFAULTS, connections: 250 };
+    const held = checkGoals(results.map(figuresOf), quick, 'kino-1')[0]!;
+    expect(held.met).toBeNull();
+  });
+
+  test('the markdown has the table, the ratios and the goals', () => {
+    const md = renderReport(results, {
+      options: DEFAULTS,
+      command: 'bun run bench:load',
+      machine: 'test machine',
+      date: '2026-01-01T00:00:00Z',
+      rates: 'test rates',
+    });
+    expect(md).toContain('| connections held / attempted | 5,000 / 5,000 |');
+    expect(md).toContain('| Kino Vmeste ×1 | 0.67× | 2.00× |');
+    expect(md).toContain('## Goals — Kino Vmeste ×1');
+    expect(md).not.toContain('Kino Vmeste ×2');
+    expect(md).not.toContain('NOT met');
+  });
+});
