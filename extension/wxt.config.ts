@@ -8,6 +8,22 @@ import { defineConfig } from 'wxt';
  */
 export default defineConfig({
   vite: () => ({ plugins: [preact()] }),
+  zip: {
+    artifactTemplate: 'kino-vmeste-{{version}}-{{browser}}.zip',
+    sourcesTemplate: 'kino-vmeste-{{version}}-sources.zip',
+    // AMO rebuilds from sources: the extension imports the workspace's @kino/shared.
+    sourcesRoot: '..',
+    excludeSources: [
+      'backend/**',
+      'scripts/**',
+      'e2e/**',
+      '.ci/**',
+      '.data/**',
+      'extension/screenshots/**',
+      '**/*.test.ts',
+      '**/*.test.tsx',
+    ],
+  },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
@@ -19,6 +35,14 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? { optional_permissions: ['https://*/*', 'http://*/*'] }
       : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
+    // The overlay's stylesheet is read by the content script on sites enabled at runtime too.
+    web_accessible_resources: [
+      {
+        resources: ['content-scripts/overlay.css'],
+        matches: ['http://*/*', 'https://*/*'],
+        use_dynamic_url: true,
+      },
+    ],
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
