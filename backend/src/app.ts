@@ -13,7 +13,9 @@ import { realtime } from './realtime/index.ts';
 import { roomsController } from './rooms/index.ts';
 
 export function createApp(deps: AppDeps) {
-  return new Elysia()
+  // Bun's own frame cap (16 MB by default) is far above what the protocol allows; the
+  // hub answers frames over 16 KiB with `too_large`, anything past this is cut off here.
+  return new Elysia({ websocket: { maxPayloadLength: 256 * 1024 } })
     .use(errorHandler(deps.log.error))
     .use(cors)
     .use(

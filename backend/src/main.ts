@@ -60,6 +60,9 @@ export async function startBackend(
     deps,
     async stop() {
       stopSweeper();
+      // Elysia does not await plugin stop hooks: stop the hub first so clients get
+      // 1012 (service restart) and reconnect, and its leave cleanup still has the stores.
+      await app.decorator.realtimeHub.stop();
       await app.stop(true);
       await closeDeps(deps);
     },

@@ -80,3 +80,45 @@ test('a taken port fails the start with an error (and closes what it opened)', a
     taken.stop(true);
   }
 }, 60_000);
+
+test('stop() tells joined sockets 1012 (service restart) so clients reconnect', async () => {
+  const cinema = await startCinema({ port: 0 });
+  const backend = await startBackend(
+    {
+      port: 0,
+      dataDir: join(dataDir, 'restart'),
+      cinemaUrl: cinema.url,
+      databaseUrl: undefined,
+      redisUrl: undefined,
+      smtpUrl: undefined,
+    },
+    { log: memoryLogger() },
+  );
+  try {
+    const token = await tokenFor('anna');
+    const created = await fetch(`${backend.url}/api/rooms`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ filmId: 'night-train', invitees: ['boris'] }),
+    });
+    const room = (await created.json()) as { id: string };
+    const socket = new WebSocket(`${backend.url.replace('http', 'ws')}/ws`);
+    const welcomed = new Promise<void>((resolve) => {
+      socket.onmessage = (event) => {
+        if (JSON.parse(String(event.data)).type === 'welcome') resolve();
+      };
+    });
+    const closed = new Promise<number>((resolve) => {
+      socket.onclose = (event) => resolve(event.code);
+    });
+    socket.onopen = () =>
+      socket.send(
+        JSON.stringify({ type: 'hello', v: 1, token, roomId: room.id, clientId: 'client-main-1' }),
+      );
+    await welcomed;
+    await backend.stop();
+    expect(await closed).toBe(1012);
+  } finally {
+    await cinema.stop();
+  }
+}, 60_000);
