@@ -1,17 +1,30 @@
 /**
  * Drives the page's <video> with the shared sync core. Three paths:
  * - local play/pause/seek (by the user or by other code on the page) become room
- *   commands, unless the echo guard recognises them as our own doing;
+ *   commands through the shared command helper, unless the echo guard recognises
+ *   them as our own doing;
  * - every tick (and on every remote update) the room's expected position is compared
  *   with the video's and `decideCorrection` says: nothing, nudge the rate, seek,
  *   play or pause;
  * - a stall that lasts becomes a `buffering` report, and its end too.
  * All decisions are shared pure functions; this file only wires them to the element.
  */
-import { type Correction, decideCorrection } from '@kino/shared/sync/correction';
-import { EchoGuard, type GuardedEvent } from '@kino/shared/sync/echo-guard';
-import { expectedPosition } from '@kino/shared/sync/playback-math';
-import { SeekLatencyEstimator } from '@kino/shared/sync/seek-latency';
+import type { PlaybackCommand } from '@kino/shared/protocol';
+import {
+  type CommandState,
+  type CommandStep,
+  type Correction,
+  decideCorrection,
+  EchoGuard,
+  expectedPosition,
+  flushSeek,
+  type GuardedEvent,
+  initialCommandState,
+  onLocalVideoEvent,
+  onRoomPlayback,
+  SeekLatencyEstimator,
+  seekFlushDueAt,
+} from '@kino/shared/sync';
 import type { PlaybackState } from '@kino/shared/types';
 
 /** What the hook needs from the room connection (a fake in tests). */
@@ -19,8 +32,9 @@ export interface PlayerRoom {
   playback(): PlaybackState | null;
   canControl(): boolean;
   serverNow(): number;
-  sendPlayback(type: 'play' | 'pause' | 'seek', position: number): void;
+  sendCommand(command: PlaybackCommand): void;
   setBuffering(stalled: boolean): void;
+  /** Called after every playback state the server sends (welcome, updates). */
   onPlayback(listener: () => void): () => void;
 }
 
@@ -50,7 +64,7 @@ export interface PlayerOptions {
 }
 
 export interface PlayerHandle {
-  /** Runs one correction step now (also what the timer calls). */
+  /** Runs one step now (also what the timer calls): flush a finished scrub, then correct. */
   tick(): Correction | null;
 }
 
@@ -63,18 +77,18 @@ export function attachPlayer(
   signal: AbortSignal,
 ): PlayerHandle {
   const now = options.now ?? (() => performance.now());
+  const holdMs = options.holdMs ?? 1500;
   const guard = new EchoGuard();
   const seekLatency = new SeekLatencyEstimator();
+  let commands: CommandState = initialCommandState;
+  /** When our in-flight command was sent: the hold gives up after `holdMs`. */
+  let sentAt = 0;
   let autoplayPending = options.autoplay === true;
   let stallTimer: ReturnType<typeof setTimeout> | null = null;
+  let flushTimer: ReturnType<typeof setTimeout> | null = null;
   let reportedStall = false;
   /** Compensation of our last seek while playing, to learn the real seek latency. */
   let seekCompensation: number | null = null;
-  /**
-   * After a local command the room's answer is on its way: correcting towards the old
-   * state meanwhile would jerk the video back. Hold until the seq moves or time is up.
-   */
-  let hold: { seq: number; until: number } | null = null;
 
   const snapshot = () => ({
     currentTime: video.currentTime,
@@ -82,6 +96,7 @@ export function attachPlayer(
     paused: video.paused,
   });
   const duration = () => (Number.isFinite(video.duration) ? video.duration : undefined);
+  const context = (playback: PlaybackState) => ({ playback, canControl: room.canControl() });
 
   function apply(correction: Correction): void {
     const t = now();
@@ -107,18 +122,33 @@ export function attachPlayer(
     }
   }
 
-  function tick(): Correction | null {
+  /** Applies a step of the shared command helper: send, or put the video back. */
+  function run(step: CommandStep): void {
+    commands = step.state;
+    if (step.action.kind === 'send') {
+      sentAt = now();
+      room.sendCommand(step.action.command);
+    } else if (step.action.kind === 'revert') {
+      correct();
+    }
+    scheduleFlush();
+  }
+
+  function scheduleFlush(): void {
+    if (flushTimer) clearTimeout(flushTimer);
+    flushTimer = null;
+    const due = seekFlushDueAt(commands);
+    if (due === null) return;
+    flushTimer = setTimeout(() => tick(), Math.max(0, due - now()) + 5);
+  }
+
+  function correct(): Correction | null {
     const playback = room.playback();
     if (!playback) return null;
-    if (autoplayPending) {
-      autoplayPending = false;
-      if (!playback.playing && room.canControl()) {
-        room.sendPlayback('play', video.currentTime);
-        return null;
-      }
-    }
-    if (hold && playback.seq === hold.seq && now() < hold.until) return null;
-    hold = null;
+    // The user is scrubbing, or our command is on its way: correcting towards the old
+    // state meanwhile would yank the video back.
+    if (commands.pendingSeek) return null;
+    if (commands.inFlight && now() - sentAt < holdMs) return null;
     const expected = expectedPosition(playback, room.serverNow(), duration());
     const busy = video.seeking || video.readyState < HAVE_FUTURE_DATA;
     if (seekCompensation !== null && !busy && playback.playing) {
@@ -143,23 +173,40 @@ export function attachPlayer(
     return correction;
   }
 
-  /** A video event: our own echo is swallowed, anything else becomes a command. */
-  function onLocal(event: GuardedEvent): void {
+  function tick(): Correction | null {
+    const playback = room.playback();
+    if (!playback) return null;
+    if (autoplayPending) {
+      autoplayPending = false;
+      if (!playback.playing && room.canControl()) {
+        run(
+          onLocalVideoEvent(
+            commands,
+            { kind: 'play', position: video.currentTime },
+            context(playback),
+            now(),
+          ),
+        );
+        return null;
+      }
+    }
+    if (commands.pendingSeek) run(flushSeek(commands, context(playback), now()));
+    return correct();
+  }
+
+  /** A video event: our own echo is swallowed, anything else goes to the command helper. */
+  function onLocal(event: GuardedEvent & ('play' | 'pause' | 'seeking' | 'seeked')): void {
     if (guard.consume(event, snapshot(), now())) return;
     const playback = room.playback();
     if (!playback) return;
-    if (!room.canControl()) return; // the next tick puts the video back where the room is
-    const command =
-      event === 'seeking'
-        ? 'seek'
-        : event === 'play' && !playback.playing
-          ? 'play'
-          : event === 'pause' && playback.playing
-            ? 'pause'
-            : null;
-    if (!command) return;
-    hold = { seq: playback.seq, until: now() + (options.holdMs ?? 1500) };
-    room.sendPlayback(command, video.currentTime);
+    run(
+      onLocalVideoEvent(
+        commands,
+        { kind: event, position: video.currentTime },
+        context(playback),
+        now(),
+      ),
+    );
   }
 
   function onStall(): void {
@@ -187,7 +234,7 @@ export function attachPlayer(
   on('play', () => onLocal('play'));
   on('pause', () => onLocal('pause'));
   on('seeking', () => onLocal('seeking'));
-  on('seeked', () => guard.consume('seeked', snapshot(), now()));
+  on('seeked', () => onLocal('seeked'));
   on('ratechange', () => guard.consume('ratechange', snapshot(), now()));
   on('waiting', onStall);
   on('stalled', onStall);
@@ -195,13 +242,18 @@ export function attachPlayer(
   on('canplay', onReady);
   on('seeked', onReady);
 
-  const stopListening = room.onPlayback(() => tick());
+  const stopListening = room.onPlayback(() => {
+    const playback = room.playback();
+    if (playback) commands = onRoomPlayback(commands, playback);
+    tick();
+  });
   const timer = setInterval(tick, options.tickMs ?? 250);
   signal.addEventListener(
     'abort',
     () => {
       clearInterval(timer);
       if (stallTimer) clearTimeout(stallTimer);
+      if (flushTimer) clearTimeout(flushTimer);
       stopListening();
       if (reportedStall) room.setBuffering(false);
     },

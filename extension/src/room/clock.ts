@@ -8,8 +8,8 @@ import {
   type ClockOffsetState,
   estimateClockOffset,
   initialClockState,
-} from '@kino/shared/sync/clock-offset';
-import { serverNow } from '@kino/shared/sync/playback-math';
+  serverNow,
+} from '@kino/shared/sync';
 
 export interface ClockSync {
   addSample(t0: number, serverTime: number, t1: number): void;

@@ -10,6 +10,7 @@ import {
   type ClientMessage,
   createProtocolParsers,
   encode,
+  type PlaybackCommand,
   PROTOCOL_VERSION,
   type Reaction,
   type ServerMessage,
@@ -103,6 +104,11 @@ export class RoomConnection {
   /** Server time now, by the best clock-offset estimate so far. */
   serverNow(): number {
     return this.clock.serverNow(this.now());
+  }
+
+  /** A command built by the shared command helper (it chose the baseSeq). */
+  sendCommand(command: PlaybackCommand): void {
+    this.send(command);
   }
 
   sendPlayback(type: 'play' | 'pause' | 'seek', position: number): void {

@@ -7,7 +7,7 @@ export function playerRoomOf(connection: RoomConnection): PlayerRoom {
     playback: () => connection.view.value.playback,
     canControl: () => connection.view.value.you?.canControl ?? false,
     serverNow: () => connection.serverNow(),
-    sendPlayback: (type, position) => connection.sendPlayback(type, position),
+    sendCommand: (command) => connection.sendCommand(command),
     setBuffering: (stalled) => connection.setBuffering(stalled),
     onPlayback: (listener) =>
       connection.onMessage((msg) => {
