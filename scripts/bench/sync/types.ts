@@ -1,0 +1,45 @@
+/**
+ * What the in-page probe records, all stamped with one clock: the page's
+ * `performance.timeOrigin + performance.now()` (ms since the epoch, sub-ms), which
+ * every browser process on this machine derives from the same wall clock.
+ */
+
+/** The video's state read at one instant. */
+export interface PositionSample {
+  /** Wall-clock ms. */
+  t: number;
+  /** `video.currentTime` (s). */
+  pos: number;
+  paused: boolean;
+  seeking: boolean;
+  rate: number;
+}
+
+export type VideoEventType = 'play' | 'pause' | 'seeking' | 'seeked' | 'waiting' | 'playing';
+
+/** A media event on the video, as the page saw it. */
+export interface VideoEvent {
+  t: number;
+  type: VideoEventType;
+  /** `video.currentTime` (s) when the event fired. */
+  pos: number;
+}
+
+export type ActionType = 'play' | 'pause' | 'seek';
+
+/** A user action a member performed on their video. */
+export interface MemberAction {
+  member: number;
+  t: number;
+  type: ActionType;
+  /** Seek target, or the position where play/pause happened (s). */
+  pos: number;
+}
+
+/** Everything one member's page recorded. */
+export interface MemberTrace {
+  member: number;
+  name: string;
+  samples: PositionSample[];
+  events: VideoEvent[];
+}
