@@ -48,6 +48,24 @@ export async function totalCpuSeconds(pids: readonly number[]): Promise<number> 
   return values.reduce((a, b) => a + b, 0);
 }
 
+/**
+ * Pids of running processes with this command name (e.g. the shared `redis-server`), to
+ * read how much CPU the backing services spent. Read-only: nothing here signals them.
+ */
+export async function pidsNamed(name: string): Promise<number[]> {
+  const { readdir } = await import('node:fs/promises');
+  const entries = await readdir('/proc');
+  const pids: number[] = [];
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry)) continue;
+    const comm = await Bun.file(`/proc/${entry}/comm`)
+      .text()
+      .catch(() => '');
+    if (comm.trim() === name) pids.push(Number(entry));
+  }
+  return pids;
+}
+
 /** The 1-minute load average: how busy the machine was (other work skews the figures). */
 export async function loadAverage(): Promise<number> {
   return Number((await Bun.file('/proc/loadavg').text()).split(' ')[0]);

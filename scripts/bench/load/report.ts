@@ -63,9 +63,12 @@ export function figuresOf(result: TargetResult): Figures {
   };
 }
 
-/** All errors of a target: failed joins, error frames, unexpected closes, lost messages. */
-export const totalErrors = (f: Figures) =>
-  f.failedConnects + f.realistic.errors + (f.saturation?.errors ?? 0);
+/**
+ * Errors under the realistic load (the goal's condition): failed joins, error frames,
+ * unexpected closes, lost messages. The saturation phase overloads on purpose; its
+ * errors are shown in the table but judged by no goal.
+ */
+export const realisticErrors = (f: Figures) => f.failedConnects + f.realistic.errors;
 
 export function num(value: number, digits = 0): string {
   if (!Number.isFinite(value)) return '—';
@@ -81,7 +84,7 @@ export function ratio(ours: number, theirs: number): string {
 }
 
 const cores = (cpu: Figures['cpu']['realistic']) =>
-  cpu ? `${num(cpu.serverCores, 2)} / ${num(cpu.clientCores, 2)}` : '—';
+  cpu ? `${num(cpu.serverCores, 2)} / ${num(cpu.clientCores, 2)} / ${num(cpu.redisCores, 2)}` : '—';
 
 function table(header: string[], rows: string[][]): string {
   const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
@@ -104,7 +107,7 @@ function metricsTable(figures: Figures[]): string {
       row('realistic: fan-out max (ms)', (f) => num(f.realistic.maxMs, 1)),
       row('realistic: seconds with ≥ 1% over 50 ms', (f) => num(f.slowSeconds)),
       row('realistic: errors', (f) => num(f.realistic.errors)),
-      row('realistic: server / client CPU (cores)', (f) => cores(f.cpu.realistic)),
+      row('realistic: CPU cores, server / clients / Redis', (f) => cores(f.cpu.realistic)),
       row(
         'saturation: delivered msgs/s',
         sat((s) => num(s.deliveredPerSec)),
@@ -189,9 +192,9 @@ export function checkGoals(figures: Figures[], options: LoadOptions, target: Tar
       met: known(f.realistic.p99Ms) ? f.realistic.p99Ms <= 50 : null,
     },
     {
-      goal: 'zero errors',
-      measured: num(totalErrors(f)),
-      met: totalErrors(f) === 0,
+      goal: 'zero errors (realistic load)',
+      measured: num(realisticErrors(f)),
+      met: realisticErrors(f) === 0,
     },
     {
       goal: '≥ 50% of bare-relay throughput',
@@ -219,7 +222,8 @@ export function renderReport(results: TargetResult[], ctx: ReportContext): strin
     `${num(ctx.options.connections)} connections in rooms of ${ctx.options.roomSize}; realistic phase ` +
       `${ctx.options.durationSec} s (${ctx.rates}); saturation phase ${ctx.options.saturationSec} s ` +
       '(closed loop: one chat line in flight per room, members take turns, ≤ 4 lines/s per connection). ' +
-      'Fan-out latency = send → each other member receives it, one clock. Clients and servers share the machine.',
+      'Fan-out latency = send → each other member receives it, one clock. Clients and servers share the machine; ' +
+      'a load average above 2 means other work competed for the two cores.',
     '',
     metricsTable(figures),
   ];

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import type { Subprocess } from 'bun';
 import type { LoadOptions } from './options.ts';
-import { loadAverage, stopProcess, totalCpuSeconds, totalRssKb } from './procs.ts';
+import { loadAverage, pidsNamed, stopProcess, totalCpuSeconds, totalRssKb } from './procs.ts';
 import { REALISTIC_RATES, roomSizes, splitRooms } from './schedule.ts';
 import { mergeConnects, mergeStats } from './summary.ts';
 import type { StartedTarget } from './targets.ts';
@@ -27,6 +27,8 @@ const SETTLE_MS = 2_000;
 export interface PhaseCpu {
   serverCores: number;
   clientCores: number;
+  /** The Redis server (shared with anything else using it on this machine). */
+  redisCores: number;
 }
 
 export interface TargetResult {
@@ -121,11 +123,13 @@ export async function runTarget(
 
     const cpu: TargetResult['cpu'] = { realistic: undefined, saturation: undefined };
     const clientPids = workers.map((w) => w.pid);
+    const redisPids = await pidsNamed('redis-server');
     const phase = async (name: Phase, seconds: number) => {
       log(`  ${name} phase, ${seconds} s`);
-      const [server0, client0] = await Promise.all([
+      const [server0, client0, redis0] = await Promise.all([
         totalCpuSeconds(pids),
         totalCpuSeconds(clientPids),
+        totalCpuSeconds(redisPids),
       ]);
       const wall0 = performance.now();
       const replies = await Promise.all(
@@ -137,14 +141,16 @@ export async function runTarget(
           ),
         ),
       );
-      const [server1, client1] = await Promise.all([
+      const [server1, client1, redis1] = await Promise.all([
         totalCpuSeconds(pids),
         totalCpuSeconds(clientPids),
+        totalCpuSeconds(redisPids),
       ]);
       const wall = (performance.now() - wall0) / 1000;
       cpu[name] = {
         serverCores: (server1 - server0) / wall,
         clientCores: (client1 - client0) / wall,
+        redisCores: (redis1 - redis0) / wall,
       };
       return mergeStats(
         name,

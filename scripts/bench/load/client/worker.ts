@@ -20,8 +20,8 @@ import { connectSocketIo } from './socketio-wire.ts';
 import { type Connect, withTimeout } from './transport.ts';
 
 const JOIN_TIMEOUT_MS = 20_000;
-/** After a phase stops sending, how long stragglers may still arrive. */
-const GRACE_MS = 3_000;
+/** After a phase stops sending, how long a late message may still arrive before it counts as lost. */
+const GRACE_MS = 10_000;
 const TICK_MS = 5;
 /** Saturation: a message not delivered to all within this long stops blocking its room. */
 const UNSTICK_MS = 2_000;
