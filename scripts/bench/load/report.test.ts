@@ -1,7 +1,9 @@
 import { describe, expect, test } from 'bun:test';
+import { cpuMsPerThousand, figuresOf, num, ratio } from './figures.ts';
+import { checkGoals } from './goals.ts';
 import { emptyHistogram, record } from './histogram.ts';
 import { DEFAULTS, type TargetName } from './options.ts';
-import { checkGoals, figuresOf, num, ratio, renderReport } from './report.ts';
+import { renderReport } from './report.ts';
 import type { TargetResult } from './run-target.ts';
 import type { PhaseStats } from './types.ts';
 
@@ -61,6 +63,11 @@ describe('load report', () => {
     expect(f.realistic.deliveredPerSec).toBe(2_000);
     expect(f.saturation?.deliveredPerSec).toBe(40_000);
     expect(f.memPerConnKb).toBe(10);
+    // 0.2 cores for 2,000 deliveries/s = 0.1 CPU-ms each; Redis adds 0.1 cores.
+    expect(f.serverCpuMsPerK).toBeCloseTo(100, 9);
+    expect(f.serverAndRedisCpuMsPerK).toBeCloseTo(150, 9);
+    expect(cpuMsPerThousand(undefined, 2_000)).toBeNaN();
+    expect(cpuMsPerThousand(0.5, 0)).toBeNaN();
   });
 
   test('goals are judged against the baselines measured in the same run', () => {
@@ -111,7 +118,7 @@ describe('load report', () => {
       rates: 'test rates',
     });
     expect(md).toContain('| connections held / attempted | 5,000 / 5,000 |');
-    expect(md).toContain('| Kino Vmeste ×1 | 0.67× | 2.00× |');
+    expect(md).toContain('| Kino Vmeste ×1 | 0.67× | 2.00× | 6.00× | 1.50× | 1.50× | 1.50× |');
     expect(md).toContain('## Goals — Kino Vmeste ×1');
     expect(md).not.toContain('Kino Vmeste ×2');
     expect(md).not.toContain('NOT met');

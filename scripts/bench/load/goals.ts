@@ -1,0 +1,56 @@
+/**
+ * The issue's goals for our backend, judged against the baselines measured in the same run.
+ * Pure.
+ */
+
+import { type Figures, num, realisticErrors } from './figures.ts';
+import type { LoadOptions, TargetName } from './options.ts';
+
+export interface GoalCheck {
+  goal: string;
+  measured: string;
+  /** null: not measured in this run (e.g. fewer connections, a target left out). */
+  met: boolean | null;
+}
+
+export function checkGoals(figures: Figures[], options: LoadOptions, target: TargetName) {
+  const f = figures.find((x) => x.target === target);
+  if (!f) return [];
+  const bare = figures.find((x) => x.target === 'bare');
+  const sio = figures.find((x) => x.target === 'socketio');
+  const ours = f.saturation?.deliveredPerSec ?? Number.NaN;
+  const bareTp = bare?.saturation?.deliveredPerSec ?? Number.NaN;
+  const sioTp = sio?.saturation?.deliveredPerSec ?? Number.NaN;
+  const known = (...values: number[]) => values.every(Number.isFinite);
+  const checks: GoalCheck[] = [
+    {
+      goal: '5,000 connections held',
+      measured: `${num(f.realistic.held)} of ${num(f.attempted)}`,
+      met: options.connections >= 5_000 ? f.realistic.held >= 5_000 : null,
+    },
+    {
+      goal: 'fan-out p99 ≤ 50 ms',
+      measured: `${num(f.realistic.p99Ms, 2)} ms`,
+      met: known(f.realistic.p99Ms) ? f.realistic.p99Ms <= 50 : null,
+    },
+    {
+      goal: 'zero errors (realistic load)',
+      measured: num(realisticErrors(f)),
+      met: realisticErrors(f) === 0,
+    },
+    {
+      goal: '≥ 50% of bare-relay throughput',
+      measured: known(ours, bareTp) ? `${((100 * ours) / bareTp).toFixed(0)}%` : '—',
+      met: known(ours, bareTp) ? ours >= 0.5 * bareTp : null,
+    },
+    {
+      goal: 'ahead of socket.io throughput',
+      measured: known(ours, sioTp) ? `${num(ours)} vs ${num(sioTp)} msgs/s` : '—',
+      met: known(ours, sioTp) ? ours > sioTp : null,
+    },
+  ];
+  return checks;
+}
+
+export const verdict = (met: boolean | null) =>
+  met === null ? 'not measured' : met ? 'met' : 'NOT met';
