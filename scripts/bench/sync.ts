@@ -71,7 +71,10 @@ async function main(): Promise<void> {
     return { figures: analyzeRun(recording, points), points, recording };
   });
   const markdown = await writeResults(options, analyzed);
-  console.log(`\n${markdown}`);
+  // The raw recording (every sample and event) for a closer look; too big for results/.
+  const rawPath = join(tmpdir(), `kino-bench-sync-${Date.now()}.json`);
+  await Bun.write(rawPath, JSON.stringify(recordings));
+  console.log(`\n${markdown}\nraw samples and events: ${rawPath}`);
 }
 
 await main();

@@ -2,6 +2,7 @@
 import { type DriftPoint, pairwiseDrift } from './drift.ts';
 import { reactionTimes } from './reaction.ts';
 import { type Summary, summarize } from './stats.ts';
+import { lastIndexAtOrBefore } from './timeline.ts';
 import type { ActionType, MemberAction, MemberTrace } from './types.ts';
 
 export interface RunRecordingLike {
@@ -21,6 +22,11 @@ export interface RunFigures {
   durationSec: number;
   /** |pairwise drift| in steady state (ms). */
   drift: Summary;
+  /**
+   * |drift| by time since the last action, to tell convergence tails from the
+   * settled state: [1.5 s, 3 s), [3 s, 5 s), 5 s and later.
+   */
+  driftBySinceAction: { label: string; summary: Summary }[];
   /** Action until every other member shows it (ms), over the actions everyone showed. */
   actionToEveryone: Summary;
   /** The same, per kind of action. */
@@ -42,6 +48,37 @@ export function driftPoints(recording: RunRecordingLike): DriftPoint[] {
   });
 }
 
+const SINCE_ACTION_BUCKETS = [
+  { label: '1.5–3 s', fromMs: 0, toMs: 3000 },
+  { label: '3–5 s', fromMs: 3000, toMs: 5000 },
+  { label: '≥ 5 s', fromMs: 5000, toMs: Number.POSITIVE_INFINITY },
+];
+
+/** Splits drift points by how long ago (ms) the last action before them was. */
+export function driftBySinceAction(
+  points: readonly DriftPoint[],
+  actions: readonly MemberAction[],
+): { label: string; summary: Summary }[] {
+  const since = (t: number) => {
+    const action = actions[lastIndexAtOrBefore(actions, t)];
+    return action ? t - action.t : Number.POSITIVE_INFINITY;
+  };
+  return SINCE_ACTION_BUCKETS.map((bucket) => ({
+    label: bucket.label,
+    summary: summarize(
+      points
+        .filter((p) => {
+          const ms = since(p.t);
+          // Before any action counts as settled (Infinity), in the last bucket.
+          return (
+            ms >= bucket.fromMs && (ms < bucket.toMs || bucket.toMs === Number.POSITIVE_INFINITY)
+          );
+        })
+        .map((p) => Math.abs(p.driftMs)),
+    ),
+  }));
+}
+
 export function analyzeRun(
   recording: RunRecordingLike,
   points = driftPoints(recording),
@@ -59,6 +96,7 @@ export function analyzeRun(
     members: recording.traces.map((t) => t.name),
     durationSec: (recording.to - recording.from) / 1000,
     drift: summarize(points.map((p) => Math.abs(p.driftMs))),
+    driftBySinceAction: driftBySinceAction(points, recording.actions),
     actionToEveryone: summarize(shown.map((r) => r.everyoneMs ?? 0)),
     actionToEveryoneByType: { play: byType('play'), pause: byType('pause'), seek: byType('seek') },
     unshownActions: reactions.length - shown.length,

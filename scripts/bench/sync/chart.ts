@@ -92,24 +92,27 @@ function panel(p: ChartPanel, top: number, stepMs: number): string {
     const key = `${point.a}-${point.b}`;
     pairs.set(key, [...(pairs.get(key) ?? []), point]);
   }
-  [...pairs.entries()].forEach(([key, points], i) => {
-    const color = COLORS[i % COLORS.length];
-    for (const segment of contiguousSegments(points, stepMs)) {
-      const d = segment.map((q) => `${x(q.t).toFixed(1)},${y(q.driftMs).toFixed(1)}`).join(' ');
+  // Sorted, so a pair has the same colour in every panel.
+  [...pairs.entries()]
+    .sort(([x], [y]) => x.localeCompare(y))
+    .forEach(([key, points], i) => {
+      const color = COLORS[i % COLORS.length];
+      for (const segment of contiguousSegments(points, stepMs)) {
+        const d = segment.map((q) => `${x(q.t).toFixed(1)},${y(q.driftMs).toFixed(1)}`).join(' ');
+        out.push(
+          segment.length === 1
+            ? `<circle cx="${d.split(',')[0]}" cy="${d.split(',')[1]}" r="1.2" fill="${color}"/>`
+            : `<polyline points="${d}" fill="none" stroke="${color}" stroke-width="1.2"/>`,
+        );
+      }
+      const [a, b] = key.split('-').map(Number);
+      const label = `${p.names[a ?? 0] ?? a} − ${p.names[b ?? 0] ?? b}`;
+      const ly = top + MARGIN.top + 14 + i * 18;
       out.push(
-        segment.length === 1
-          ? `<circle cx="${d.split(',')[0]}" cy="${d.split(',')[1]}" r="1.2" fill="${color}"/>`
-          : `<polyline points="${d}" fill="none" stroke="${color}" stroke-width="1.2"/>`,
+        `<line x1="${WIDTH - MARGIN.right + 12}" x2="${WIDTH - MARGIN.right + 32}" y1="${ly - 4}" y2="${ly - 4}" stroke="${color}" stroke-width="2"/>`,
+        `<text x="${WIDTH - MARGIN.right + 38}" y="${ly}" font-size="12">${escapeXml(label)}</text>`,
       );
-    }
-    const [a, b] = key.split('-').map(Number);
-    const label = `${p.names[a ?? 0] ?? a} − ${p.names[b ?? 0] ?? b}`;
-    const ly = top + MARGIN.top + 14 + i * 18;
-    out.push(
-      `<line x1="${WIDTH - MARGIN.right + 12}" x2="${WIDTH - MARGIN.right + 32}" y1="${ly - 4}" y2="${ly - 4}" stroke="${color}" stroke-width="2"/>`,
-      `<text x="${WIDTH - MARGIN.right + 38}" y="${ly}" font-size="12">${escapeXml(label)}</text>`,
-    );
-  });
+    });
   const ly = top + MARGIN.top + 14 + pairs.size * 18 + 6;
   out.push(
     `<line x1="${WIDTH - MARGIN.right + 12}" x2="${WIDTH - MARGIN.right + 32}" y1="${ly - 4}" y2="${ly - 4}" stroke="#e67e22" stroke-dasharray="6 4"/>`,

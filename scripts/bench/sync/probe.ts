@@ -37,6 +37,7 @@ export async function installProbe(page: Page, sampleMs: number): Promise<void> 
           paused: video.paused,
           seeking: video.seeking,
           rate: video.playbackRate,
+          ready: video.readyState,
         });
       }, sampleMs);
       w.__kinoBench = buffers;

@@ -60,6 +60,20 @@ export function markdownReport(
   }
   lines.push(
     '',
+    'Drift (p50 / p95 / max, ms) by time since the last action: how much of it is convergence after an action.',
+    '',
+    `| run | ${runs[0]?.driftBySinceAction.map((b) => b.label).join(' | ') ?? ''} |`,
+    `| --- | ${runs[0]?.driftBySinceAction.map(() => '---').join(' | ') ?? ''} |`,
+  );
+  for (const run of runs) {
+    const cells = run.driftBySinceAction.map(
+      (b) =>
+        `${b.summary.p50.toFixed(1)} / ${b.summary.p95.toFixed(1)} / ${b.summary.max.toFixed(1)} (${b.summary.count})`,
+    );
+    lines.push(`| ${runName(run)} | ${cells.join(' | ')} |`);
+  }
+  lines.push(
+    '',
     'Drift: |difference of film positions| of every pair of members at the same instant (one wall clock, positions interpolated between 50 ms samples), every 100 ms, only while both play steadily: not paused or seeking, no play/seek/stall on that player and no action by anyone in the last 1.5 s.',
     'Action→everyone: from the acting member’s play/pause/seek on their <video> until the last other member’s video fires the matching event (play, pause, or seeking to within 1.5 s of the target); "not shown" = someone missed it within 5 s.',
     '',

@@ -9,6 +9,7 @@ const sample = (t: number, pos: number, extra: Partial<PositionSample> = {}): Po
   paused: false,
   seeking: false,
   rate: 1,
+  ready: 4,
   ...extra,
 });
 

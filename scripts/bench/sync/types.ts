@@ -13,6 +13,8 @@ export interface PositionSample {
   paused: boolean;
   seeking: boolean;
   rate: number;
+  /** `video.readyState`: below 3 (HAVE_FUTURE_DATA) the extension treats the video as busy. */
+  ready: number;
 }
 
 export type VideoEventType = 'play' | 'pause' | 'seeking' | 'seeked' | 'waiting' | 'playing';
