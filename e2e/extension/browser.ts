@@ -2,7 +2,7 @@
  * Browser profiles for the specs: Debian's Chromium, headless, with the built
  * extension loaded, and small helpers to sign in and reach our shadow-root UI.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
@@ -13,16 +13,40 @@ export const EXTENSION_DIR = resolve(import.meta.dir, '../../extension');
 export const CHROME_BUILD = join(EXTENSION_DIR, '.output/chrome-mv3');
 export const FIREFOX_BUILD = join(EXTENSION_DIR, '.output/firefox-mv2');
 
-/** Builds both browser targets once per run, so the specs test the current code. */
+const BUILD_LOCK = join(EXTENSION_DIR, '.build-lock');
+
+/**
+ * Builds both browser targets, so the specs test the current code. Spec files may
+ * run in parallel processes: a lock directory (mkdir is atomic) keeps two builds
+ * from writing `.output` at once; a lock older than two minutes is a crashed build.
+ */
 export async function buildExtension(): Promise<void> {
-  const proc = Bun.spawn(['bun', 'run', 'build'], {
-    cwd: EXTENSION_DIR,
-    stdout: 'pipe',
-    stderr: 'pipe',
-  });
-  const code = await proc.exited;
-  if (code !== 0) {
-    throw new Error(`extension build failed:\n${await new Response(proc.stderr).text()}`);
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    try {
+      await mkdir(BUILD_LOCK);
+      break;
+    } catch {
+      const held = await stat(BUILD_LOCK).catch(() => null);
+      if (held && Date.now() - held.mtimeMs > 120_000) {
+        await rm(BUILD_LOCK, { recursive: true, force: true });
+      }
+      if (Date.now() > deadline) throw new Error('another extension build holds the lock');
+      await Bun.sleep(500);
+    }
+  }
+  try {
+    const proc = Bun.spawn(['bun', 'run', 'build'], {
+      cwd: EXTENSION_DIR,
+      stdout: 'pipe',
+      stderr: 'pipe',
+    });
+    const code = await proc.exited;
+    if (code !== 0) {
+      throw new Error(`extension build failed:\n${await new Response(proc.stderr).text()}`);
+    }
+  } finally {
+    await rm(BUILD_LOCK, { recursive: true, force: true });
   }
 }
 

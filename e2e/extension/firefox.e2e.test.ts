@@ -2,12 +2,15 @@
  * Firefox smoke test: Debian's firefox-esr (driven by puppeteer-core over WebDriver
  * BiDi) installs the Firefox build and the button appears on the demo film page.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
+import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from 'bun:test';
 import { existsSync } from 'node:fs';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { isCI } from '../../scripts/test-support/services.ts';
 import { buildExtension, FIREFOX_BUILD } from './browser.ts';
 import { CINEMA_URL, type Stack, startStack } from './stack.ts';
+
+// Browsers on a shared 2-core machine: generous, the steps themselves wait for conditions.
+setDefaultTimeout(90_000);
 
 const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const hasFirefox = existsSync(FIREFOX_PATH);

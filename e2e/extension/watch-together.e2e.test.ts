@@ -3,7 +3,7 @@
  * Anna starts a room from the film page, Boris joins from the e-mailed invite, and
  * play/pause/seek, chat and reactions travel both ways.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
+import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from 'bun:test';
 import type { Page } from 'playwright-core';
 import { hasChromium } from '../../scripts/test-support/services.ts';
 import {
@@ -16,6 +16,9 @@ import {
   waitForVideo,
 } from './browser.ts';
 import { readOutbox, type Stack, startStack } from './stack.ts';
+
+// Browsers on a shared 2-core machine: generous, the steps themselves wait for conditions.
+setDefaultTimeout(90_000);
 
 async function waitForInvite(to: string, timeoutMs = 15_000): Promise<string> {
   const deadline = Date.now() + timeoutMs;
@@ -148,5 +151,21 @@ describe.skipIf(!hasChromium)('watch together (Chromium, built extension)', () =
     for (const page of [annaPage, borisPage]) {
       await page.locator('.kv-float', { hasText: '😍' }).waitFor({ timeout: 5000 });
     }
+  });
+
+  test('the owner closes the room: both sides are told, and each video is its own again', async () => {
+    await sidebar(annaPage).getByRole('button', { name: 'Close room' }).click();
+    for (const page of [annaPage, borisPage]) {
+      await sidebar(page).getByText('The room was closed.').waitFor({ timeout: 10_000 });
+    }
+    expect(await sidebar(annaPage).getByRole('button', { name: 'Close room' }).count()).toBe(0);
+    // Boris pauses: his video stays paused (no correction back) and Anna's keeps playing.
+    await borisPage.evaluate(() =>
+      document.querySelector<HTMLVideoElement>('video#player')!.pause(),
+    );
+    await Bun.sleep(1000);
+    const [a, b] = await Promise.all([videoState(annaPage), videoState(borisPage)]);
+    expect(b.paused).toBe(true);
+    expect(a.paused).toBe(false);
   });
 });

@@ -107,19 +107,26 @@ async function startSession(
 
   const playerRoom = playerRoomOf(connection);
   let playerScope: AbortController | null = null;
+  // Once the room is over (closed, refused), the video is the user's own again.
+  const playerLife = new AbortController();
+  signal.addEventListener('abort', () => playerLife.abort(), { once: true });
+  const stopWatchingEnd = effect(() => {
+    if (connection.ended.value) playerLife.abort();
+  });
+  playerLife.signal.addEventListener('abort', () => stopWatchingEnd(), { once: true });
   watchVideo(
     () => state.adapter.findVideo(document),
     (video) => {
       playerScope?.abort();
       playerScope = null;
-      if (!video) return;
+      if (!video || playerLife.signal.aborted) return;
       playerScope = new AbortController();
       attachPlayer(video, playerRoom, { autoplay: request.autoplay }, playerScope.signal);
       trackVideoRect(video, videoRect, playerScope.signal);
     },
-    signal,
+    playerLife.signal,
   );
-  signal.addEventListener('abort', () => playerScope?.abort(), { once: true });
+  playerLife.signal.addEventListener('abort', () => playerScope?.abort(), { once: true });
 
   if (!info) {
     const jwt = await token(state);

@@ -62,6 +62,8 @@ const { parseServerMessage } = createProtocolParsers('interpreted');
 export class RoomConnection {
   readonly view: Signal<RoomView> = signal(initialRoomView());
   readonly clock: ClockSync = createClockSync();
+  /** True once the connection gave up for good (left, room closed, fatal error). */
+  readonly ended: Signal<boolean> = signal(false);
   private readonly socket: ReconnectingWebSocket;
   private readonly now: () => number;
   private readonly newId: () => string;
@@ -151,6 +153,7 @@ export class RoomConnection {
 
   dispose(): void {
     this.closedByUs = true;
+    this.ended.value = true;
     if (this.pingTimer) clearInterval(this.pingTimer);
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
