@@ -15,6 +15,7 @@ import {
   startProductionStack,
   waitForInviteLink,
 } from './production-stack.ts';
+import { copyExtension, type ExtensionCopy } from './profile.ts';
 import { compareVideos, type SyncExpectation, waitForSync } from './video-sync.ts';
 import {
   chatLines,
@@ -34,21 +35,21 @@ import {
 /** Largest position gap between two players we accept, in seconds (the issue's goal). */
 const TOLERANCE_SEC = 0.5;
 const FILM = '/films/night-train';
+const PEOPLE = [
+  ['anna', 'Анна'],
+  ['boris', 'Борис'],
+  ['vera', 'Вера'],
+] as const;
 
 const log = (message: string) => console.log(`[story] ${message}`);
 
-/**
- * Players agree now and still agree a moment later: a single sample could catch
- * two players just crossing while one is still correcting its drift.
- */
+/** Everyone's player reaches the expected state and holds it for a second. */
 async function expectInSync(viewers: Viewer[], expected: Omit<SyncExpectation, 'toleranceSec'>) {
   const pages = viewers.map((v) => v.page);
-  const sync = { ...expected, toleranceSec: TOLERANCE_SEC };
-  await waitForSync(pages, sync);
-  await Bun.sleep(500);
-  const settled = await waitForSync(pages, { ...sync, timeoutMs: 0 });
+  const held = await waitForSync(pages, { ...expected, toleranceSec: TOLERANCE_SEC });
+  const positions = held.positions.map((p) => p.toFixed(2)).join(' / ');
   log(
-    `  ${expected.playing ? 'playing' : 'paused'} at ${settled.positions.map((p) => p.toFixed(2)).join(' / ')} s (gap ${(settled.gap * 1000).toFixed(0)} ms)`,
+    `  ${expected.playing ? 'playing' : 'paused'} at ${positions} s (gap ${(held.gap * 1000).toFixed(0)} ms, agreed after ${held.agreedAfterMs} ms)`,
   );
 }
 
@@ -59,7 +60,8 @@ describe.skipIf(!hasPostgres || !hasRedis || !hasChromium)(
     let anna: Viewer;
     let boris: Viewer;
     let vera: Viewer;
-    let everyone: Viewer[] = [];
+    const everyone: Viewer[] = [];
+    let extension: ExtensionCopy | undefined;
     const chat: string[] = [];
     let failed = false;
 
@@ -87,18 +89,23 @@ describe.skipIf(!hasPostgres || !hasRedis || !hasChromium)(
         ok: true,
         stores: { db: 'postgres', live: 'redis', mail: 'smtp' },
       });
-      [anna, boris, vera] = await Promise.all([
-        openViewer('anna', 'Анна'),
-        openViewer('boris', 'Борис'),
-        openViewer('vera', 'Вера'),
-      ]);
-      everyone = [anna, boris, vera];
+      extension = await copyExtension();
+      // One after another, each kept as soon as it is open, so afterAll closes
+      // every browser that started even if a later one fails to.
+      for (const [login, name] of PEOPLE) {
+        everyone.push(await openViewer(login, name, extension.dir));
+      }
+      [anna, boris, vera] = everyone as [Viewer, Viewer, Viewer];
     }, 210_000);
 
     afterAll(async () => {
-      if (failed && stack) console.log(`[story] backend log:\n${stack.backendLog.join('\n')}`);
+      // The whole backend log when a step failed; its errors in any case (they may
+      // point at a problem the steps did not catch).
+      const lines = (stack?.backendLog ?? []).filter((l) => failed || l.includes(' error '));
+      if (lines.length > 0) console.log(`[story] backend log:\n${lines.join('\n')}`);
       await Promise.allSettled(everyone.map((v) => v.profile.close()));
       await stack?.stop();
+      await extension?.remove();
     }, 60_000);
 
     step('Anna signs in, opens Night Train, sees Boris and Vera and starts a room', async () => {

@@ -97,22 +97,34 @@ export function syncProblem(agreement: Agreement, expected: SyncExpectation): st
 }
 
 /**
- * Polls until every player meets `expected` (they need a moment to follow a remote
- * change); throws with the last positions if they never do within the timeout.
+ * Polls until every player meets `expected` and keeps meeting it for `holdMs`: they
+ * need a moment to follow a remote change, and one that is still loading after a
+ * seek can look in step for an instant and then fall behind. Throws with the last
+ * positions if that never happens within the timeout.
  */
 export async function waitForSync(
   pages: readonly Page[],
-  expected: SyncExpectation,
-): Promise<Agreement> {
-  const deadline = Date.now() + (expected.timeoutMs ?? 15_000);
+  expected: SyncExpectation & { holdMs?: number },
+): Promise<Agreement & { agreedAfterMs: number }> {
+  const started = Date.now();
+  const deadline = started + (expected.timeoutMs ?? 15_000);
+  const holdMs = expected.holdMs ?? 1000;
+  let agreedSince: number | null = null;
   for (;;) {
     const agreement = await compareVideos(pages);
     const problem = syncProblem(agreement, expected);
-    if (problem === null) return agreement;
-    if (Date.now() > deadline) {
-      const where = agreement.positions.map((p) => p.toFixed(3)).join(', ');
-      throw new Error(`players never agreed: ${problem} (positions ${where})`);
+    if (problem === null) {
+      agreedSince ??= agreement.at;
+      if (agreement.at - agreedSince >= holdMs) {
+        return { ...agreement, agreedAfterMs: Math.round(agreedSince - started) };
+      }
+    } else {
+      agreedSince = null;
+      if (Date.now() > deadline) {
+        const where = agreement.positions.map((p) => p.toFixed(3)).join(', ');
+        throw new Error(`players never agreed: ${problem} (positions ${where})`);
+      }
     }
-    await Bun.sleep(150);
+    await Bun.sleep(100);
   }
 }

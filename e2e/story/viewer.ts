@@ -4,22 +4,23 @@
  * the real <video>, the sidebar's chat and reaction buttons).
  */
 import type { Locator, Page } from 'playwright-core';
-import { launchProfile, type Profile } from '../extension/browser.ts';
 import { CINEMA_URL } from './production-stack.ts';
+import { launchStoryProfile, type StoryProfile } from './profile.ts';
 
 export interface Viewer {
   login: string;
   /** The name the cinema gives them; the sidebar shows it next to their lines. */
   name: string;
-  profile: Profile;
+  profile: StoryProfile;
   page: Page;
 }
 
-export async function openViewer(login: string, name: string): Promise<Viewer> {
-  const profile = await launchProfile();
+export async function openViewer(login: string, name: string, extensionDir: string) {
+  const profile = await launchStoryProfile(extensionDir);
   try {
     const page = await profile.context.newPage();
-    return { login, name, profile, page };
+    const viewer: Viewer = { login, name, profile, page };
+    return viewer;
   } catch (error) {
     await profile.close();
     throw error;
