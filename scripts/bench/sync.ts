@@ -14,6 +14,7 @@ import { startBackend } from '../../backend/src/main.ts';
 import { CHROME_BUILD } from '../../e2e/extension/browser.ts';
 import { startCinema } from '../cinema/server.ts';
 import { analyzeRun, driftPoints } from './sync/analyze.ts';
+import { copyExtension } from './sync/browser.ts';
 import { parseSyncBenchArgs, USAGE } from './sync/options.ts';
 import { writeResults } from './sync/output.ts';
 import { type RunRecording, runSyncBench } from './sync/run.ts';
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const log = (line: string) => console.log(line);
+  const extension = await copyExtension();
   const dataDir = await mkdtemp(join(tmpdir(), 'kino-bench-sync-'));
   const cinema = await startCinema({ port: 0 });
   const backend = await startBackend({
@@ -52,6 +54,7 @@ async function main(): Promise<void> {
           cinemaUrl: cinema.url,
           backendUrl: backend.url,
           backendPort: backend.port,
+          extensionDir: extension.dir,
           members: options.members,
           durationSec: options.durationSec,
           seed: options.seed,
@@ -65,6 +68,7 @@ async function main(): Promise<void> {
     await backend.stop();
     await cinema.stop();
     await rm(dataDir, { recursive: true, force: true });
+    await extension.remove();
   }
   const analyzed = recordings.map((recording) => {
     const points = driftPoints(recording);

@@ -23,6 +23,7 @@ describe('analyzeRun', () => {
     traces,
     actions: [{ member: 0, t: 10_000, type: 'pause' as const, pos: 110 }],
     clockSkewMs: [0.5, -2, 1],
+    loadAverage: [0.5, 0.7] as [number, number],
   };
   const figures = analyzeRun(recording);
 

@@ -13,6 +13,7 @@ export interface RunRecordingLike {
   traces: MemberTrace[];
   actions: MemberAction[];
   clockSkewMs: number[];
+  loadAverage: [number, number];
 }
 
 export interface RunFigures {
@@ -38,6 +39,8 @@ export interface RunFigures {
   /** Share of pair-instants that were steady (the rest: paused, seeking, settling). */
   steadyShare: number;
   maxClockSkewMs: number;
+  /** 1-minute load average at the start and end: other work on the machine skews timing. */
+  loadAverage: [number, number];
 }
 
 export const DRIFT_STEP_MS = 100;
@@ -104,5 +107,6 @@ export function analyzeRun(
     positionSamples: recording.traces.reduce((sum, t) => sum + t.samples.length, 0),
     steadyShare: pairInstants > 0 ? points.length / pairInstants : 0,
     maxClockSkewMs: Math.max(0, ...recording.clockSkewMs.map(Math.abs)),
+    loadAverage: recording.loadAverage,
   };
 }

@@ -4,7 +4,7 @@
  * latency proxy), signed in, and on the film page with the room in the hash.
  */
 import type { Page } from 'playwright-core';
-import { launchProfile, type Profile } from '../../../e2e/extension/browser.ts';
+import { launchProfile, type Profile } from './browser.ts';
 
 /** Demo cinema users: anna owns the room, the others are her friends. */
 export const MEMBER_LOGINS = ['anna', 'boris', 'vera', 'gleb'] as const;
@@ -67,6 +67,7 @@ export async function createRoom(
 
 export async function joinMember(options: {
   index: number;
+  extensionDir: string;
   cinemaUrl: string;
   backendUrl: string;
   filmId: string;
@@ -74,7 +75,7 @@ export async function joinMember(options: {
 }): Promise<Member> {
   const login = MEMBER_LOGINS[options.index];
   if (!login) throw new Error(`no demo user for member ${options.index}`);
-  const profile = await launchProfile();
+  const profile = await launchProfile(options.extensionDir);
   try {
     await configureExtension(profile, {
       backendUrl: options.backendUrl,

@@ -27,6 +27,7 @@ function figures(label: string, driftP95: number, actionP95: number): RunFigures
     positionSamples: 1800,
     steadyShare: 0.4,
     maxClockSkewMs: 1.25,
+    loadAverage: [1.5, 2.25],
   };
 }
 
@@ -60,5 +61,6 @@ describe('markdownReport', () => {
     expect(md).toContain('`bun run bench:sync --quick` on 2 cores, 2026-11-26.');
     expect(md).toContain('n/a / n/a (0)');
     expect(md).toContain('| 10.0 / 42.0 / 84.0 (500) |');
+    expect(md).toContain('| 40 % | 1.3 ms | 1.5 → 2.3 |');
   });
 });

@@ -49,13 +49,13 @@ export function markdownReport(
     '',
     'Goals (issue 6): steady-state drift p95 ≤ 50 ms and action→everyone p95 ≤ 150 ms on loopback; drift p95 ≤ 80 ms through the latency proxy.',
     '',
-    '| run | play p50 / p95 | pause p50 / p95 | seek p50 / p95 | steady share | max page clock skew |',
-    '| --- | --- | --- | --- | --- | --- |',
+    '| run | play p50 / p95 | pause p50 / p95 | seek p50 / p95 | steady share | max page clock skew | load average (start → end) |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
   );
   for (const run of runs) {
     const t = run.actionToEveryoneByType;
     lines.push(
-      `| ${runName(run)} | ${ms(t.play.p50)} / ${ms(t.play.p95)} (${t.play.count}) | ${ms(t.pause.p50)} / ${ms(t.pause.p95)} (${t.pause.count}) | ${ms(t.seek.p50)} / ${ms(t.seek.p95)} (${t.seek.count}) | ${(run.steadyShare * 100).toFixed(0)} % | ${run.maxClockSkewMs.toFixed(1)} ms |`,
+      `| ${runName(run)} | ${ms(t.play.p50)} / ${ms(t.play.p95)} (${t.play.count}) | ${ms(t.pause.p50)} / ${ms(t.pause.p95)} (${t.pause.count}) | ${ms(t.seek.p50)} / ${ms(t.seek.p95)} (${t.seek.count}) | ${(run.steadyShare * 100).toFixed(0)} % | ${run.maxClockSkewMs.toFixed(1)} ms | ${run.loadAverage[0].toFixed(1)} → ${run.loadAverage[1].toFixed(1)} |`,
     );
   }
   lines.push(

@@ -3,6 +3,7 @@
  * backend or each through its own latency proxy), a warm-up, random actions for
  * the run's duration, then every page's recording.
  */
+import { loadavg } from 'node:os';
 import { createRoom, joinMember, MEMBER_LOGINS, type Member } from './members.ts';
 import { clockSkewMs, collectProbe, installProbe, performAction } from './probe.ts';
 import { type LatencyProxy, startLatencyProxy } from './proxy.ts';
@@ -21,6 +22,8 @@ export interface RunSetup {
   cinemaUrl: string;
   backendUrl: string;
   backendPort: number;
+  /** The run's copy of the built extension. */
+  extensionDir: string;
   members: number;
   durationSec: number;
   seed: number;
@@ -38,6 +41,8 @@ export interface RunRecording {
   actions: MemberAction[];
   /** Each page's clock minus the driver's (ms), a check that one clock is shared. */
   clockSkewMs: number[];
+  /** The machine's 1-minute load average when measuring started and ended. */
+  loadAverage: [number, number];
 }
 
 async function waitUntilAllPlaying(members: readonly Member[], timeoutMs: number): Promise<void> {
@@ -102,6 +107,7 @@ export async function runSyncBench(setup: RunSetup): Promise<RunRecording> {
       members.push(
         await joinMember({
           index,
+          extensionDir: setup.extensionDir,
           cinemaUrl: setup.cinemaUrl,
           backendUrl,
           filmId: FILM_ID,
@@ -120,6 +126,7 @@ export async function runSyncBench(setup: RunSetup): Promise<RunRecording> {
     await waitUntilAllPlaying(members, 20_000);
     await Bun.sleep(WARMUP_MS);
 
+    const loadAtStart = loadavg()[0] ?? 0;
     const from = performance.timeOrigin + performance.now();
     const actions = await actRandomly(members, setup.durationSec * 1000, random, setup.log);
     await Bun.sleep(COOLDOWN_MS);
@@ -138,6 +145,7 @@ export async function runSyncBench(setup: RunSetup): Promise<RunRecording> {
       traces,
       actions,
       clockSkewMs: clockSkew,
+      loadAverage: [loadAtStart, loadavg()[0] ?? 0],
     };
   } finally {
     await Promise.all(members.map((m) => m.profile.close().catch(() => {})));
