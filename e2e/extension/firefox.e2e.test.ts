@@ -30,7 +30,7 @@ describe.skipIf(!hasFirefox)('Firefox build', () => {
       headless: true,
     });
     await browser.installExtension(FIREFOX_BUILD);
-  }, 120_000);
+  }, 300_000);
 
   afterAll(async () => {
     await browser?.close();

@@ -45,7 +45,7 @@ describe.skipIf(!hasChromium)('watch together (Chromium, built extension)', () =
     stack = await startStack();
     [anna, boris] = await Promise.all([launchProfile(), launchProfile()]);
     await Promise.all([signIn(anna, 'anna'), signIn(boris, 'boris')]);
-  }, 120_000);
+  }, 300_000);
 
   afterAll(async () => {
     await Promise.all([anna?.close(), boris?.close()]);
@@ -98,6 +98,18 @@ describe.skipIf(!hasChromium)('watch together (Chromium, built extension)', () =
     }
     const [a, b] = await Promise.all([videoState(annaPage), videoState(borisPage)]);
     expect(Math.abs(a.currentTime - b.currentTime)).toBeLessThan(1);
+  });
+
+  test('the popup shows who you are and the room with its people', async () => {
+    const worker = anna.context.serviceWorkers()[0]!;
+    const extensionId = new URL(worker.url()).host;
+    const popup = await anna.context.newPage();
+    await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+    await popup.getByText('Signed in as Анна').waitFor({ timeout: 10_000 });
+    await popup.getByText(/Room for/).waitFor();
+    const people = await popup.locator('.people li').allTextContents();
+    expect(people.sort()).toEqual(['Анна', 'Борис']);
+    await popup.close();
   });
 
   test('a pause by Boris is followed by Anna', async () => {
