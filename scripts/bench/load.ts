@@ -17,6 +17,8 @@ import { REALISTIC_RATES, roomSizes } from './load/schedule.ts';
 import { type StartedTarget, startTarget } from './load/targets.ts';
 
 const RESULTS_DIR = join(import.meta.dir, 'results');
+/** Server logs of the last run (git-ignored). */
+const LOG_DIR = join(RESULTS_DIR, 'tmp');
 const log = (line: string) => console.error(line);
 
 async function main(): Promise<number> {
@@ -50,11 +52,18 @@ async function main(): Promise<number> {
   process.once('SIGTERM', interrupt);
   const results: TargetResult[] = [];
   try {
+    await rm(LOG_DIR, { recursive: true, force: true });
+    await mkdir(LOG_DIR, { recursive: true });
     cinema = await startCinema({ port: 0 });
     const roomCount = roomSizes(options.connections, options.roomSize).length;
     for (const name of options.targets) {
       log(`${name}: starting`);
-      current = await startTarget(name, roomCount, { cinemaUrl: cinema.url, tmpDir, log });
+      current = await startTarget(name, roomCount, {
+        cinemaUrl: cinema.url,
+        tmpDir,
+        logDir: LOG_DIR,
+        log,
+      });
       try {
         results.push(await runTarget(current, options, log));
       } finally {
@@ -82,7 +91,7 @@ async function main(): Promise<number> {
     join(RESULTS_DIR, 'load.json'),
     `${JSON.stringify({ options, results }, null, 2)}\n`,
   );
-  log(`written ${join(RESULTS_DIR, 'load.md')} and load.json`);
+  log(`written ${join(RESULTS_DIR, 'load.md')} and load.json; server logs in ${LOG_DIR}`);
   return 0;
 }
 

@@ -109,6 +109,8 @@ export async function startServer(
   name: string,
   cmd: string[],
   env: Record<string, string> = {},
+  /** Where the server's whole stderr goes, for a closer look after the run. */
+  logPath?: string,
 ): Promise<ServerProcess> {
   const proc = Bun.spawn(cmd, {
     env: { ...process.env, ...env },
@@ -118,9 +120,11 @@ export async function startServer(
   });
   const tail: string[] = [];
   let errorLines = 0;
+  const logFile = logPath ? Bun.file(logPath).writer() : null;
   // Both pipes are drained for the whole life of the child, or a chatty one would block.
   void eachLine(proc.stderr, (line) => {
     errorLines += 1;
+    logFile?.write(`${line}\n`);
     tail.push(line);
     if (tail.length > 20) tail.shift();
   });
@@ -150,6 +154,9 @@ export async function startServer(
     url: `http://127.0.0.1:${port}`,
     stderrTail: () => [...tail],
     stderrLines: () => errorLines,
-    stop: () => stopProcess(proc),
+    async stop() {
+      await stopProcess(proc);
+      await logFile?.end();
+    },
   };
 }

@@ -39,6 +39,8 @@ const baselineRooms = (count: number, name: string) =>
 export interface TargetContext {
   cinemaUrl: string;
   tmpDir: string;
+  /** Folder for the servers' stderr logs. */
+  logDir: string;
   log: (line: string) => void;
 }
 
@@ -48,7 +50,12 @@ export async function startTarget(
   ctx: TargetContext,
 ): Promise<StartedTarget> {
   if (name === 'bare') {
-    const server = await startServer('bare', ['bun', join(SERVERS, 'bare.ts')]);
+    const server = await startServer(
+      'bare',
+      ['bun', join(SERVERS, 'bare.ts')],
+      {},
+      join(ctx.logDir, 'bare.log'),
+    );
     return {
       name,
       wire: 'bare',
@@ -59,7 +66,12 @@ export async function startTarget(
   }
   if (name === 'socketio') {
     const script = await bundleSocketIoServer(ctx.tmpDir);
-    const server = await startServer('socket.io', ['node', script]);
+    const server = await startServer(
+      'socket.io',
+      ['node', script],
+      {},
+      join(ctx.logDir, 'socketio.log'),
+    );
     return {
       name,
       wire: 'socketio',
@@ -89,15 +101,20 @@ async function startKino(
     // One after the other: the first applies the migrations, the second finds them done.
     for (let i = 0; i < instances; i++) {
       servers.push(
-        await startServer(`kino-${i + 1}`, ['bun', join(SERVERS, 'kino.ts')], {
-          PORT: '0',
-          DATABASE_URL: database.url,
-          REDIS_URL,
-          REDIS_PREFIX: redisPrefix,
-          CINEMA_URL: ctx.cinemaUrl,
-          DATA_DIR: join(ctx.tmpDir, `${name}-${i}`),
-          INSTANCE_ID: `bench-${name}-${i + 1}`,
-        }),
+        await startServer(
+          `kino-${i + 1}`,
+          ['bun', join(SERVERS, 'kino.ts')],
+          {
+            PORT: '0',
+            DATABASE_URL: database.url,
+            REDIS_URL,
+            REDIS_PREFIX: redisPrefix,
+            CINEMA_URL: ctx.cinemaUrl,
+            DATA_DIR: join(ctx.tmpDir, `${name}-${i}`),
+            INSTANCE_ID: `bench-${name}-${i + 1}`,
+          },
+          join(ctx.logDir, `${name}-instance-${i + 1}.log`),
+        ),
       );
     }
     const roomIds = await createRooms(servers[0]!.url, roomCount);
