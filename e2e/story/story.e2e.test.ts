@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { hasChromium, hasPostgres, hasRedis } from '../../scripts/test-support/services.ts';
 import { buildExtension, CHROME_BUILD } from '../extension/browser.ts';
 import {
+  BACKEND_URL,
   type ProductionStack,
   startProductionStack,
   waitForInviteLink,
@@ -131,6 +132,7 @@ describe.skipIf(!hasPostgres || !hasRedis || !hasChromium)(
     });
 
     const links = new Map<string, string>();
+    let roomId = '';
 
     step('the invites arrive over SMTP, each with a personal link', async () => {
       for (const address of ['boris@kino.example', 'vera@kino.example']) {
@@ -142,6 +144,7 @@ describe.skipIf(!hasPostgres || !hasRedis || !hasChromium)(
       expect(toBoris).not.toBe(toVera);
       // Same room, and nobody else (Gleb is a friend but does not want this film).
       expect(new URL(toBoris!).pathname).toBe(new URL(toVera!).pathname);
+      roomId = new URL(toBoris!).pathname.split('/').at(-1)!;
       expect(stack.mails.map((m) => m.to).sort()).toEqual([
         'boris@kino.example',
         'vera@kino.example',
@@ -245,6 +248,15 @@ describe.skipIf(!hasPostgres || !hasRedis || !hasChromium)(
           .waitFor({ timeout: 15_000 });
         await waitForStatus(viewer, 'closed');
       }
+      // Archived in Postgres: the room now has its closing time.
+      const session = await anna.page.evaluate(async () => (await fetch('/api/session')).json());
+      const response = await fetch(`${BACKEND_URL}/api/rooms/${roomId}`, {
+        headers: { Authorization: `Bearer ${(session as { accessToken: string }).accessToken}` },
+      });
+      expect(response.status).toBe(200);
+      const room = (await response.json()) as { id: string; closedAt: string | null };
+      expect(room.id).toBe(roomId);
+      expect(room.closedAt).not.toBeNull();
     });
   },
 );
