@@ -37,6 +37,8 @@ export class RoomSim {
   private inFlight: string | null = null;
   private turn = 0;
   private readonly lastSentAt: number[];
+  /** Saturation: the least time between two sends of one connection. */
+  private satGapMs = 250;
   stats: PhaseStats | null = null;
   /** performance.now() at the start of the phase (for the per-second timeline). */
   phaseStartedAt = 0;
@@ -102,8 +104,6 @@ export class RoomSim {
       this.saturatedTick(now, this.satGapMs);
     }
   }
-
-  private satGapMs = 250;
 
   /** Receivers a message should reach: the other members that are connected. */
   private receivers(sender: number): number {
