@@ -118,9 +118,11 @@ describe('load report', () => {
       rates: 'test rates',
     });
     expect(md).toContain('| connections held / attempted | 5,000 / 5,000 |');
-    expect(md).toContain('| Kino Vmeste ×1 | 0.67× | 2.00× | 6.00× | 1.50× | 1.50× | 1.50× |');
-    expect(md).toContain('## Goals — Kino Vmeste ×1');
-    expect(md).not.toContain('Kino Vmeste ×2');
+    expect(md).toContain(
+      '| Kino Vmeste, 1 instance | 0.67× | 2.00× | 6.00× | 1.50× | 1.50× | 1.50× |',
+    );
+    expect(md).toContain('## Goals — Kino Vmeste, 1 instance');
+    expect(md).not.toContain('Kino Vmeste, 2 instances');
     expect(md).not.toContain('NOT met');
     expect(md).toContain('| realistic: CPU cores, server / clients / Redis | 0.20 / 0.30 / 0.10 |');
   });

@@ -12,8 +12,8 @@ import type { PhaseSummary } from './summary.ts';
 export const LABELS: Record<TargetName, string> = {
   bare: 'bare Bun relay',
   socketio: 'socket.io relay (Node)',
-  'kino-1': 'Kino Vmeste ×1',
-  'kino-2': 'Kino Vmeste ×2 (Redis)',
+  'kino-1': 'Kino Vmeste, 1 instance',
+  'kino-2': 'Kino Vmeste, 2 instances',
 };
 
 export interface ReportContext {
@@ -121,6 +121,7 @@ export function renderReport(results: TargetResult[], ctx: ReportContext): strin
     `${num(ctx.options.connections)} connections in rooms of ${ctx.options.roomSize}; realistic phase ` +
       `${ctx.options.durationSec} s (${ctx.rates}); saturation phase ${ctx.options.saturationSec} s ` +
       '(closed loop: one chat line in flight per room, members take turns, ≤ 4 lines/s per connection). ' +
+      'Our backend runs on Postgres and Redis (a fresh database and key prefix), two instances share both. ' +
       'Fan-out latency = send → each other member receives it, one clock. Clients and servers share the machine; ' +
       'a load average above 2 means other work competed for the two cores.',
     '',
