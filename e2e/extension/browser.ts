@@ -110,7 +110,7 @@ export function videoState(page: Page): Promise<{ paused: boolean; currentTime: 
 }
 
 /** Waits until `predicate` (an expression over `video`, fixed by the spec) holds. */
-export async function waitForVideo(page: Page, predicate: string, timeout = 10_000): Promise<void> {
+export async function waitForVideo(page: Page, predicate: string, timeout = 20_000): Promise<void> {
   const expression = `(() => {
     const video = document.querySelector('video#player');
     return Boolean(video && (${predicate}));

@@ -165,6 +165,22 @@ describe.skipIf(!hasChromium)('watch together (Chromium, built extension)', () =
     }
   });
 
+  test('Boris drops off the network: chat written meanwhile arrives once after he reconnects', async () => {
+    await boris.context.setOffline(true);
+    await sidebar(borisPage).getByText('Offline', { exact: true }).waitFor({ timeout: 15_000 });
+    const input = sidebar(borisPage).getByRole('textbox', { name: 'Message…' });
+    await input.fill('Я тут, связь пропала');
+    await input.press('Enter');
+    await sidebar(borisPage).locator('.kv-pending', { hasText: 'связь пропала' }).waitFor();
+    await boris.context.setOffline(false);
+    await sidebar(borisPage).getByText('Connected').waitFor({ timeout: 30_000 });
+    const line = sidebar(annaPage).locator('.kv-message', { hasText: 'связь пропала' });
+    await line.waitFor({ timeout: 15_000 });
+    await Bun.sleep(500);
+    expect(await line.count()).toBe(1);
+    await waitForVideo(borisPage, '!video.paused');
+  });
+
   test('the owner closes the room: both sides are told, and each video is its own again', async () => {
     await sidebar(annaPage).getByRole('button', { name: 'Close room' }).click();
     for (const page of [annaPage, borisPage]) {

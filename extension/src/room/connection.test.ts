@@ -82,7 +82,7 @@ afterEach(() => {
   FakeSocket.all = [];
 });
 
-function connect(): RoomConnection {
+function connect(network: EventTarget = new EventTarget()): RoomConnection {
   let n = 0;
   connection = new RoomConnection({
     wsUrl: 'ws://b.test/ws',
@@ -92,6 +92,7 @@ function connect(): RoomConnection {
     getToken: async () => 'jwt',
     WebSocketImpl: FakeSocket as unknown as WebSocketConstructor,
     newId: () => `chat-id-${++n}`,
+    networkEvents: network,
   });
   return connection;
 }
@@ -177,5 +178,26 @@ describe('room connection', () => {
     await Bun.sleep(700);
     expect(FakeSocket.all).toHaveLength(1);
     expect(c.view.value.lastError?.code).toBe('forbidden');
+  });
+
+  test('the browser going offline holds chat; back online it reconnects and sends it', async () => {
+    const network = new EventTarget();
+    const c = connect(network);
+    const s0 = await socket(0);
+    s0.open();
+    await tick();
+    s0.deliver(welcome(7));
+    network.dispatchEvent(new Event('offline'));
+    expect(c.view.value.status).toBe('offline');
+    c.sendChat('written offline');
+    expect(s0.types()).not.toContain('chat');
+    network.dispatchEvent(new Event('online'));
+    const s1 = await socket(1);
+    s1.open();
+    await tick();
+    s1.deliver(welcome(7));
+    await tick();
+    expect(s1.sent).toContainEqual({ type: 'chat', id: 'chat-id-1', text: 'written offline' });
+    expect(c.view.value.status).toBe('connected');
   });
 });

@@ -39,6 +39,8 @@ const PING_BURST = 5;
 const PING_BURST_GAP_MS = 150;
 const PING_INTERVAL_MS = 15_000;
 const HISTORY_PAGE = 30;
+/** No frame for this long (pongs come every 15 s) means a dead socket: reconnect. */
+const SILENCE_LIMIT_MS = 40_000;
 
 /** The part of the WebSocket constructor reconnecting-websocket needs (swapped in tests). */
 export type WebSocketConstructor = new (url: string, protocols?: string | string[]) => WebSocket;
@@ -55,6 +57,8 @@ export interface RoomConnectionOptions {
   WebSocketImpl?: WebSocketConstructor;
   /** Id generator for chat lines and reactions. */
   newId?: () => string;
+  /** Where `online`/`offline` events come from (the window). */
+  networkEvents?: EventTarget;
 }
 
 const { parseServerMessage } = createProtocolParsers('interpreted');
@@ -91,6 +95,23 @@ export class RoomConnection {
     this.socket.addEventListener('message', (event) => this.receive(event.data));
     this.socket.addEventListener('close', () => this.onClose());
     this.pingTimer = setInterval(() => this.tick(), 1000);
+    // A dropped Wi-Fi often leaves the socket looking open: trust the browser's
+    // network events, hold chat while offline and start afresh when back.
+    const network = options.networkEvents ?? globalThis;
+    const onOffline = () => {
+      if (!this.closedByUs && this.view.value.status !== 'closed') {
+        this.update({ ...this.view.value, status: 'offline' });
+      }
+    };
+    const onOnline = () => {
+      if (!this.closedByUs) this.socket.reconnect();
+    };
+    network.addEventListener?.('offline', onOffline);
+    network.addEventListener?.('online', onOnline);
+    this.unlisten = () => {
+      network.removeEventListener?.('offline', onOffline);
+      network.removeEventListener?.('online', onOnline);
+    };
   }
 
   /** Called with every valid server message after the view was updated. */
@@ -155,6 +176,7 @@ export class RoomConnection {
     this.closedByUs = true;
     this.ended.value = true;
     if (this.pingTimer) clearInterval(this.pingTimer);
+    this.unlisten();
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
     this.socket.close(1000, 'left');
@@ -190,6 +212,7 @@ export class RoomConnection {
   }
 
   private receive(data: unknown): void {
+    this.lastFrameAt = this.now();
     if (typeof data !== 'string') return;
     const parsed = parseServerMessage(data);
     if (!parsed.ok) {
@@ -226,13 +249,20 @@ export class RoomConnection {
   }
 
   private lastPingAt = 0;
+  private lastFrameAt = 0;
+  private unlisten: () => void = () => {};
 
   private tick(): void {
     const now = this.now();
     this.update(expireTransient(this.view.value, now));
-    if (this.connected && now - this.lastPingAt > PING_INTERVAL_MS) {
+    if (!this.connected) return;
+    if (now - this.lastPingAt > PING_INTERVAL_MS) {
       this.lastPingAt = now;
       this.ping();
+    }
+    if (now - this.lastFrameAt > SILENCE_LIMIT_MS) {
+      this.lastFrameAt = now;
+      this.socket.reconnect();
     }
   }
 
