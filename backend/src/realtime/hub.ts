@@ -38,6 +38,8 @@ export class Hub {
   private ready: Promise<void> = Promise.resolve();
   private sweepTimer: ReturnType<typeof setInterval> | null = null;
   private heartbeatTimer: ReturnType<typeof setInterval> | null = null;
+  /** Set by stop(): the server may still accept sockets until it closes, refuse them. */
+  private stopping = false;
   private liveness: Liveness;
   /** Leave cleanups in flight, so shutdown can wait for them. */
   private readonly pending = new Set<Promise<void>>();
@@ -104,6 +106,7 @@ export class Hub {
 
   /** Graceful shutdown: clients are told to reconnect (1012), their entries removed. */
   async stop(): Promise<void> {
+    this.stopping = true;
     if (this.sweepTimer) clearInterval(this.sweepTimer);
     if (this.heartbeatTimer) clearInterval(this.heartbeatTimer);
     this.sweepTimer = null;
@@ -121,6 +124,11 @@ export class Hub {
   }
 
   open(socket: HubSocket): void {
+    if (this.stopping) {
+      // A client reconnecting during shutdown would join against closing stores.
+      socket.close(CLOSE.serviceRestart, 'service restart');
+      return;
+    }
     this.connections.set(socket.id, newConnection(socket, this.ports.now()));
   }
 
