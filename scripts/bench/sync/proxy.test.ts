@@ -51,8 +51,8 @@ describe('startLatencyProxy', () => {
     socket.destroy();
     expect(received).toBe(expected.join(''));
     const firstRoundTrip = (arrivals[0] ?? Number.POSITIVE_INFINITY) - sentAt;
-    // Two one-way delays of 25–55 ms each (plus scheduling).
+    // Two one-way delays of 25–55 ms each, plus scheduling on a possibly busy machine.
     expect(firstRoundTrip).toBeGreaterThanOrEqual(49);
-    expect(firstRoundTrip).toBeLessThan(200);
+    expect(firstRoundTrip).toBeLessThan(1000);
   });
 });
