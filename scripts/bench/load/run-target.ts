@@ -22,7 +22,8 @@ import type {
 /** A connection sends at most 4 chat lines a second in saturation (the hub allows 5). */
 export const SATURATION_GAP_MS = 250;
 const CONNECT_TIMEOUT_MS = 240_000;
-const SETTLE_MS = 2_000;
+/** Pause before reading memory, so allocations from joining have settled (shorter in --quick). */
+const settleMs = (options: LoadOptions) => (options.quick ? 500 : 2_000);
 
 export interface PhaseCpu {
   serverCores: number;
@@ -97,7 +98,7 @@ export async function runTarget(
   const shares = splitRooms(rooms.length, options.workers);
   const workers = shares.map((_, i) => new WorkerHandle(i));
   try {
-    await Bun.sleep(SETTLE_MS);
+    await Bun.sleep(settleMs(options));
     const beforeKb = await totalRssKb(pids);
     const assignments: WorkerAssignment[] = shares.map((share, i) => ({
       wire: target.wire,
@@ -118,7 +119,7 @@ export async function runTarget(
       `  connected ${connect.connected}/${connect.attempted} in ${(connect.elapsedMs / 1000).toFixed(1)} s` +
         (connect.failed ? ` (${connect.failed} failed: ${connect.samples[0]})` : ''),
     );
-    await Bun.sleep(SETTLE_MS);
+    await Bun.sleep(settleMs(options));
     const afterConnectKb = await totalRssKb(pids);
 
     const cpu: TargetResult['cpu'] = { realistic: undefined, saturation: undefined };
