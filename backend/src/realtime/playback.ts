@@ -35,7 +35,7 @@ export const handlePlaybackCommand: Handler<'play' | 'pause' | 'seek'> = async (
   ]);
   const result = applyCommand(
     current,
-    { action: command.type, baseSeq: command.baseSeq, position: command.position },
+    { action: command.type, baseSeq: command.baseSeq, position: command.position, at: command.at },
     { now: io.ports.now(), settings, isOwner: joined.isOwner },
   );
   if (!result.ok) {

@@ -19,6 +19,8 @@ const valid: ClientMessage[] = [
   { type: 'play', baseSeq: 0, position: 0 },
   { type: 'pause', baseSeq: 3, position: 61.04 },
   { type: 'seek', baseSeq: 4, position: 86_400 },
+  { type: 'play', baseSeq: 5, position: 12.5, at: 1_764_000_000_000.5 },
+  { type: 'seek', baseSeq: 6, position: 30, at: 0 },
   { type: 'buffering', stalled: true },
   { type: 'chat', id: 'msg_0001-xy', text: 'Привет 👋' },
   { type: 'reaction', id: 'react_0001', emoji: '😱' },
@@ -61,6 +63,8 @@ const invalid: [string, unknown, string][] = [
     { type: 'play', baseSeq: 1, position: 1, rate: 2 },
     'unexpected property "rate"',
   ],
+  ['negative at', { type: 'play', baseSeq: 1, position: 1, at: -1 }, 'at'],
+  ['at as string', { type: 'seek', baseSeq: 1, position: 1, at: '1764000000000' }, 'at'],
   ['hello without token', { type: 'hello', v: 1, roomId: 'r', clientId: 'tab_1234567' }, 'token'],
   [
     'hello with short clientId',
@@ -118,6 +122,16 @@ test('errors about a chat carry its id as ref', () => {
 
 test('Infinity (1e999 in JSON) is not a position', () => {
   const result = parseClientMessage('{"type":"seek","baseSeq":1,"position":1e999}');
+  expect(result).toMatchObject({ ok: false, error: { code: 'invalid_message' } });
+});
+
+test('a command without `at` (an older v1 client) is still valid and gains no `at`', () => {
+  const result = parseClientMessage('{"type":"pause","baseSeq":2,"position":5}');
+  expect(result).toEqual({ ok: true, message: { type: 'pause', baseSeq: 2, position: 5 } });
+});
+
+test('Infinity (1e999 in JSON) is not an `at`', () => {
+  const result = parseClientMessage('{"type":"play","baseSeq":1,"position":1,"at":1e999}');
   expect(result).toMatchObject({ ok: false, error: { code: 'invalid_message' } });
 });
 

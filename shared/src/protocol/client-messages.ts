@@ -47,7 +47,21 @@ export const PingMessage = Type.Object(
 );
 
 const playbackCommand = <T extends 'play' | 'pause' | 'seek'>(type: T) =>
-  Type.Object({ type: Type.Literal(type), baseSeq: Seq, position: Position }, closed);
+  Type.Object(
+    {
+      type: Type.Literal(type),
+      baseSeq: Seq,
+      position: Position,
+      /**
+       * Optional: the client's estimate of server time (ms) when the user acted, from its
+       * clock offset. The server anchors the new state there (clamped to the last second and
+       * never before the current state), so the actor is not ahead of the room by its upload
+       * delay. Older v1 clients omit it and the server uses its receive time.
+       */
+      at: Type.Optional(Timestamp),
+    },
+    closed,
+  );
 
 export const PlayMessage = playbackCommand('play');
 export const PauseMessage = playbackCommand('pause');

@@ -2,8 +2,10 @@ import { describe, expect, test } from 'bun:test';
 import type { PlaybackState, RoomSettings } from '../types.ts';
 import {
   applyCommand,
+  commandAnchor,
   expectedPosition,
   initialPlayback,
+  MAX_COMMAND_BACKDATE_MS,
   PAUSE_TRUST_WINDOW_S,
   pausePosition,
 } from './playback-commands.ts';
@@ -131,5 +133,59 @@ describe('pausePosition', () => {
   test('trusts a report exactly at the edge of the window', () => {
     expect(pausePosition(playingAt10, 1_000, 10 + PAUSE_TRUST_WINDOW_S)).toBe(12);
     expect(pausePosition(playingAt10, 1_000, 10 + PAUSE_TRUST_WINDOW_S + 0.01)).toBe(10);
+  });
+});
+
+describe('a command anchored at the client’s `at`', () => {
+  const paused: PlaybackState = { playing: false, position: 10, at: 1_000, rate: 1, seq: 3 };
+
+  test('a play anchors the new state where the user acted, not where it arrived', () => {
+    const result = applyCommand(
+      paused,
+      { action: 'play', baseSeq: 3, position: 10, at: 9_880 },
+      ctx(10_000),
+    );
+    expect(result).toEqual({
+      ok: true,
+      next: { playing: true, position: 10, at: 9_880, rate: 1, seq: 4 },
+    });
+  });
+
+  test('an `at` older than a second is clamped to now − 1 s', () => {
+    expect(commandAnchor(paused, 10_000, 2_000)).toBe(10_000 - MAX_COMMAND_BACKDATE_MS);
+  });
+
+  test('an `at` in the future (client clock ahead) is clamped to now', () => {
+    expect(commandAnchor(paused, 10_000, 10_250)).toBe(10_000);
+  });
+
+  test('never before the current state’s own anchor', () => {
+    const recent = { ...paused, at: 9_950 };
+    expect(commandAnchor(recent, 10_000, 9_800)).toBe(9_950);
+    const result = applyCommand(
+      recent,
+      { action: 'seek', baseSeq: 3, position: 50, at: 9_800 },
+      ctx(10_000),
+    );
+    expect(result).toMatchObject({ ok: true, next: { at: 9_950, position: 50 } });
+  });
+
+  test('without `at` (an older client) the server time is used', () => {
+    expect(commandAnchor(paused, 10_000)).toBe(10_000);
+    expect(commandAnchor(paused, 10_000, Number.NaN)).toBe(10_000);
+  });
+
+  test('a pause without a position freezes where the room was at `at`', () => {
+    const result = applyCommand(
+      playingAt10,
+      { action: 'pause', baseSeq: 3, at: 4_000 },
+      ctx(4_300),
+    );
+    expect(result).toMatchObject({ ok: true, next: { playing: false, position: 13, at: 4_000 } });
+  });
+
+  test('a play without a position while playing resumes at the room’s moment at `at`', () => {
+    const result = applyCommand(playingAt10, { action: 'play', baseSeq: 3, at: 2_500 }, ctx(3_000));
+    expect(result).toMatchObject({ ok: true, next: { playing: true, position: 11.5, at: 2_500 } });
   });
 });

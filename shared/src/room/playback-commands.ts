@@ -15,6 +15,12 @@ export interface PlaybackCommand {
   baseSeq: number;
   /** Film position (s) the client saw; required for seek, optional for play and pause. */
   position?: number;
+  /**
+   * The client's estimate of server time (ms) when the user acted. Without it (older
+   * clients) the server's receive time is used, which puts the actor ahead of the room by
+   * its upload delay. See commandAnchor for how far it is trusted.
+   */
+  at?: number;
 }
 
 export interface CommandContext {
@@ -37,6 +43,23 @@ export type CommandResult = { ok: true; next: PlaybackState } | CommandRejection
  * anything farther is a stale or buggy client, so the room freezes at its own clock instead.
  */
 export const PAUSE_TRUST_WINDOW_S = 2;
+
+/**
+ * How far back a command's own `at` is believed. An upload takes tens to hundreds of ms;
+ * anything older is a wrong clock estimate or a client trying to rewrite the past.
+ */
+export const MAX_COMMAND_BACKDATE_MS = 1000;
+
+/**
+ * Server time the new state is anchored at: the client's `at` clamped to the last
+ * MAX_COMMAND_BACKDATE_MS, never in the future (a client clock ahead of ours) and never
+ * before the current state's anchor (the new state must not predate the one it replaces).
+ */
+export function commandAnchor(current: PlaybackState, now: number, requested?: number): number {
+  if (requested === undefined || !Number.isFinite(requested)) return now;
+  const earliest = Math.max(now - MAX_COMMAND_BACKDATE_MS, current.at);
+  return Math.min(Math.max(requested, earliest), now);
+}
 
 /** Room playback before anyone pressed play: paused at the start. */
 export function initialPlayback(now: number): PlaybackState {
@@ -68,13 +91,15 @@ export function applyCommand(
   if (!canControl(ctx.settings, ctx.isOwner)) return { ok: false, code: 'not_allowed' };
   if (command.baseSeq !== current.seq) return { ok: false, code: 'stale', current };
 
-  const base = { at: ctx.now, rate: current.rate, seq: current.seq + 1 };
+  // Positions in the command are what the user saw at `at`, so everything is computed there.
+  const at = commandAnchor(current, ctx.now, command.at);
+  const base = { at, rate: current.rate, seq: current.seq + 1 };
   switch (command.action) {
     case 'play': {
       // A play without a position resumes where the room is; with one, the user chose it.
       const position = isValidPosition(command.position)
         ? command.position
-        : expectedPosition(current, ctx.now);
+        : expectedPosition(current, at);
       return { ok: true, next: { ...base, playing: true, position } };
     }
     case 'pause':
@@ -83,7 +108,7 @@ export function applyCommand(
         next: {
           ...base,
           playing: false,
-          position: pausePosition(current, ctx.now, command.position),
+          position: pausePosition(current, at, command.position),
         },
       };
     case 'seek': {
