@@ -49,6 +49,8 @@ class FakeRoom implements PlayerRoom {
   playback = () => this.state;
   canControl = () => this.control;
   serverNow = () => this.serverTime;
+  ready = true;
+  clockReady = () => this.ready;
   sendCommand = (command: PlaybackCommand) => {
     this.sent.push([command.type, command.position]);
     this.commands.push(command);
@@ -97,16 +99,56 @@ beforeEach(() => {
 });
 
 describe('player hook', () => {
-  test('a remote play is applied without being echoed back as a command', async () => {
+  test('a remote play is applied at once (seek and play in one step), never echoed', () => {
     room.serverTime = 10_000;
     room.push({ playing: true, position: 5, at: 10_000, rate: 1, seq: 2 });
-    // Seeked there, a little ahead to make up for the seek's own latency.
+    // Seeked there, a little ahead to make up for the seek's own latency, and started.
     expect(video.currentTime).toBeGreaterThanOrEqual(5);
     expect(video.currentTime).toBeLessThan(5.5);
-    hook.tick(); // now within reach: play
-    await Promise.resolve();
     expect(video.paused).toBe(false);
     expect(room.sent).toEqual([]);
+  });
+
+  test('a remote play that started before it arrived: the video starts where the room is', () => {
+    video.advanceTo(5);
+    room.serverTime = 10_150; // the play was anchored 150 ms before it got here
+    room.push({ playing: true, position: 5, at: 10_000, rate: 1, seq: 2 });
+    expect(video.paused).toBe(false);
+    expect(video.currentTime).toBeGreaterThan(5.15);
+    expect(room.sent).toEqual([]);
+  });
+
+  test('commands carry the server time of the action as `at`', () => {
+    room.state = { playing: true, position: 5, at: 0, rate: 1, seq: 2 };
+    room.serverTime = 1_764_000_000_000;
+    video.paused = false;
+    video.advanceTo(7);
+    video.pause();
+    expect(room.commands).toEqual([
+      { type: 'pause', baseSeq: 2, position: 7, at: 1_764_000_000_000 },
+    ]);
+  });
+
+  test('until the clock offset is measured, commands carry no `at`', () => {
+    room.ready = false;
+    room.state = { playing: true, position: 5, at: 0, rate: 1, seq: 2 };
+    video.paused = false;
+    video.advanceTo(7);
+    video.pause();
+    expect(room.commands).toEqual([{ type: 'pause', baseSeq: 2, position: 7 }]);
+  });
+
+  test('a seek by the user while the room plays is sent at once, anchored by the seek latency', () => {
+    room.state = { playing: true, position: 5, at: 0, rate: 1, seq: 2 };
+    room.serverTime = 50_000;
+    video.paused = false;
+    clock = 5000;
+    video.seekTo(300);
+    expect(room.commands).toHaveLength(1);
+    const [command] = room.commands;
+    expect(command).toMatchObject({ type: 'seek', baseSeq: 2, at: 50_000 });
+    // Initial estimate 0.1 s: the room is told the video is at the target 0.1 s later.
+    expect(command?.position).toBeCloseTo(299.9, 9);
   });
 
   test('a local pause by the user becomes a pause command at the video position', () => {
@@ -121,13 +163,17 @@ describe('player hook', () => {
   test('a seek made by other code on the page is noticed and becomes a seek command', () => {
     clock = 5000;
     video.seekTo(42);
-    expect(room.sent).toEqual([]); // a scrub is a burst: wait until it is quiet
+    expect(room.sent).toEqual([['seek', 42]]); // the first seek goes out at once
     clock += 100;
-    video.seekTo(43);
+    video.seekTo(43); // a scrub: coalesced until it is quiet
+    expect(room.sent).toEqual([['seek', 42]]);
     clock += 400;
     hook.tick();
-    expect(room.sent).toEqual([['seek', 43]]);
-    expect(room.commands[0]?.baseSeq).toBe(1);
+    expect(room.sent).toEqual([
+      ['seek', 42],
+      ['seek', 43],
+    ]);
+    expect(room.commands.map((command) => command.baseSeq)).toEqual([1, 2]);
   });
 
   test('while the room answers a local command, the old state is not forced back', () => {
@@ -145,11 +191,11 @@ describe('player hook', () => {
     room.state = { playing: true, position: 100, at: 0, rate: 1, seq: 3 };
     video.paused = false;
     clock = 5000;
-    video.advanceTo(99.8); // 0.2 s behind the room
+    video.advanceTo(99.9); // 0.1 s behind the room
     const correction = hook.tick();
     expect(correction?.kind).toBe('rate');
     expect(video.playbackRate).toBeGreaterThan(1);
-    video.advanceTo(100.2); // ahead: slow down
+    video.advanceTo(100.1); // ahead: slow down
     hook.tick();
     expect(video.playbackRate).toBeLessThan(1);
     expect(room.sent).toEqual([]);

@@ -32,6 +32,11 @@ export interface PlayerRoom {
   playback(): PlaybackState | null;
   canControl(): boolean;
   serverNow(): number;
+  /**
+   * Whether the clock offset behind serverNow() is measured yet. Until it is, commands
+   * carry no `at` (the server then uses its receive time). Absent: assumed measured.
+   */
+  clockReady?(): boolean;
   sendCommand(command: PlaybackCommand): void;
   setBuffering(stalled: boolean): void;
   /** Called after every playback state the server sends (welcome, updates). */
@@ -55,6 +60,7 @@ export type VideoLike = Pick<
 export interface PlayerOptions {
   /** Start playing once joined (the creator pressed Start). */
   autoplay?: boolean;
+  /** Correction period; remote updates are also applied at once, on arrival. */
   tickMs?: number;
   /** A stall shorter than this is not reported (every seek stalls briefly). */
   stallReportMs?: number;
@@ -87,8 +93,12 @@ export function attachPlayer(
   let stallTimer: ReturnType<typeof setTimeout> | null = null;
   let flushTimer: ReturnType<typeof setTimeout> | null = null;
   let reportedStall = false;
-  /** Compensation of our last seek while playing, to learn the real seek latency. */
-  let seekCompensation: number | null = null;
+  /**
+   * Compensation (s) of our last seek while playing, and the room seq it was made for, to
+   * learn the real seek latency from what is left once it landed. Against any other state
+   * the leftover error would mean nothing.
+   */
+  let seekCompensation: { sec: number; seq: number } | null = null;
 
   const snapshot = () => ({
     currentTime: video.currentTime,
@@ -96,7 +106,12 @@ export function attachPlayer(
     paused: video.paused,
   });
   const duration = () => (Number.isFinite(video.duration) ? video.duration : undefined);
-  const context = (playback: PlaybackState) => ({ playback, canControl: room.canControl() });
+  const context = (playback: PlaybackState) => ({
+    playback,
+    canControl: room.canControl(),
+    serverNow: (room.clockReady?.() ?? true) ? room.serverNow() : undefined,
+    seekLeadSec: seekLatency.estimateSec,
+  });
 
   function apply(correction: Correction): void {
     const t = now();
@@ -112,6 +127,11 @@ export function attachPlayer(
         video.currentTime = correction.to;
         return;
       case 'play':
+        if (correction.from !== undefined) {
+          // Set before play(): the video starts from the target once the seek is done.
+          guard.expect('seek', { position: correction.from }, t);
+          video.currentTime = correction.from;
+        }
         guard.expect('play', {}, t);
         video.play().catch(() => {}); // a blocked autoplay is retried by the next tick
         return;
@@ -127,7 +147,16 @@ export function attachPlayer(
     commands = step.state;
     if (step.action.kind === 'send') {
       sentAt = now();
-      room.sendCommand(step.action.command);
+      const { command } = step.action;
+      room.sendCommand(command);
+      const playback = room.playback();
+      if (command.type === 'seek' && playback?.playing) {
+        // Our own seek was anchored earlier by the seek latency: learn from how it lands.
+        seekCompensation = {
+          sec: seekLatency.estimateSec * playback.rate,
+          seq: command.baseSeq + 1,
+        };
+      }
     } else if (step.action.kind === 'revert') {
       correct();
     }
@@ -152,7 +181,9 @@ export function attachPlayer(
     const expected = expectedPosition(playback, room.serverNow(), duration());
     const busy = video.seeking || video.readyState < HAVE_FUTURE_DATA;
     if (seekCompensation !== null && !busy && playback.playing) {
-      seekLatency.recordResidual(seekCompensation, expected - video.currentTime);
+      if (seekCompensation.seq === playback.seq) {
+        seekLatency.recordResidual(seekCompensation.sec, expected - video.currentTime);
+      }
       seekCompensation = null;
     }
     const correction = decideCorrection({
@@ -166,8 +197,14 @@ export function attachPlayer(
       seekLatencySec: seekLatency.estimateSec,
       durationSec: duration(),
     });
-    if (correction.kind === 'seek' && playback.playing) {
-      seekCompensation = seekLatency.estimateSec * playback.rate;
+    const seekTo =
+      correction.kind === 'seek'
+        ? correction.to
+        : correction.kind === 'play'
+          ? correction.from
+          : undefined;
+    if (seekTo !== undefined && playback.playing) {
+      seekCompensation = { sec: seekTo - expected, seq: playback.seq };
     }
     apply(correction);
     return correction;
@@ -247,7 +284,7 @@ export function attachPlayer(
     if (playback) commands = onRoomPlayback(commands, playback);
     tick();
   });
-  const timer = setInterval(tick, options.tickMs ?? 250);
+  const timer = setInterval(tick, options.tickMs ?? 100);
   signal.addEventListener(
     'abort',
     () => {

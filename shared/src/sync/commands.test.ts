@@ -95,56 +95,170 @@ describe('play and pause', () => {
   });
 });
 
-describe('seek debouncing', () => {
-  /** A scrub: seeking/seeked pairs every 40 ms from 10 s to 50 s. */
-  function scrub(state: CommandState): CommandState {
+describe('seeks', () => {
+  test('the first seek is sent at its `seeking`, at once; its own `seeked` adds nothing', () => {
+    const seeking = onLocalVideoEvent(
+      initialCommandState,
+      { kind: 'seeking', position: 300 },
+      member,
+      1_000,
+    );
+    expect(seeking.action).toEqual({
+      kind: 'send',
+      command: { type: 'seek', baseSeq: 5, position: 300 },
+    });
+    expect(seekFlushDueAt(seeking.state)).toBeNull();
+    const seeked = onLocalVideoEvent(
+      seeking.state,
+      { kind: 'seeked', position: 300.01 },
+      member,
+      1_080,
+    );
+    expect(seeked.action).toEqual({ kind: 'none' });
+    expect(seekFlushDueAt(seeked.state)).toBeNull();
+  });
+
+  test('while the room plays, the target is anchored earlier by our seek latency', () => {
+    const step = onLocalVideoEvent(
+      initialCommandState,
+      { kind: 'seeking', position: 300 },
+      { ...member, seekLeadSec: 0.08, serverNow: 50_000 },
+      1_000,
+    );
+    expect(step.action).toEqual({
+      kind: 'send',
+      command: { type: 'seek', baseSeq: 5, position: 299.92, at: 50_000 },
+    });
+  });
+
+  test('while the room is paused, the seek goes exactly to the target', () => {
+    const paused = { ...member, playback: { ...playing, playing: false }, seekLeadSec: 0.08 };
+    const step = onLocalVideoEvent(
+      initialCommandState,
+      { kind: 'seeking', position: 300 },
+      paused,
+      1_000,
+    );
+    expect(step.action).toMatchObject({ command: { position: 300 } });
+  });
+
+  test('a seek to the very start is never sent below 0', () => {
+    const step = onLocalVideoEvent(
+      initialCommandState,
+      { kind: 'seeking', position: 0.02 },
+      { ...member, seekLeadSec: 0.1 },
+      0,
+    );
+    expect(step.action).toMatchObject({ command: { position: 0 } });
+  });
+
+  test('two seeks far apart in time are two commands, each sent at once', () => {
+    const first = onLocalVideoEvent(
+      initialCommandState,
+      { kind: 'seeking', position: 100 },
+      member,
+      0,
+    );
+    const second = onLocalVideoEvent(
+      first.state,
+      { kind: 'seeking', position: 200 },
+      member,
+      3_000,
+    );
+    expect(second.action).toEqual({
+      kind: 'send',
+      command: { type: 'seek', baseSeq: 6, position: 200 },
+    });
+  });
+});
+
+describe('scrubbing', () => {
+  /** A scrub: seeking/seeked pairs every 40 ms from 10 s to 50 s; server clock = local + 1e6. */
+  function scrub(state: CommandState, ctx: CommandContext = member) {
     let current = state;
+    const actions = [];
     for (let i = 0; i <= 10; i++) {
       for (const kind of ['seeking', 'seeked'] as const) {
-        const step = onLocalVideoEvent(current, { kind, position: 10 + i * 4 }, member, i * 40);
-        expect(step.action).toEqual({ kind: 'none' });
+        const t = i * 40;
+        const step = onLocalVideoEvent(
+          current,
+          { kind, position: 10 + i * 4 },
+          { ...ctx, serverNow: t + 1e6 },
+          t,
+        );
+        actions.push(step.action);
         current = step.state;
       }
     }
-    return current;
+    return { state: current, actions };
   }
 
-  test('a scrub sends one seek, to its last position, once quiet', () => {
-    const state = scrub(initialCommandState);
+  test('a scrub sends its first position at once and its last one once quiet', () => {
+    const { state, actions } = scrub(initialCommandState);
+    expect(actions[0]).toEqual({
+      kind: 'send',
+      command: { type: 'seek', baseSeq: 5, position: 10, at: 1e6 },
+    });
+    expect(actions.slice(1).every((action) => action.kind === 'none')).toBe(true);
     const due = seekFlushDueAt(state);
     expect(due).toBe(400 + QUIET);
     expect(flushSeek(state, member, (due ?? 0) - 1).action).toEqual({ kind: 'none' });
     const flushed = flushSeek(state, member, due ?? 0);
+    // Anchored when the user left the scrub there, not when it was flushed.
     expect(flushed.action).toEqual({
       kind: 'send',
-      command: { type: 'seek', baseSeq: 5, position: 50 },
+      command: { type: 'seek', baseSeq: 6, position: 50, at: 400 + 1e6 },
     });
     expect(seekFlushDueAt(flushed.state)).toBeNull();
     expect(flushSeek(flushed.state, member, 10_000).action).toEqual({ kind: 'none' });
   });
 
-  test('pause right after a scrub: one pause at the new position settles both', () => {
-    const state = scrub(initialCommandState);
+  test('pause right after a scrub: one pause at the new position settles it', () => {
+    const { state } = scrub(initialCommandState);
     const step = onLocalVideoEvent(state, { kind: 'pause', position: 50 }, member, 420);
     expect(step.action).toEqual({
       kind: 'send',
-      command: { type: 'pause', baseSeq: 5, position: 50 },
+      command: { type: 'pause', baseSeq: 6, position: 50 },
     });
     expect(seekFlushDueAt(step.state)).toBeNull();
   });
 
   test('a redundant play right after a scrub still sends the seek', () => {
-    const state = scrub(initialCommandState);
+    const { state } = scrub(initialCommandState);
     const step = onLocalVideoEvent(state, { kind: 'play', position: 50 }, member, 420);
     expect(step.action).toEqual({
       kind: 'send',
-      command: { type: 'seek', baseSeq: 5, position: 50 },
+      command: { type: 'seek', baseSeq: 6, position: 50 },
     });
   });
 
-  test('without control, the scrub is reverted once it ends, not fought during it', () => {
+  test('without control, nothing is sent and the scrub is reverted once it ends', () => {
     const viewer = { ...member, canControl: false };
-    const state = scrub(initialCommandState);
+    const { state, actions } = scrub(initialCommandState, viewer);
+    expect(actions.every((action) => action.kind === 'none')).toBe(true);
     expect(flushSeek(state, viewer, 400 + QUIET).action).toEqual({ kind: 'revert' });
+  });
+});
+
+describe('command time', () => {
+  test('play and pause carry the server time of the event as `at`', () => {
+    const step = onLocalVideoEvent(
+      initialCommandState,
+      { kind: 'pause', position: 42.5 },
+      { ...member, serverNow: 1_764_000_000_123 },
+      0,
+    );
+    expect(step.action).toEqual({
+      kind: 'send',
+      command: { type: 'pause', baseSeq: 5, position: 42.5, at: 1_764_000_000_123 },
+    });
+  });
+
+  test('without a clock estimate the command has no `at` (the server uses its own time)', () => {
+    const step = onLocalVideoEvent(initialCommandState, { kind: 'pause', position: 1 }, member, 0);
+    expect(step.action).toEqual({
+      kind: 'send',
+      command: { type: 'pause', baseSeq: 5, position: 1 },
+    });
   });
 });

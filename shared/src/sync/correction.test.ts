@@ -33,30 +33,40 @@ describe('while the room plays', () => {
 
   test('behind by a little: speeds up, proportionally to the error', () => {
     const small = decide({ actual: 99.978 }); // 22 ms behind
-    const larger = decide({ actual: 99.956 }); // 44 ms behind
+    const larger = decide({ actual: 99.967 }); // 33 ms behind
     expectRate(small, 1 + 0.022 / C.convergeSec);
     if (small.kind !== 'rate' || larger.kind !== 'rate') throw new Error('expected rate nudges');
-    expect(larger.rate - 1).toBeCloseTo(2 * (small.rate - 1), 9);
+    expect(larger.rate - 1).toBeCloseTo(1.5 * (small.rate - 1), 9);
   });
 
   test('ahead by a little: slows down', () => {
     expectRate(decide({ actual: 100.03 }), 1 - 0.03 / C.convergeSec);
   });
 
-  test('the nudge is bounded', () => {
-    expect(decide({ actual: 99.7 })).toEqual({ kind: 'rate', rate: 1 + C.maxRateDelta });
-    expect(decide({ actual: 100.3 })).toEqual({ kind: 'rate', rate: 1 - C.maxRateDelta });
+  test('small drift: the nudge is bounded by the small limit', () => {
+    const justBelowBoost = C.boostAboveSec - 0.001;
+    expectRate(decide({ actual: 100 - justBelowBoost }), 1 + C.maxRateDelta);
+    expectRate(decide({ actual: 100 + justBelowBoost }), 1 - C.maxRateDelta);
+  });
+
+  test('a larger error (just after an action) may nudge harder, up to the boost limit', () => {
+    const boosted = C.boostAboveSec + 0.01;
+    expectRate(decide({ actual: 100 - boosted }), 1 + boosted / C.convergeSec);
+    expect(boosted / C.convergeSec).toBeGreaterThan(C.maxRateDelta);
+    const justBelowSeek = C.seekThresholdSec - 0.001;
+    expectRate(decide({ actual: 100 - justBelowSeek }), 1 + C.boostRateDelta);
+    expectRate(decide({ actual: 100 + justBelowSeek }), 1 - C.boostRateDelta);
   });
 
   test('the nudge is relative to the room rate', () => {
-    expect(decide({ actual: 99.7, roomRate: 1.5, currentRate: 1.5 })).toEqual({
-      kind: 'rate',
-      rate: 1.5 * (1 + C.maxRateDelta),
-    });
+    expectRate(
+      decide({ actual: 100 - C.seekThresholdSec + 0.001, roomRate: 1.5, currentRate: 1.5 }),
+      1.5 * (1 + C.boostRateDelta),
+    );
   });
 
   test('hysteresis: a running nudge continues inside the dead band until the release point', () => {
-    const nudging = { currentRate: 1.03 };
+    const nudging = { currentRate: 1.05 };
     // 15 ms behind: a steady player does nothing, a nudging one keeps correcting.
     expect(decide({ actual: 99.985 })).toEqual({ kind: 'none' });
     expectRate(decide({ ...nudging, actual: 99.985 }), 1 + 0.015 / C.convergeSec);
@@ -94,9 +104,25 @@ describe('while the room plays', () => {
     });
   });
 
-  test('a paused player is started; far off, it first seeks', () => {
+  test('a paused player close to the room just starts', () => {
     expect(decide({ videoPlaying: false, actual: 99.99 })).toEqual({ kind: 'play' });
-    expect(decide({ videoPlaying: false, actual: 50 })).toEqual({ kind: 'seek', to: 100.15 });
+    expect(decide({ videoPlaying: false, actual: 100 - C.startToleranceSec + 0.001 })).toEqual({
+      kind: 'play',
+    });
+  });
+
+  test('a paused player behind by the delivery delay seeks ahead and plays in one step', () => {
+    // The room started 120 ms ago where this player stands.
+    expect(decide({ videoPlaying: false, actual: 99.88 })).toEqual({ kind: 'play', from: 100.15 });
+    expect(decide({ videoPlaying: false, actual: 50 })).toEqual({ kind: 'play', from: 100.15 });
+  });
+
+  test('errors between the old 0.4 s and the seek threshold are now seeks', () => {
+    expect(decide({ actual: 100 - C.seekThresholdSec - 0.01 })).toEqual({
+      kind: 'seek',
+      to: 100.15,
+    });
+    expect(C.seekThresholdSec).toBeLessThanOrEqual(0.2);
   });
 
   test('while seeking or buffering the position means nothing: wait', () => {

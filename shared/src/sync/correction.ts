@@ -2,11 +2,16 @@ import { clampToFilm } from './playback-math.ts';
 
 /**
  * What to do to a player to make it show the room's moment. Pure: the caller measures,
- * calls this on every tick (e.g. every 250 ms) and applies the answer.
+ * calls this on every tick (e.g. every 100 ms) and on every room update, and applies it.
  *
  * - A large error is fixed by seeking, ahead by the estimated seek latency.
  * - A small one by a bounded playbackRate nudge proportional to the error, so the error
- *   decays exponentially (time constant `convergeSec`) without overshoot.
+ *   decays exponentially (time constant `convergeSec`) without overshoot. Small drift gets
+ *   at most `maxRateDelta` (unnoticeable); an error above `boostAboveSec` (just after an
+ *   action) may use up to `boostRateDelta`, so it is gone within about a second.
+ * - A paused player joining a playing room is started where the room will be once it
+ *   moves: when it is off, it seeks (ahead by the seek latency) and plays in the same step,
+ *   rather than playing from where it stands, which starts it behind by the delivery delay.
  * - Hysteresis: a nudge starts when the error leaves the dead band and stops (back to the
  *   room's rate) only once the error is well inside it, so it does not flap at the edge.
  */
@@ -18,24 +23,35 @@ export interface CorrectionConfig {
   releaseSec: number;
   /** Above this |error| (s), seek instead of nudging. */
   seekThresholdSec: number;
-  /** Largest relative rate change, e.g. 0.08 = ±8 %. */
+  /** Largest relative rate change for small drift, e.g. 0.08 = ±8 %. */
   maxRateDelta: number;
+  /** Above this |error| (s) the nudge may go up to `boostRateDelta`. */
+  boostAboveSec: number;
+  /** Largest relative rate change for an error above `boostAboveSec`. */
+  boostRateDelta: number;
   /** Time constant (s) of the proportional nudge: rate delta = error / convergeSec. */
   convergeSec: number;
   /** Rate changes smaller than this are not worth a ratechange event. */
   minRateStep: number;
   /** While paused, a position off by more than this (s) is fixed by seeking. */
   pausedToleranceSec: number;
+  /** A paused player starting off by more than this (s) seeks as it starts. */
+  startToleranceSec: number;
 }
 
 export const DEFAULT_CORRECTION_CONFIG: CorrectionConfig = {
   deadBandSec: 0.02,
   releaseSec: 0.008,
-  seekThresholdSec: 0.4,
+  // Seeks in buffered video take 10–160 ms and the learned latency compensates, so a
+  // seek lands closer than this; smaller errors are nudged away without a visible jump.
+  seekThresholdSec: 0.2,
   maxRateDelta: 0.08,
-  convergeSec: 0.6,
+  boostAboveSec: 0.08,
+  boostRateDelta: 0.2,
+  convergeSec: 0.5,
   minRateStep: 0.004,
   pausedToleranceSec: 0.05,
+  startToleranceSec: 0.04,
 };
 
 export interface CorrectionInput {
@@ -64,7 +80,8 @@ export type Correction =
   | { kind: 'none' }
   | { kind: 'rate'; rate: number }
   | { kind: 'seek'; to: number }
-  | { kind: 'play' }
+  /** Start playing; `from`: seek there first (same step), the video being off. */
+  | { kind: 'play'; from?: number }
   | { kind: 'pause' };
 
 const NONE: Correction = { kind: 'none' };
@@ -86,29 +103,32 @@ function correctPaused(input: CorrectionInput, config: CorrectionConfig): Correc
   return rateTo(input.roomRate, input.currentRate, config.minRateStep, true);
 }
 
+/** Where to seek while the room plays: ahead by the time the seek will stall the player. */
+function seekTarget(input: CorrectionInput): number {
+  const ahead = input.seekLatencySec ?? 0;
+  return clampToFilm(input.expected + ahead * input.roomRate, input.durationSec);
+}
+
 function correctPlaying(input: CorrectionInput, config: CorrectionConfig): Correction {
   if (input.videoBusy) return NONE;
   // Positive error: the player is behind the room.
   const error = input.expected - input.actual;
   const magnitude = Math.abs(error);
-  if (magnitude > config.seekThresholdSec) {
-    const ahead = input.seekLatencySec ?? 0;
-    return {
-      kind: 'seek',
-      to: clampToFilm(input.expected + ahead * input.roomRate, input.durationSec),
-    };
+  if (!input.videoPlaying) {
+    // Seek and play in one step: waiting for the seek before playing costs a tick.
+    return magnitude > config.startToleranceSec
+      ? { kind: 'play', from: seekTarget(input) }
+      : { kind: 'play' };
   }
-  if (!input.videoPlaying) return { kind: 'play' };
+  if (magnitude > config.seekThresholdSec) return { kind: 'seek', to: seekTarget(input) };
 
   const nudging = Math.abs(input.currentRate - input.roomRate) > RATE_EPSILON;
   const threshold = nudging ? config.releaseSec : config.deadBandSec;
   if (magnitude <= threshold) {
     return nudging ? rateTo(input.roomRate, input.currentRate, config.minRateStep, true) : NONE;
   }
-  const delta = Math.min(
-    Math.max(error / config.convergeSec, -config.maxRateDelta),
-    config.maxRateDelta,
-  );
+  const limit = magnitude > config.boostAboveSec ? config.boostRateDelta : config.maxRateDelta;
+  const delta = Math.min(Math.max(error / config.convergeSec, -limit), limit);
   return rateTo(input.roomRate * (1 + delta), input.currentRate, config.minRateStep, false);
 }
 
