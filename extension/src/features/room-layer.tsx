@@ -67,6 +67,7 @@ async function startSession(
     sendChat: (text) => connection.sendChat(text),
     sendReaction: (emoji) => connection.sendReaction(emoji),
     loadOlder: () => connection.loadOlder(),
+    changeSettings: (change) => connection.changeSettings(change),
     copyInvite: async () => copyText(info?.joinUrl ?? location.href),
     leave: () => {
       connection.leave();

@@ -15,6 +15,7 @@ import {
   type Reaction,
   type ServerMessage,
 } from '@kino/shared/protocol';
+import type { RoomSettings } from '@kino/shared/types';
 import { type Signal, signal } from '@preact/signals';
 import ReconnectingWebSocket from 'reconnecting-websocket';
 import { type ClockSync, createClockSync } from './clock';
@@ -138,6 +139,11 @@ export class RoomConnection {
     const playback = this.view.value.playback;
     if (!playback) return;
     this.send({ type, baseSeq: playback.seq, position: Math.max(0, position) });
+  }
+
+  /** Owner only: who may control playback, and whether the room waits for buffering members. */
+  changeSettings(change: Partial<RoomSettings>): void {
+    this.send({ type: 'settings', ...change });
   }
 
   setBuffering(stalled: boolean): void {

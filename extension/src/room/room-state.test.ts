@@ -151,6 +151,26 @@ describe('room reducer', () => {
     expect(closed.status).toBe('closed');
     expect(closed.closedReason).toBe('closed-by-owner');
   });
+
+  test('host-only control takes control from a guest and gives it back', () => {
+    const guestWelcome = welcome([], false);
+    if (guestWelcome.type !== 'welcome') throw new Error('welcome expected');
+    const guest = reduceServerMessage(
+      initialRoomView(),
+      { ...guestWelcome, you: { ...guestWelcome.you, userId: 'boris', isOwner: false } },
+      0,
+    );
+    const ownerOnly = { controlMode: 'owner', bufferPolicy: 'wait' } as const;
+    const limited = reduceServerMessage(guest, { type: 'settings', settings: ownerOnly }, 0);
+    expect(limited.you?.canControl).toBe(false);
+    expect(limited.settings).toEqual(ownerOnly);
+    const everyone = { ...ownerOnly, controlMode: 'everyone' } as const;
+    const open = reduceServerMessage(limited, { type: 'settings', settings: everyone }, 0);
+    expect(open.you?.canControl).toBe(true);
+    // The host keeps control either way.
+    const host = reduceServerMessage(joined(), { type: 'settings', settings: ownerOnly }, 0);
+    expect(host.you?.canControl).toBe(true);
+  });
 });
 
 test('mergeMessages dedups by id and orders by cursor', () => {

@@ -180,7 +180,17 @@ export function reduceServerMessage(view: RoomView, msg: ServerMessage, now: num
         loadingHistory: false,
       };
     case 'settings':
-      return { ...view, settings: msg.settings };
+      return {
+        ...view,
+        settings: msg.settings,
+        // The server sends no new `you`: who may control follows from the new mode.
+        you: view.you
+          ? {
+              ...view.you,
+              canControl: view.you.isOwner || msg.settings.controlMode === 'everyone',
+            }
+          : null,
+      };
     case 'room-closed':
       return { ...view, status: 'closed', closedReason: msg.reason };
     case 'error':

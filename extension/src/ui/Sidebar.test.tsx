@@ -62,6 +62,7 @@ function actions(): SidebarActions & Record<string, ReturnType<typeof mock>> {
     copyInvite: mock(async () => true),
     leave: mock(() => {}),
     closeRoom: mock(() => {}),
+    changeSettings: mock(() => {}),
   };
 }
 
@@ -127,5 +128,38 @@ describe('sidebar', () => {
     const offline = show(view({ status: 'reconnecting' })).root;
     expect(offline.querySelector('.kv-status')?.textContent).toBe('Reconnecting…');
     expect(offline.querySelector<HTMLButtonElement>('.kv-emoji')!.disabled).toBe(true);
+  });
+
+  test('the owner switches the room to host-only control and off buffering waits', () => {
+    const settings = { controlMode: 'everyone', bufferPolicy: 'wait' } as const;
+    const { root, a } = show(view({ settings }));
+    const [ownerOnly, waitForBuffering] = [
+      ...root.querySelectorAll<HTMLInputElement>('.kv-settings input[type=checkbox]'),
+    ];
+    expect(ownerOnly?.checked).toBe(false);
+    expect(waitForBuffering?.checked).toBe(true);
+    ownerOnly!.click();
+    expect(a.changeSettings).toHaveBeenCalledWith({ controlMode: 'owner' });
+    waitForBuffering!.click();
+    expect(a.changeSettings).toHaveBeenCalledWith({ bufferPolicy: 'continue' });
+  });
+
+  test('a guest sees no settings, only a note when the host alone controls', () => {
+    const guest = {
+      userId: 'boris',
+      name: 'Boris',
+      connectionId: 'c2',
+      isOwner: false,
+      canControl: false,
+    };
+    const hostOnly = show(
+      view({ you: guest, settings: { controlMode: 'owner', bufferPolicy: 'wait' } }),
+    );
+    expect(hostOnly.root.querySelector('.kv-settings')).toBeNull();
+    expect(hostOnly.root.textContent).toContain('Only the host controls playback');
+    const open = show(
+      view({ you: guest, settings: { controlMode: 'everyone', bufferPolicy: 'wait' } }),
+    );
+    expect(open.root.textContent).not.toContain('Only the host controls playback');
   });
 });

@@ -1,16 +1,19 @@
 import type { Reaction } from '@kino/shared/protocol';
+import type { RoomSettings } from '@kino/shared/types';
 import { useState } from 'preact/hooks';
 import { type MessageKey, t } from '../i18n';
 import type { ConnectionStatus, RoomView } from '../room/room-state';
 import { Chat } from './Chat';
 import { Participants } from './Participants';
 import { ReactionBar } from './ReactionBar';
+import { RoomSettingsPanel } from './RoomSettingsPanel';
 import { Toasts } from './Toasts';
 
 export interface SidebarActions {
   sendChat(text: string): void;
   sendReaction(emoji: Reaction): void;
   loadOlder(): void;
+  changeSettings(change: Partial<RoomSettings>): void;
   copyInvite(): Promise<boolean>;
   leave(): void;
   closeRoom(): void;
@@ -100,6 +103,14 @@ export function Sidebar({ view, collapsed, onCollapsedChange, actions }: Props) 
         onLoadOlder={actions.loadOlder}
       />
       <ReactionBar disabled={!connected} onReact={actions.sendReaction} />
+      {view.settings && view.status !== 'closed' && (
+        <RoomSettingsPanel
+          settings={view.settings}
+          isOwner={view.you?.isOwner ?? false}
+          disabled={!connected}
+          onChange={actions.changeSettings}
+        />
+      )}
       <footer class="kv-actions">
         <button
           type="button"
