@@ -2,15 +2,18 @@
  * Browser profiles for the specs: Debian's Chromium, headless, with the built
  * extension loaded, and small helpers to sign in and reach our shadow-root UI.
  */
-import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
-import { CHROMIUM_PATH } from '../../scripts/test-support/services.ts';
+import { mkdir, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import {
+  CHROME_BUILD,
+  EXTENSION_DIR,
+  type ExtensionProfile,
+  launchExtensionProfile,
+} from '../../scripts/test-support/chromium.ts';
 import { CINEMA_URL } from './stack.ts';
 
-export const EXTENSION_DIR = resolve(import.meta.dir, '../../extension');
-export const CHROME_BUILD = join(EXTENSION_DIR, '.output/chrome-mv3');
+export { CHROME_BUILD, EXTENSION_DIR };
 export const FIREFOX_BUILD = join(EXTENSION_DIR, '.output/firefox-mv2');
 
 const BUILD_LOCK = join(EXTENSION_DIR, '.build-lock');
@@ -50,41 +53,11 @@ export async function buildExtension(): Promise<void> {
   }
 }
 
-export interface Profile {
-  context: BrowserContext;
-  close(): Promise<void>;
-}
+export type Profile = ExtensionProfile;
 
-export async function launchProfile(): Promise<Profile> {
-  const dir = await mkdtemp(join(tmpdir(), 'kino-profile-'));
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    viewport: { width: 1280, height: 800 },
-    locale: 'en-US',
-    args: [
-      `--disable-extensions-except=${CHROME_BUILD}`,
-      `--load-extension=${CHROME_BUILD}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-sync',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--autoplay-policy=no-user-gesture-required',
-      '--lang=en-US',
-    ],
-  });
-  // The service worker starting proves the extension loaded.
-  if (context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker');
-  return {
-    context,
-    async close() {
-      await context.close();
-      await rm(dir, { recursive: true, force: true });
-    },
-  };
+/** A fresh headless profile with the current Chrome build loaded. */
+export function launchProfile(): Promise<Profile> {
+  return launchExtensionProfile(CHROME_BUILD);
 }
 
 /** Signs in to the demo cinema; the session cookie lands in the profile. */

@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { copyExtension, type ExtensionCopy } from '../../scripts/test-support/chromium.ts';
 import { hasChromium, hasPostgres, hasRedis } from '../../scripts/test-support/services.ts';
 import { buildExtension, CHROME_BUILD } from '../extension/browser.ts';
 import {
@@ -16,7 +17,6 @@ import {
   startProductionStack,
   waitForInviteLink,
 } from './production-stack.ts';
-import { copyExtension, type ExtensionCopy } from './profile.ts';
 import { compareVideos, type SyncExpectation, waitForSync } from './video-sync.ts';
 import {
   chatLines,

@@ -4,19 +4,22 @@
  * the real <video>, the sidebar's chat and reaction buttons).
  */
 import type { Locator, Page } from 'playwright-core';
+import {
+  type ExtensionProfile,
+  launchExtensionProfile,
+} from '../../scripts/test-support/chromium.ts';
 import { CINEMA_URL } from './production-stack.ts';
-import { launchStoryProfile, type StoryProfile } from './profile.ts';
 
 export interface Viewer {
   login: string;
   /** The name the cinema gives them; the sidebar shows it next to their lines. */
   name: string;
-  profile: StoryProfile;
+  profile: ExtensionProfile;
   page: Page;
 }
 
 export async function openViewer(login: string, name: string, extensionDir: string) {
-  const profile = await launchStoryProfile(extensionDir);
+  const profile = await launchExtensionProfile(extensionDir, 'kino-story-profile-');
   try {
     const page = await profile.context.newPage();
     const viewer: Viewer = { login, name, profile, page };

@@ -13,8 +13,8 @@ import { join } from 'node:path';
 import { startBackend } from '../../backend/src/main.ts';
 import { CHROME_BUILD } from '../../e2e/extension/browser.ts';
 import { startCinema } from '../cinema/server.ts';
+import { copyExtension } from '../test-support/chromium.ts';
 import { analyzeRun, driftPoints } from './sync/analyze.ts';
-import { copyExtension } from './sync/browser.ts';
 import { parseSyncBenchArgs, USAGE } from './sync/options.ts';
 import { writeResults } from './sync/output.ts';
 import { type RunRecording, runSyncBench } from './sync/run.ts';
@@ -33,7 +33,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const log = (line: string) => console.log(line);
-  const extension = await copyExtension();
+  const extension = await copyExtension('kino-bench-ext-');
   const dataDir = await mkdtemp(join(tmpdir(), 'kino-bench-sync-'));
   const cinema = await startCinema({ port: 0 });
   const backend = await startBackend({

@@ -4,7 +4,10 @@
  * latency proxy), signed in, and on the film page with the room in the hash.
  */
 import type { Page } from 'playwright-core';
-import { launchProfile, type Profile } from './browser.ts';
+import {
+  launchExtensionProfile,
+  type ExtensionProfile as Profile,
+} from '../../test-support/chromium.ts';
 
 /** Demo cinema users: anna owns the room, the others are her friends. */
 export const MEMBER_LOGINS = ['anna', 'boris', 'vera', 'gleb'] as const;
@@ -75,7 +78,7 @@ export async function joinMember(options: {
 }): Promise<Member> {
   const login = MEMBER_LOGINS[options.index];
   if (!login) throw new Error(`no demo user for member ${options.index}`);
-  const profile = await launchProfile(options.extensionDir);
+  const profile = await launchExtensionProfile(options.extensionDir, 'kino-bench-profile-');
   try {
     await configureExtension(profile, {
       backendUrl: options.backendUrl,

@@ -1,36 +1,47 @@
 /**
- * Browser profiles for the story. Like e2e/extension/browser.ts's `launchProfile`,
- * but loading a private copy of the built extension: other specs rebuild
- * extension/.output in place, and a profile that starts during a rebuild loads a
- * half-written extension (its service worker never starts).
+ * Debian's Chromium with our built extension loaded, for the browser suites and the
+ * sync benchmark: one launcher, so the flags that make it work here live in one place.
  */
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
-import { CHROMIUM_PATH } from '../../scripts/test-support/services.ts';
-import { CHROME_BUILD } from '../extension/browser.ts';
+import { CHROMIUM_PATH } from './services.ts';
+
+export const EXTENSION_DIR = resolve(import.meta.dir, '../../extension');
+export const CHROME_BUILD = join(EXTENSION_DIR, '.output/chrome-mv3');
 
 export interface ExtensionCopy {
   dir: string;
   remove(): Promise<void>;
 }
 
-/** Copies the Chrome build as it is now into a temp dir. */
-export async function copyExtension(): Promise<ExtensionCopy> {
-  const parent = await mkdtemp(join(tmpdir(), 'kino-story-ext-'));
+/**
+ * Copies the Chrome build as it is now into a temp dir. Other work may rebuild
+ * extension/.output in place, and a profile that starts during a rebuild loads a
+ * half-written extension (its service worker never starts).
+ */
+export async function copyExtension(prefix = 'kino-ext-'): Promise<ExtensionCopy> {
+  const parent = await mkdtemp(join(tmpdir(), prefix));
   const dir = join(parent, 'chrome-mv3');
   await cp(CHROME_BUILD, dir, { recursive: true });
   return { dir, remove: () => rm(parent, { recursive: true, force: true }) };
 }
 
-export interface StoryProfile {
+export interface ExtensionProfile {
   context: BrowserContext;
   close(): Promise<void>;
 }
 
-export async function launchStoryProfile(extensionDir: string): Promise<StoryProfile> {
-  const dir = await mkdtemp(join(tmpdir(), 'kino-story-profile-'));
+/**
+ * A fresh headless profile with the extension at `extensionDir` loaded; resolves once
+ * the extension's service worker runs (proof that it loaded).
+ */
+export async function launchExtensionProfile(
+  extensionDir: string = CHROME_BUILD,
+  prefix = 'kino-profile-',
+): Promise<ExtensionProfile> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
   const remove = () => rm(dir, { recursive: true, force: true });
   let context: BrowserContext;
   try {
@@ -44,6 +55,7 @@ export async function launchStoryProfile(extensionDir: string): Promise<StoryPro
         `--load-extension=${extensionDir}`,
         '--no-sandbox',
         '--disable-gpu',
+        // Without these Chromium keeps dialling out, and this machine has no network.
         '--disable-quic',
         '--disable-sync',
         '--disable-background-networking',
@@ -51,7 +63,7 @@ export async function launchStoryProfile(extensionDir: string): Promise<StoryPro
         '--no-first-run',
         '--autoplay-policy=no-user-gesture-required',
         '--lang=en-US',
-        // Three players share two cores: keep hidden/occluded tabs running at full speed.
+        // Several players share two cores: keep hidden/occluded tabs at full speed.
         '--disable-background-timer-throttling',
         '--disable-renderer-backgrounding',
         '--disable-backgrounding-occluded-windows',
@@ -66,7 +78,6 @@ export async function launchStoryProfile(extensionDir: string): Promise<StoryPro
     await remove();
   };
   try {
-    // The service worker starting proves the extension loaded.
     if (context.serviceWorkers().length === 0) {
       await context.waitForEvent('serviceworker', { timeout: 60_000 });
     }
