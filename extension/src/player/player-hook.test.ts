@@ -201,6 +201,29 @@ describe('player hook', () => {
     expect(room.sent).toEqual([]);
   });
 
+  test('a seek overtaken by a newer room state teaches the seek latency nothing', () => {
+    room.state = { playing: true, position: 100, at: 0, rate: 1, seq: 3 };
+    video.paused = false;
+    video.advanceTo(90);
+    hook.tick();
+    expect(video.currentTime).toBeCloseTo(100.1, 9); // initial estimate: 0.1 s ahead
+    // Someone jumped before our seek could be judged: its leftover error means nothing.
+    room.push({ playing: true, position: 300, at: 0, rate: 1, seq: 4 });
+    expect(video.currentTime).toBeCloseTo(300.1, 9);
+  });
+
+  test('the seek latency is learned from how our own seek landed', () => {
+    room.state = { playing: true, position: 5, at: 0, rate: 1, seq: 2 };
+    video.paused = false;
+    video.seekTo(300); // sent as 299.9 at server time 0
+    room.serverTime = 200;
+    // The room is at 300.1 while the video still shows 300: the seek took 0.1 s longer.
+    room.push({ playing: true, position: 299.9, at: 0, rate: 1, seq: 3 });
+    room.push({ playing: true, position: 500, at: 200, rate: 1, seq: 4 });
+    // 0.1 + 0.4 × (0.2 − 0.1): the estimate moved towards the 0.2 s measured.
+    expect(video.currentTime).toBeCloseTo(500.14, 9);
+  });
+
   test('a viewer without control does not send commands; the room puts the video back', () => {
     room.control = false;
     clock = 5000;
