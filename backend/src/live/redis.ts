@@ -1,43 +1,16 @@
 import type { ChatMessage, Participant, PlaybackState, RoomSettings } from '@kino/shared/types';
-import { createClient } from 'redis';
+import { DEFAULT_RETRY, openRedisLink, type RetryPolicy, withRetry } from './redis-link.ts';
+import { APPEND_CHAT, CAS_PLAYBACK, INIT_PLAYBACK, REMOVE_PARTICIPANT } from './redis-scripts.ts';
 import type { CasResult, LiveStore, RoomEvent } from './types.ts';
-
-type RedisClient = ReturnType<typeof createClient>;
 
 export interface RedisLiveStoreOptions {
   url: string;
   /** Prepended to every key and channel, so tests (and deployments) can share one Redis. */
   prefix?: string;
+  /** How often a command is retried when the connection fails under it. */
+  retry?: RetryPolicy;
+  onError?: (message: string) => void;
 }
-
-// Lua runs atomically inside Redis, which makes these operations atomic across
-// backend instances without WATCH/MULTI retry loops.
-const INIT_PLAYBACK = `
-local current = redis.call('GET', KEYS[1])
-if current then return current end
-redis.call('SET', KEYS[1], ARGV[1])
-return ARGV[1]`;
-
-const CAS_PLAYBACK = `
-local current = redis.call('GET', KEYS[1])
-if not current then return {0, ''} end
-if cjson.decode(current).seq ~= tonumber(ARGV[1]) then return {0, current} end
-redis.call('SET', KEYS[1], ARGV[2])
-return {1, ARGV[2]}`;
-
-// Chat members are "<cursor>|<json without cursor>": the cursor is assigned here,
-// and re-encoding the JSON in Lua (cjson) would lose float precision.
-const APPEND_CHAT = `
-local earlier = redis.call('HGET', KEYS[1], ARGV[1])
-if earlier then
-  local found = redis.call('ZRANGE', KEYS[3], earlier, earlier, 'BYSCORE')
-  return {0, found[1]}
-end
-local cursor = redis.call('INCR', KEYS[2])
-local member = cursor .. '|' .. ARGV[2]
-redis.call('ZADD', KEYS[3], cursor, member)
-redis.call('HSET', KEYS[1], ARGV[1], cursor)
-return {1, member}`;
 
 function parseChatMember(member: string): ChatMessage {
   const bar = member.indexOf('|');
@@ -53,25 +26,35 @@ function flagReply(reply: unknown): { flag: boolean; text: string } {
   return { flag: Number(reply[0]) === 1, text: String(reply[1]) };
 }
 
+const ONCE: RetryPolicy = { attempts: 1, delayMs: () => 0 };
+
+/**
+ * Whether a refused write was in fact our own earlier attempt: the connection dropped after
+ * Redis applied it but before the reply came back. Pure, so the rule is unit-tested.
+ * - chat: the stored message carries the server time this very call stamped on it
+ *   (a client's resend after a reconnect is stamped anew).
+ * - playback: the stored state is exactly the one we wrote.
+ */
+export function isOwnEarlierChat(
+  attempt: number,
+  sent: Omit<ChatMessage, 'cursor'>,
+  found: ChatMessage,
+): boolean {
+  return attempt > 1 && found.at === sent.at && found.userId === sent.userId;
+}
+
+export function isOwnEarlierCas(attempt: number, sentJson: string, foundJson: string): boolean {
+  return attempt > 1 && sentJson === foundJson;
+}
+
 export async function createRedisLiveStore(options: RedisLiveStoreOptions): Promise<LiveStore> {
   const prefix = options.prefix ?? 'kino:';
-  let connected = false;
-  const client: RedisClient = createClient({
-    url: options.url,
-    socket: {
-      // Fail fast at start (a wrong REDIS_URL should stop the boot with a clear error);
-      // once connected, keep reconnecting through Redis restarts.
-      reconnectStrategy: (retries: number, cause: Error) =>
-        connected
-          ? Math.min(50 * 2 ** retries, 3000)
-          : new Error(`Redis at ${options.url} is unreachable: ${cause.message}`),
-    },
+  const retry = options.retry ?? DEFAULT_RETRY;
+  const link = await openRedisLink(options.url, {
+    retry,
+    onError: options.onError,
+    name: `${prefix}live`,
   });
-  client.on('error', (error: unknown) => {
-    if (connected) console.error('[live/redis]', error);
-  });
-  await client.connect();
-  connected = true;
 
   const channel = `${prefix}events`;
   const keys = (roomId: string) => {
@@ -86,10 +69,17 @@ export async function createRedisLiveStore(options: RedisLiveStoreOptions): Prom
     };
   };
 
-  let subscriber: RedisClient | null = null;
   const handlers = new Set<(event: RoomEvent) => void>();
+  let subscribed: Promise<void> | null = null;
   const dispatch = (raw: string) => {
-    const event = JSON.parse(raw) as RoomEvent;
+    let event: RoomEvent;
+    try {
+      event = JSON.parse(raw) as RoomEvent;
+    } catch {
+      // Someone else publishing on our channel must not take the bus down.
+      options.onError?.(`ignored a malformed bus message: ${raw.slice(0, 80)}`);
+      return;
+    }
     for (const handler of handlers) handler(event);
   };
 
@@ -97,50 +87,60 @@ export async function createRedisLiveStore(options: RedisLiveStoreOptions): Prom
     kind: 'redis',
 
     async getPlayback(roomId) {
-      const raw = await client.get(keys(roomId).playback);
-      return raw ? (JSON.parse(raw) as PlaybackState) : null;
+      const raw = await link.command('GET', [keys(roomId).playback]);
+      return typeof raw === 'string' ? (JSON.parse(raw) as PlaybackState) : null;
     },
     async initPlayback(roomId, state) {
-      const raw = await client.eval(INIT_PLAYBACK, {
-        keys: [keys(roomId).playback],
-        arguments: [JSON.stringify(state)],
-      });
+      const raw = await link.script(
+        INIT_PLAYBACK,
+        [keys(roomId).playback],
+        [JSON.stringify(state)],
+      );
       return JSON.parse(String(raw)) as PlaybackState;
     },
     async casPlayback(roomId, expectedSeq, next): Promise<CasResult> {
-      const reply = flagReply(
-        await client.eval(CAS_PLAYBACK, {
-          keys: [keys(roomId).playback],
-          arguments: [String(expectedSeq), JSON.stringify(next)],
-        }),
-      );
-      if (reply.flag) return { ok: true, state: JSON.parse(reply.text) as PlaybackState };
-      return { ok: false, state: reply.text ? (JSON.parse(reply.text) as PlaybackState) : null };
+      const json = JSON.stringify(next);
+      return withRetry(async (attempt) => {
+        const reply = flagReply(
+          await link.script(
+            CAS_PLAYBACK,
+            [keys(roomId).playback],
+            [String(expectedSeq), json],
+            ONCE,
+          ),
+        );
+        if (reply.flag || (reply.text && isOwnEarlierCas(attempt, json, reply.text))) {
+          return { ok: true, state: JSON.parse(reply.text) as PlaybackState };
+        }
+        return { ok: false, state: reply.text ? (JSON.parse(reply.text) as PlaybackState) : null };
+      }, retry);
     },
 
     async getSettings(roomId) {
-      const raw = await client.get(keys(roomId).settings);
-      return raw ? (JSON.parse(raw) as RoomSettings) : null;
+      const raw = await link.command('GET', [keys(roomId).settings]);
+      return typeof raw === 'string' ? (JSON.parse(raw) as RoomSettings) : null;
     },
     async setSettings(roomId, settings) {
-      await client.set(keys(roomId).settings, JSON.stringify(settings));
+      await link.command('SET', [keys(roomId).settings, JSON.stringify(settings)]);
     },
 
     async putParticipant(roomId, participant) {
-      await client.hSet(
+      await link.command('HSET', [
         keys(roomId).participants,
         participant.connectionId,
         JSON.stringify(participant),
-      );
+      ]);
     },
     async removeParticipant(roomId, connectionId) {
-      const key = keys(roomId).participants;
-      // MULTI makes read-and-delete one step, so two instances can't both "remove" it.
-      const [raw] = await client.multi().hGet(key, connectionId).hDel(key, connectionId).exec();
+      const raw = await link.script(
+        REMOVE_PARTICIPANT,
+        [keys(roomId).participants],
+        [connectionId],
+      );
       return typeof raw === 'string' ? (JSON.parse(raw) as Participant) : null;
     },
     async listParticipants(roomId) {
-      const all = await client.hVals(keys(roomId).participants);
+      const all = (await link.command('HVALS', [keys(roomId).participants])) as string[];
       return all
         .map((raw) => JSON.parse(raw) as Participant)
         .sort((a, b) => a.joinedAt - b.joinedAt || a.connectionId.localeCompare(b.connectionId));
@@ -148,42 +148,47 @@ export async function createRedisLiveStore(options: RedisLiveStoreOptions): Prom
 
     async appendChat(roomId, message) {
       const k = keys(roomId);
-      const reply = flagReply(
-        await client.eval(APPEND_CHAT, {
-          keys: [k.chatIds, k.chatSeq, k.chat],
-          arguments: [message.id, JSON.stringify(message)],
-        }),
-      );
-      return { stored: reply.flag, message: parseChatMember(reply.text) };
+      const args = [message.id, JSON.stringify(message)];
+      return withRetry(async (attempt) => {
+        const reply = flagReply(
+          await link.script(APPEND_CHAT, [k.chatIds, k.chatSeq, k.chat], args, ONCE),
+        );
+        const stored = parseChatMember(reply.text);
+        return {
+          stored: reply.flag || isOwnEarlierChat(attempt, message, stored),
+          message: stored,
+        };
+      }, retry);
     },
     async chatPage(roomId, { before, limit }) {
       if (limit <= 0) return { messages: [], hasMore: false };
       const max = before === undefined ? '+inf' : `(${before}`;
-      const newestFirst = await client.zRange(keys(roomId).chat, max, '-inf', {
-        BY: 'SCORE',
-        REV: true,
-        LIMIT: { offset: 0, count: limit + 1 },
-      });
+      const newestFirst = (await link.command('ZRANGE', [
+        keys(roomId).chat,
+        max,
+        '-inf',
+        'BYSCORE',
+        'REV',
+        'LIMIT',
+        '0',
+        String(limit + 1),
+      ])) as string[];
       const hasMore = newestFirst.length > limit;
       const messages = newestFirst.slice(0, limit).reverse().map(parseChatMember);
       return { messages, hasMore };
     },
 
     async deleteRoom(roomId) {
-      await client.del(Object.values(keys(roomId)));
+      await link.command('DEL', Object.values(keys(roomId)));
     },
 
     async publish(event) {
-      await client.publish(channel, JSON.stringify(event));
+      await link.command('PUBLISH', [channel, JSON.stringify(event)]);
     },
     async subscribe(handler) {
-      if (!subscriber) {
-        // A connection in subscriber mode can't run other commands: use a duplicate.
-        subscriber = client.duplicate();
-        subscriber.on('error', (error: unknown) => console.error('[live/redis sub]', error));
-        await subscriber.connect();
-        await subscriber.subscribe(channel, dispatch);
-      }
+      // One subscription per store, on its own connection; handlers share it.
+      subscribed ??= link.subscribe(channel, dispatch);
+      await subscribed;
       handlers.add(handler);
       return async () => {
         handlers.delete(handler);
@@ -192,9 +197,7 @@ export async function createRedisLiveStore(options: RedisLiveStoreOptions): Prom
 
     async close() {
       handlers.clear();
-      if (subscriber) await subscriber.close();
-      subscriber = null;
-      await client.close();
+      await link.close();
     },
   };
 }

@@ -1,0 +1,168 @@
+/**
+ * The Redis connection layer: retry rules (pure), the EVALSHA fallback, and recovery when
+ * Redis drops our connections (commands retried, the bus subscription restored).
+ */
+import { afterEach, beforeEach, describe, expect, test } from 'bun:test';
+import { randomUUID } from 'node:crypto';
+import type { ChatMessage } from '@kino/shared/types';
+import { RedisClient } from 'bun';
+import { hasRedis, REDIS_TEST_URL } from '../../../scripts/test-support/services.ts';
+import { createRedisLiveStore, isOwnEarlierCas, isOwnEarlierChat } from '../../src/live/redis.ts';
+import { isServerError, withRetry } from '../../src/live/redis-link.ts';
+import type { LiveStore, RoomEvent } from '../../src/live/types.ts';
+
+const policy = { attempts: 3, delayMs: (n: number) => n * 10 };
+const serverError = () => Object.assign(new Error('WRONGTYPE'), { code: 'ERR_REDIS_SERVER_ERROR' });
+
+describe('withRetry', () => {
+  test('retries a dropped connection with the policy’s pauses, then succeeds', async () => {
+    const pauses: number[] = [];
+    let calls = 0;
+    const result = await withRetry(
+      async (n) => {
+        calls++;
+        if (n < 3) throw new Error('Connection closed');
+        return 'ok';
+      },
+      policy,
+      async (ms) => {
+        pauses.push(ms);
+      },
+    );
+    expect(result).toBe('ok');
+    expect(calls).toBe(3);
+    expect(pauses).toEqual([10, 20]);
+  });
+
+  test('gives up after the last attempt with the last error', async () => {
+    let calls = 0;
+    const failing = withRetry(
+      async () => {
+        calls++;
+        throw new Error(`drop ${calls}`);
+      },
+      policy,
+      async () => {},
+    );
+    await expect(failing).rejects.toThrow('drop 3');
+    expect(calls).toBe(3);
+  });
+
+  test('never retries an error Redis itself answered', async () => {
+    let calls = 0;
+    const failing = withRetry(
+      async () => {
+        calls++;
+        throw serverError();
+      },
+      policy,
+      async () => {},
+    );
+    await expect(failing).rejects.toThrow('WRONGTYPE');
+    expect(calls).toBe(1);
+    expect(isServerError(serverError())).toBe(true);
+    expect(isServerError(new Error('Connection closed'))).toBe(false);
+  });
+});
+
+describe('a retried write recognises its own earlier success', () => {
+  const sent = { id: 'c1', kind: 'text' as const, userId: 'anna', name: 'Анна', text: 'hi' };
+  const found = (at: number, userId = 'anna'): ChatMessage => ({
+    ...sent,
+    userId,
+    at,
+    position: 1,
+    cursor: 7,
+  });
+
+  test('chat: same server stamp and author on a retry only', () => {
+    expect(isOwnEarlierChat(2, { ...sent, at: 100, position: 1 }, found(100))).toBe(true);
+    expect(isOwnEarlierChat(1, { ...sent, at: 100, position: 1 }, found(100))).toBe(false);
+    // A resend after a reconnect is stamped anew: the stored one is someone's earlier send.
+    expect(isOwnEarlierChat(2, { ...sent, at: 200, position: 1 }, found(100))).toBe(false);
+    expect(isOwnEarlierChat(2, { ...sent, at: 100, position: 1 }, found(100, 'boris'))).toBe(false);
+  });
+
+  test('playback: the stored state is exactly ours, on a retry only', () => {
+    expect(isOwnEarlierCas(2, '{"seq":4}', '{"seq":4}')).toBe(true);
+    expect(isOwnEarlierCas(1, '{"seq":4}', '{"seq":4}')).toBe(false);
+    expect(isOwnEarlierCas(3, '{"seq":4}', '{"seq":5}')).toBe(false);
+  });
+});
+
+/** Ids of our connections (named `<prefix>live`, `<prefix>live:sub`) from CLIENT LIST. */
+async function clientIds(admin: RedisClient, name: string): Promise<string[]> {
+  const list = String(await admin.send('CLIENT', ['LIST']));
+  return list
+    .split('\n')
+    .filter((line) => line.includes(` name=${name} `))
+    .map((line) => /^id=(\d+)/.exec(line)?.[1] ?? '')
+    .filter(Boolean);
+}
+
+async function eventually(check: () => Promise<boolean>, ms = 5_000): Promise<void> {
+  const started = Date.now();
+  while (!(await check())) {
+    if (Date.now() - started > ms) throw new Error('condition not reached in time');
+    await Bun.sleep(20);
+  }
+}
+
+describe.skipIf(!hasRedis)('redis live store against a real Redis', () => {
+  let prefix = '';
+  let admin: RedisClient;
+  let store: LiveStore;
+
+  beforeEach(async () => {
+    prefix = `kino_t_${randomUUID()}:`;
+    admin = new RedisClient(REDIS_TEST_URL);
+    await admin.connect();
+    store = await createRedisLiveStore({ url: REDIS_TEST_URL, prefix });
+  });
+
+  afterEach(async () => {
+    await store.close();
+    const keys = (await admin.send('KEYS', [`${prefix}*`])) as string[];
+    if (keys.length > 0) await admin.send('DEL', keys);
+    admin.close();
+  });
+
+  test('scripts still run after Redis forgot them (restart, SCRIPT FLUSH)', async () => {
+    await store.initPlayback('r1', { playing: false, position: 0, at: 1, rate: 1, seq: 0 });
+    await admin.send('SCRIPT', ['FLUSH']);
+    const next = { playing: true, position: 0, at: 2, rate: 1, seq: 1 };
+    expect(await store.casPlayback('r1', 0, next)).toEqual({ ok: true, state: next });
+  });
+
+  test('commands and the bus survive Redis dropping both connections', async () => {
+    const received: RoomEvent[] = [];
+    await store.subscribe((event) => received.push(event));
+    const live = await clientIds(admin, `${prefix}live`);
+    const sub = await clientIds(admin, `${prefix}live:sub`);
+    expect(live).toHaveLength(1);
+    expect(sub).toHaveLength(1);
+
+    for (const id of [...live, ...sub]) await admin.send('CLIENT', ['KILL', 'ID', id]);
+    const chat = {
+      id: 'm1',
+      kind: 'text' as const,
+      userId: 'anna',
+      name: 'A',
+      text: 'hi',
+      at: 5,
+      position: 0,
+    };
+    // Issued right after the kill: it waits for the reconnect or is retried, never lost.
+    expect((await store.appendChat('room', chat)).stored).toBe(true);
+
+    // The subscriber comes back on a new connection and listens again.
+    await eventually(async () => {
+      await store.publish({ roomId: 'room', origin: 'test', message: { n: received.length } });
+      await Bun.sleep(30);
+      return received.length > 0;
+    });
+    const now = await clientIds(admin, `${prefix}live:sub`);
+    expect(now).toHaveLength(1);
+    expect(now[0]).not.toBe(sub[0]);
+  });
+});
