@@ -7,6 +7,7 @@ describe('parseConfig', () => {
   test('defaults match ARCHITECTURE.md', () => {
     expect(parseConfig({}, fixedId)).toEqual({
       port: 8787,
+      host: 'localhost',
       publicUrl: 'http://localhost:8787',
       databaseUrl: undefined,
       dataDir: '.data',
@@ -23,7 +24,19 @@ describe('parseConfig', () => {
       roomIdleTtlSeconds: 1800,
       roomSweepIntervalSeconds: 60,
       instanceId: 'instance-x',
+      perfTrace: false,
     });
+  });
+
+  test('HOST and KINO_PERF_TRACE: production binds every interface, load tests trace', () => {
+    expect(parseConfig({ HOST: '0.0.0.0', KINO_PERF_TRACE: '1' }, fixedId)).toMatchObject({
+      host: '0.0.0.0',
+      perfTrace: true,
+    });
+    expect(parseConfig({ HOST: '::' }, fixedId).host).toBe('::');
+    expect(parseConfig({ HOST: 'kino-backend.internal' }, fixedId).host).toBe(
+      'kino-backend.internal',
+    );
   });
 
   test('reads every variable and trims trailing slashes from URLs', () => {
@@ -76,6 +89,9 @@ describe('parseConfig', () => {
     ['REDIS_URL', 'not a url', /REDIS_URL must be a URL/],
     ['SMTP_URL', 'http://mail', /SMTP_URL must use smtp: or smtps:/],
     ['PUBLIC_URL', 'kino.example', /PUBLIC_URL must be a URL/],
+    ['HOST', 'http://0.0.0.0', /HOST must be a host name or IP address/],
+    ['HOST', '0.0.0.0:8787 x', /HOST must be a host name or IP address/],
+    ['KINO_PERF_TRACE', 'yes', /KINO_PERF_TRACE must be 1 or 0/],
   ])('%s=%s is refused with a message naming it', (name, value, message) => {
     expect(() => parseConfig({ [name]: value }, fixedId)).toThrow(message);
     try {

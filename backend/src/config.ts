@@ -7,6 +7,11 @@ import { randomUUID } from 'node:crypto';
 
 export interface Config {
   port: number;
+  /**
+   * Interface to listen on. `localhost` by default, so a dev backend is not reachable from
+   * the network; a deployment behind a proxy or in a container sets HOST=0.0.0.0 (or `::`).
+   */
+  host: string;
   /** Base URL users reach the backend at (join links in e-mails); no trailing slash. */
   publicUrl: string;
   /** Postgres when set; otherwise PGlite in `${dataDir}/pglite`. */
@@ -28,6 +33,8 @@ export interface Config {
   roomIdleTtlSeconds: number;
   roomSweepIntervalSeconds: number;
   instanceId: string;
+  /** KINO_PERF_TRACE=1: log event-loop lag and store-call latency once a second (load tests). */
+  perfTrace: boolean;
 }
 
 export type Env = Record<string, string | undefined>;
@@ -75,10 +82,27 @@ function url(env: Env, name: string, protocols: string[], fallback?: string): st
 
 const HTTP = ['http:', 'https:'];
 
+/** A host name or IP literal (IPv6 without brackets); no scheme, port or path. */
+function host(env: Env, name: string, fallback: string): string {
+  const raw = read(env, name) ?? fallback;
+  if (!/^[A-Za-z0-9._-]+$/.test(raw) && !/^[0-9A-Fa-f:.]+$/.test(raw)) {
+    throw new ConfigError(name, `must be a host name or IP address (e.g. 0.0.0.0), got "${raw}"`);
+  }
+  return raw;
+}
+
+function flag(env: Env, name: string): boolean {
+  const raw = read(env, name);
+  if (raw === undefined || raw === '0' || raw === 'false') return false;
+  if (raw === '1' || raw === 'true') return true;
+  throw new ConfigError(name, `must be 1 or 0, got "${raw}"`);
+}
+
 export function parseConfig(env: Env, makeInstanceId: () => string = randomUUID): Config {
   const port = integer(env, 'PORT', 8787, 0, 65535);
   return {
     port,
+    host: host(env, 'HOST', 'localhost'),
     publicUrl: url(env, 'PUBLIC_URL', HTTP, `http://localhost:${port}`)!,
     databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
     dataDir: read(env, 'DATA_DIR') ?? '.data',
@@ -95,5 +119,6 @@ export function parseConfig(env: Env, makeInstanceId: () => string = randomUUID)
     roomIdleTtlSeconds: integer(env, 'ROOM_IDLE_TTL_SECONDS', 30 * 60, 1, 30 * 24 * 3600),
     roomSweepIntervalSeconds: integer(env, 'ROOM_SWEEP_INTERVAL_SECONDS', 60, 1, 24 * 3600),
     instanceId: read(env, 'INSTANCE_ID') ?? makeInstanceId(),
+    perfTrace: flag(env, 'KINO_PERF_TRACE'),
   };
 }
