@@ -15,6 +15,7 @@ export interface ServerProcess {
 }
 
 const READY_TIMEOUT_MS = 60_000;
+const PERF_LINE_PREFIX = '[perf] ';
 const STOP_GRACE_MS = 5_000;
 
 /** Resident set size of a process in KiB (VmRSS), or NaN when it is gone. */
@@ -123,8 +124,10 @@ export async function startServer(
   const logFile = logPath ? Bun.file(logPath).writer() : null;
   // Both pipes are drained for the whole life of the child, or a chatty one would block.
   void eachLine(proc.stderr, (line) => {
-    errorLines += 1;
     logFile?.write(`${line}\n`);
+    // The backend's KINO_PERF_TRACE diagnostics are not errors.
+    if (line.startsWith(PERF_LINE_PREFIX)) return;
+    errorLines += 1;
     tail.push(line);
     if (tail.length > 20) tail.shift();
   });

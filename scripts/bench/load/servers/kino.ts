@@ -1,12 +1,16 @@
 /**
  * Our backend as a child process, configured from the environment (DATABASE_URL,
- * REDIS_URL, REDIS_PREFIX, CINEMA_URL, INSTANCE_ID; PORT=0). Prints `READY <port>`;
+ * REDIS_URL, REDIS_PREFIX, CINEMA_URL, INSTANCE_ID, KINO_PERF_TRACE; PORT=0), bound to
+ * loopback like the baselines. Prints `READY <port>`;
  * SIGTERM stops the hub gracefully, then the app.
  */
 import { startBackend } from '../../../../backend/src/main.ts';
 
 const quiet = { info: () => {}, error: (m: string) => console.error(m) };
-const backend = await startBackend({ port: 0 }, { log: quiet, mailPollMs: 60_000 });
+const backend = await startBackend(
+  { port: 0, host: '127.0.0.1' },
+  { log: quiet, mailPollMs: 60_000 },
+);
 console.log(`READY ${backend.port}`);
 process.once('SIGTERM', () => {
   void backend.app.decorator.realtimeHub
