@@ -4,10 +4,11 @@
  * node-redis spent a tenth of the server's CPU in socket writes and per-command timers.
  *
  * - Start fails fast with a clear message when Redis is unreachable (a wrong REDIS_URL).
- * - After that, a lost connection is re-established by the client (commands wait in its
- *   offline queue); a command that was in flight when it dropped is retried here, so a
- *   Redis restart or a slow Redis costs latency, not a lost chat line. There is no
- *   per-command timeout: a busy Redis answers late, and failing the command would be worse.
+ * - After that, a lost connection is re-established by the client; a command that was in
+ *   flight when it dropped, or issued while it was down, is retried here with backoff, so a
+ *   Redis restart costs latency, not a lost chat line. There is no per-command timeout
+ *   (node-redis failed commands after 5 s, which under load became `error internal`): a busy
+ *   Redis that still holds the connection answers late, and failing would be worse.
  * - Pub/sub runs on its own connection; Bun's client does not restore subscriptions after
  *   a reconnect, so the subscriber is replaced by a fresh one when its connection drops.
  */
@@ -83,9 +84,11 @@ async function probe(url: string): Promise<void> {
 function persistentClient(url: string): RedisClient {
   return new RedisClient(url, {
     autoReconnect: true,
-    // Keep reconnecting through a long Redis outage; commands wait meanwhile.
+    // Keep reconnecting through a long Redis outage...
     maxRetries: 1_000_000,
-    enableOfflineQueue: true,
+    // ...but fail a command issued meanwhile, so `withRetry` bounds how long a caller waits
+    // for a Redis that is gone (about 7 s with the default policy) instead of forever.
+    enableOfflineQueue: false,
     enableAutoPipelining: true,
   });
 }

@@ -10,6 +10,7 @@ import { hasRedis, REDIS_TEST_URL } from '../../../scripts/test-support/services
 import { createRedisLiveStore, isOwnEarlierCas, isOwnEarlierChat } from '../../src/live/redis.ts';
 import { isServerError, withRetry } from '../../src/live/redis-link.ts';
 import type { LiveStore, RoomEvent } from '../../src/live/types.ts';
+import { tcpCut } from './tcp-cut.ts';
 
 const policy = { attempts: 3, delayMs: (n: number) => n * 10 };
 const serverError = () => Object.assign(new Error('WRONGTYPE'), { code: 'ERR_REDIS_SERVER_ERROR' });
@@ -165,4 +166,35 @@ describe.skipIf(!hasRedis)('redis live store against a real Redis', () => {
     expect(now).toHaveLength(1);
     expect(now[0]).not.toBe(sub[0]);
   });
+});
+
+describe.skipIf(!hasRedis)('redis live store when Redis goes away', () => {
+  test('a command fails after the retries instead of hanging, and works once Redis is back', async () => {
+    const redis = new URL(REDIS_TEST_URL);
+    const proxy = tcpCut({ hostname: redis.hostname, port: Number(redis.port || 6379) });
+    const prefix = `kino_t_${randomUUID()}:`;
+    const store = await createRedisLiveStore({
+      url: `redis://127.0.0.1:${proxy.port}`,
+      prefix,
+      retry: { attempts: 4, delayMs: () => 50 },
+      onError: () => {},
+    });
+    try {
+      await store.setSettings('r', { controlMode: 'everyone', bufferPolicy: 'wait' });
+      proxy.cut();
+      const started = Date.now();
+      await expect(store.getSettings('r')).rejects.toThrow();
+      expect(Date.now() - started).toBeLessThan(5_000);
+
+      proxy.restore();
+      await eventually(async () => {
+        const settings = await store.getSettings('r').catch(() => null);
+        return settings?.bufferPolicy === 'wait';
+      }, 10_000);
+      await store.deleteRoom('r');
+    } finally {
+      await store.close();
+      proxy.stop();
+    }
+  }, 20_000);
 });
