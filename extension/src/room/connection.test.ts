@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, test } from 'bun:test';
 import { RoomConnection, type WebSocketConstructor } from './connection';
+import { playerRoomOf } from './player-room';
 
 /** A WebSocket stand-in the test drives by hand: open, deliver, drop. */
 class FakeSocket extends EventTarget {
@@ -126,6 +127,25 @@ describe('room connection', () => {
     // The pending line goes out after welcome, under its original id.
     expect(s.sent).toContainEqual({ type: 'chat', id: 'chat-id-1', text: 'too early' });
     expect(c.view.value.status).toBe('connected');
+  });
+
+  test('the player learns the server clock is measured only after the first pong', async () => {
+    const c = connect();
+    const room = playerRoomOf(c);
+    const s = await socket(0);
+    s.open();
+    await tick();
+    s.deliver(welcome(7));
+    await tick();
+    expect(room.clockReady?.()).toBe(false);
+    const ping = s.sent.find((m) => m.type === 'ping') as { id: number; t0: number } | undefined;
+    expect(ping).toBeDefined();
+    // The estimator wants a few samples before it trusts the offset.
+    for (let i = 0; i < 3; i++) {
+      s.deliver({ type: 'pong', id: ping!.id, t0: ping!.t0, serverTime: ping!.t0 + 3 });
+    }
+    await tick();
+    expect(room.clockReady?.()).toBe(true);
   });
 
   test('commands carry the seq they were based on', async () => {

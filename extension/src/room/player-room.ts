@@ -7,6 +7,9 @@ export function playerRoomOf(connection: RoomConnection): PlayerRoom {
     playback: () => connection.view.value.playback,
     canControl: () => connection.view.value.you?.canControl ?? false,
     serverNow: () => connection.serverNow(),
+    // Until the first pong the local clock stands in for the server's: the hook then
+    // leaves a command's `at` out and the server anchors it on arrival.
+    clockReady: () => connection.clock.ready,
     sendCommand: (command) => connection.sendCommand(command),
     setBuffering: (stalled) => connection.setBuffering(stalled),
     onPlayback: (listener) =>
