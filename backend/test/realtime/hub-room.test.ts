@@ -289,17 +289,3 @@ describe('lifecycle', () => {
     expect(await instance.live.listParticipants('r1')).toEqual([]);
   });
 });
-
-describe('shutdown', () => {
-  test('a socket opened while the hub stops is told to reconnect, not joined', async () => {
-    const anna = await joined(instance, 'anna');
-    await instance.hub.stop();
-    expect(anna.closedWith?.code).toBe(CLOSE.serviceRestart);
-    const late = new MemorySocket('late-1', instance.hub);
-    expect(late.closedWith).toEqual({ code: CLOSE.serviceRestart, reason: 'service restart' });
-    late.push({ type: 'hello', v: 1, token: 'token-boris', roomId: 'r1', clientId: 'client-late' });
-    await settle();
-    expect(late.received).toEqual([]);
-    expect(instance.presence.map((p) => `${p.userId}:${p.kind}`)).not.toContain('boris:join');
-  });
-});
