@@ -12,9 +12,12 @@ interface Sent {
 }
 
 /** Links that record what was sent instead of touching a socket. */
+/** A manual clock: the sim must never read the real one (it did, and this test flaked). */
+const clock = { now: 0 };
+
 function fakeRoom(size: number) {
   const sent: Sent[] = [];
-  const sim = new RoomSim({ index: 7, id: 'room-7', size }, seededRng(5));
+  const sim = new RoomSim({ index: 7, id: 'room-7', size }, seededRng(5), () => clock.now);
   for (let m = 0; m < size; m++) {
     const link: Link = {
       sendChat: (key) => void sent.push({ member: m, kind: 'chat', key }),
@@ -107,8 +110,8 @@ describe('simulated room', () => {
     const { sim, sent } = fakeRoom(3);
     sim.stats = stats('saturation');
     sim.startSaturation(0, 0);
-    sim.saturatedTick(performance.now(), 0);
-    sim.saturatedTick(performance.now(), 0);
+    sim.saturatedTick(clock.now, 0);
+    sim.saturatedTick(clock.now, 0);
     expect(sent.map((s) => s.member)).toEqual([0]);
     sim.eventsFor(1).delivered(sent[0]!.key, false);
     expect(sent).toHaveLength(1);
@@ -121,12 +124,16 @@ describe('simulated room', () => {
     const { sim, sent } = fakeRoom(2);
     sim.stats = stats('saturation');
     sim.startSaturation(0, 1_000);
+    clock.now = 5_000;
     sim.saturatedTick(5_000, 1_000);
+    clock.now = 5_010; // member 1 has not sent yet: may send as soon as 0's line landed
     sim.eventsFor(1).delivered(sent[0]!.key, false);
-    sim.saturatedTick(5_010, 1_000); // member 1 has not sent yet: may send
+    sim.saturatedTick(5_010, 1_000);
+    clock.now = 5_020; // member 0 sent at 5,000: must wait until 6,000
     sim.eventsFor(0).delivered(sent[1]!.key, false);
-    sim.saturatedTick(5_020, 1_000); // member 0 sent at 5,000: must wait until 6,000
+    sim.saturatedTick(5_020, 1_000);
     expect(sent.map((s) => s.member)).toEqual([0, 1]);
+    clock.now = 6_000;
     sim.saturatedTick(6_000, 1_000);
     expect(sent.map((s) => s.member)).toEqual([0, 1, 0]);
   });

@@ -48,6 +48,8 @@ export class RoomSim {
   constructor(
     readonly room: RoomAssignment,
     private readonly rng: Rng,
+    /** The clock sends and receipts are stamped with; tests pass a fake one. */
+    private readonly now: () => number = () => performance.now(),
   ) {
     this.links = Array.from({ length: room.size }, () => null);
     this.lastSentAt = Array.from({ length: room.size }, () => Number.NEGATIVE_INFINITY);
@@ -89,7 +91,7 @@ export class RoomSim {
       if (stats) stats.unmatched += 1;
       return;
     }
-    const now = performance.now();
+    const now = this.now();
     if (stats) {
       const ms = now - flight.sentAt;
       stats.delivered += 1;
@@ -135,7 +137,7 @@ export class RoomSim {
     if (!link?.isOpen() || receivers === 0) return null;
     const n = ++this.counter;
     const key = `bench_${this.room.index}_${n}`;
-    this.pending.set(key, { sentAt: performance.now(), remaining: receivers });
+    this.pending.set(key, { sentAt: this.now(), remaining: receivers });
     link.sendChat(key, `${LINES[n % LINES.length]} #${n}`);
     if (this.stats) this.stats.sentChat += 1;
     return key;
@@ -147,7 +149,7 @@ export class RoomSim {
     if (!link?.isOpen() || receivers === 0) return;
     const action = nextAction(this.playing, this.rng);
     const position = Math.round(this.rng() * 5_400_000) / 1000;
-    const sentAt = performance.now();
+    const sentAt = this.now();
     const key = link.sendCommand(action, this.seq, position, ++this.counter);
     this.pending.set(key, { sentAt, remaining: receivers });
     if (action !== 'seek') this.playing = action === 'play';
