@@ -28,6 +28,9 @@ import type { HubSocket, RealtimePorts } from './ports.ts';
 import { encodeServer, type RoomIO, sendError } from './room-io.ts';
 import { pruneStaleParticipants } from './stale-participants.ts';
 
+/** Rooms whose participant lists one heartbeat checks at the same time. */
+const PRUNE_BATCH = 50;
+
 export class Hub {
   private readonly connections = new Map<string, Connection>();
   /** Local joined connections per room, for bus fan-out. */
@@ -85,7 +88,12 @@ export class Hub {
       origin: this.ports.instanceId,
       message: { type: 'instance-alive' },
     });
-    for (const roomId of [...this.rooms.keys()]) await this.pruneStale(roomId);
+    // Rooms are checked a batch at a time: one by one, a thousand rooms took a thousand
+    // sequential store round trips every 5 s; all at once, a burst that delays live traffic.
+    const roomIds = [...this.rooms.keys()];
+    for (let i = 0; i < roomIds.length; i += PRUNE_BATCH) {
+      await Promise.all(roomIds.slice(i, i + PRUNE_BATCH).map((roomId) => this.pruneStale(roomId)));
+    }
   }
 
   private pruneStale(roomId: string): Promise<number> {

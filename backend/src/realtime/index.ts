@@ -19,15 +19,19 @@ export type { HubSocket, RealtimePorts } from './ports.ts';
 
 interface WsLike {
   readonly id: string;
-  send(data: string): unknown;
+  /** Bun's own socket: Elysia's `send` wrapper re-checks every frame, ours are final text. */
+  readonly raw: { sendText(data: string): unknown };
   close(code?: number, reason?: string): unknown;
 }
 
-const socketOf = (ws: WsLike): HubSocket => ({
-  id: ws.id,
-  send: (text) => void ws.send(text),
-  close: (code, reason) => void ws.close(code, reason),
-});
+const socketOf = (ws: WsLike): HubSocket => {
+  const raw = ws.raw;
+  return {
+    id: ws.id,
+    send: (text) => void raw.sendText(text),
+    close: (code, reason) => void ws.close(code, reason),
+  };
+};
 
 /**
  * Elysia hands us text frames already JSON-parsed when they look like JSON. The protocol
