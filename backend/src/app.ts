@@ -15,7 +15,8 @@ import { roomsController } from './rooms/index.ts';
 export function createApp(deps: AppDeps) {
   // Bun's own frame cap (16 MB by default) is far above what the protocol allows; the
   // hub answers frames over 16 KiB with `too_large`, anything past this is cut off here.
-  return new Elysia({ websocket: { maxPayloadLength: 256 * 1024 } })
+  // normalize: false — a body with an unknown field is refused (422), not silently trimmed.
+  return new Elysia({ normalize: false, websocket: { maxPayloadLength: 256 * 1024 } })
     .use(errorHandler(deps.log.error))
     .use(cors)
     .use(

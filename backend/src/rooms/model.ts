@@ -2,14 +2,17 @@ import { t } from 'elysia';
 
 const UserId = t.String({ minLength: 1, maxLength: 200 });
 
-/** Unknown fields are dropped by Elysia's normalisation, not refused. */
-export const CreateRoomBody = t.Object({
-  filmId: t.String({ minLength: 1, maxLength: 200 }),
-  invitees: t.Array(UserId, { maxItems: 50, description: "User ids of the owner's friends" }),
-  allowLinkJoin: t.Optional(
-    t.Boolean({ description: 'Anyone signed in who has the link may join (default false)' }),
-  ),
-});
+/** Unknown fields are refused: a misspelt `allowLinkjoin` must not silently do nothing. */
+export const CreateRoomBody = t.Object(
+  {
+    filmId: t.String({ minLength: 1, maxLength: 200 }),
+    invitees: t.Array(UserId, { maxItems: 50, description: "User ids of the owner's friends" }),
+    allowLinkJoin: t.Optional(
+      t.Boolean({ description: 'Anyone signed in who has the link may join (default false)' }),
+    ),
+  },
+  { additionalProperties: false },
+);
 export type CreateRoomInput = typeof CreateRoomBody.static;
 
 export const RoomIdParams = t.Object({ id: t.String({ minLength: 1, maxLength: 100 }) });

@@ -105,6 +105,10 @@ export function roomTests(ctx: SuiteContext): void {
       ['number id', { body: { filmId: 42, invitees: [] } }],
       ['empty film id', { body: { filmId: '', invitees: [] } }],
       ['a JSON array', { rawBody: '[1,2]' }],
+      [
+        'an unknown field',
+        { body: { filmId: 'night-train', invitees: ['boris'], allowLinkjoin: true } },
+      ],
     ];
     for (const [label, opts] of bodies) {
       const res = await call(ctx.app(), 'POST', '/api/rooms', { token: ctx.anna, ...opts });
