@@ -1,8 +1,6 @@
 import { describe, expect, test } from 'bun:test';
-import { emptyHistogram } from '../histogram.ts';
 import { seededRng } from '../schedule.ts';
-import type { PhaseStats } from '../types.ts';
-import { RoomSim } from './room-sim.ts';
+import { newPhaseStats, RoomSim } from './room-sim.ts';
 import type { Link } from './transport.ts';
 
 interface Sent {
@@ -34,30 +32,12 @@ function fakeRoom(size: number) {
   return { sim, sent };
 }
 
-function stats(phase: PhaseStats['phase']): PhaseStats {
-  return {
-    phase,
-    durationMs: 0,
-    sentChat: 0,
-    sentCommands: 0,
-    delivered: 0,
-    echoes: 0,
-    latency: emptyHistogram(),
-    undelivered: 0,
-    unmatched: 0,
-    errors: {},
-    unexpectedCloses: 0,
-    held: 0,
-    timeline: [],
-  };
-}
-
 const rates = { chatEveryMs: 3_000, commandEveryMs: 10_000 };
 
 describe('simulated room', () => {
   test('a chat line waits for every other member; echoes and strays are told apart', () => {
     const { sim, sent } = fakeRoom(5);
-    sim.stats = stats('realistic');
+    sim.stats = newPhaseStats('realistic');
     sim.startRealistic(0, rates);
     sim.realisticTick(20_000, rates); // both a chat line and a command are due
     const chat = sent.find((s) => s.kind === 'chat')!;
@@ -78,7 +58,7 @@ describe('simulated room', () => {
 
   test('commands carry the newest seq seen; a stale refusal stops the wait for it', () => {
     const { sim, sent } = fakeRoom(3);
-    sim.stats = stats('realistic');
+    sim.stats = newPhaseStats('realistic');
     sim.eventsFor(1).seq(41);
     sim.eventsFor(2).seq(40);
     sim.startRealistic(0, { chatEveryMs: 1e9, commandEveryMs: 1 });
@@ -92,14 +72,14 @@ describe('simulated room', () => {
 
   test('nothing is sent to a room whose other members are gone, nor after the phase', () => {
     const { sim, sent } = fakeRoom(2);
-    sim.stats = stats('realistic');
+    sim.stats = newPhaseStats('realistic');
     sim.eventsFor(1).closedUnexpectedly('1006');
     expect(sim.stats.unexpectedCloses).toBe(1);
     sim.startRealistic(0, rates);
     sim.realisticTick(60_000, rates);
     expect(sent).toHaveLength(0);
     const fresh = fakeRoom(3);
-    fresh.sim.stats = stats('realistic');
+    fresh.sim.stats = newPhaseStats('realistic');
     fresh.sim.startRealistic(0, rates);
     fresh.sim.stopSending();
     fresh.sim.realisticTick(60_000, rates);
@@ -108,7 +88,7 @@ describe('simulated room', () => {
 
   test('saturation keeps one line in flight and sends the next as soon as it landed', () => {
     const { sim, sent } = fakeRoom(3);
-    sim.stats = stats('saturation');
+    sim.stats = newPhaseStats('saturation');
     sim.startSaturation(0, 0);
     sim.saturatedTick(clock.now, 0);
     sim.saturatedTick(clock.now, 0);
@@ -122,7 +102,7 @@ describe('simulated room', () => {
 
   test('saturation respects the per-connection gap', () => {
     const { sim, sent } = fakeRoom(2);
-    sim.stats = stats('saturation');
+    sim.stats = newPhaseStats('saturation');
     sim.startSaturation(0, 1_000);
     clock.now = 5_000;
     sim.saturatedTick(5_000, 1_000);

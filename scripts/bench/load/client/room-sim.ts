@@ -3,7 +3,7 @@
  * and every other member's receipt are read from the same clock (performance.now()).
  * The room registers what it sent under a key and counts it down as members receive it.
  */
-import { record } from '../histogram.ts';
+import { emptyHistogram, record } from '../histogram.ts';
 import {
   firstAt,
   nextAction,
@@ -14,7 +14,7 @@ import {
   type RoomRates,
 } from '../schedule.ts';
 import { noteSecond } from '../timeline.ts';
-import type { PhaseStats, RoomAssignment } from '../types.ts';
+import type { Phase, PhaseStats, RoomAssignment } from '../types.ts';
 import type { Link, LinkEvents } from './transport.ts';
 
 interface InFlight {
@@ -200,4 +200,23 @@ export class RoomSim {
   get openLinks(): number {
     return this.links.filter((l) => l?.isOpen()).length;
   }
+}
+
+/** Empty counters for one phase; every room of a worker writes into the same ones. */
+export function newPhaseStats(phase: Phase): PhaseStats {
+  return {
+    phase,
+    durationMs: 0,
+    sentChat: 0,
+    sentCommands: 0,
+    delivered: 0,
+    echoes: 0,
+    latency: emptyHistogram(),
+    undelivered: 0,
+    unmatched: 0,
+    errors: {},
+    unexpectedCloses: 0,
+    held: 0,
+    timeline: [],
+  };
 }

@@ -1,21 +1,15 @@
-/**
- * A client worker process: joins its share of rooms, then runs the phases the orchestrator
- * asks for and reports counters and a latency histogram per phase (over Bun IPC).
- */
-import { emptyHistogram } from '../histogram.ts';
 import { seededRng } from '../schedule.ts';
 import type {
   ConnectReport,
   FromWorker,
   Phase,
-  PhaseStats,
   ToWorker,
   Wire,
   WorkerAssignment,
 } from '../types.ts';
 import { connectBare } from './bare-wire.ts';
 import { connectKino } from './kino-wire.ts';
-import { RoomSim } from './room-sim.ts';
+import { newPhaseStats, RoomSim } from './room-sim.ts';
 import { connectSocketIo } from './socketio-wire.ts';
 import { type Connect, withTimeout } from './transport.ts';
 
@@ -74,27 +68,9 @@ async function connectAll(job: WorkerAssignment): Promise<ConnectReport> {
   return report;
 }
 
-function newStats(phase: Phase): PhaseStats {
-  return {
-    phase,
-    durationMs: 0,
-    sentChat: 0,
-    sentCommands: 0,
-    delivered: 0,
-    echoes: 0,
-    latency: emptyHistogram(),
-    undelivered: 0,
-    unmatched: 0,
-    errors: {},
-    unexpectedCloses: 0,
-    held: 0,
-    timeline: [],
-  };
-}
-
 /** Runs one phase on all rooms of this worker; every room writes into the same stats. */
 async function runPhase(job: WorkerAssignment, phase: Phase, durationMs: number) {
-  const stats = newStats(phase);
+  const stats = newPhaseStats(phase);
   for (const sim of rooms) sim.stats = stats;
   const started = performance.now();
   if (phase === 'realistic') for (const sim of rooms) sim.startRealistic(started, job.rates);
