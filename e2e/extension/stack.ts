@@ -4,11 +4,11 @@
  * PGlite in a temp dir, the in-memory live store and the dev outbox.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
-import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startBackend } from '../../backend/src/main.ts';
 import { startCinema } from '../../scripts/cinema/server.ts';
+import { waitForFreePorts } from '../../scripts/test-support/ports.ts';
 
 export const CINEMA_URL = 'http://localhost:3000';
 export const BACKEND_URL = 'http://localhost:8787';
@@ -20,7 +20,7 @@ export interface Stack {
 }
 
 export async function startStack(): Promise<Stack> {
-  await waitForFreePorts([3000, 8787]);
+  await waitForFreePorts([3000, 8787], { timeoutMs: 180_000, label: 'extension e2e' });
   const dataDir = await mkdtemp(join(tmpdir(), 'kino-e2e-ext-'));
   const cinema = await startCinema({ port: 3000 });
   const backend = await startBackend({
@@ -41,35 +41,6 @@ export async function startStack(): Promise<Stack> {
       await rm(dataDir, { recursive: true, force: true });
     },
   };
-}
-
-/**
- * Other browser specs (or a dev stack) may hold the extension's fixed ports for a
- * while on a shared machine: wait for them instead of failing on EADDRINUSE.
- */
-export async function waitForFreePorts(ports: number[], timeoutMs = 180_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const busy: number[] = [];
-    for (const port of ports) if (await listening(port)) busy.push(port);
-    if (busy.length === 0) return;
-    if (Date.now() > deadline) throw new Error(`ports ${busy.join(', ')} stay in use`);
-    console.log(`[extension e2e] waiting for port(s) ${busy.join(', ')} to be free`);
-    await Bun.sleep(2000);
-  }
-}
-
-function listening(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ host: '127.0.0.1', port });
-    const done = (open: boolean) => {
-      socket.destroy();
-      resolve(open);
-    };
-    socket.setTimeout(1000, () => done(false));
-    socket.once('connect', () => done(true));
-    socket.once('error', () => done(false));
-  });
 }
 
 export interface OutboxMail {

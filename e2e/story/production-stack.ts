@@ -6,7 +6,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RedisClient } from 'bun';
@@ -22,6 +21,7 @@ import {
   startSmtpSink,
 } from '../../backend/test/support/smtp-sink.ts';
 import { type RunningCinema, startCinema } from '../../scripts/cinema/server.ts';
+import { waitForFreePorts } from '../../scripts/test-support/ports.ts';
 import { REDIS_TEST_URL } from '../../scripts/test-support/services.ts';
 import { BACKEND_URL, CINEMA_URL } from '../extension/stack.ts';
 
@@ -80,7 +80,7 @@ export async function startProductionStack(): Promise<ProductionStack> {
   };
 
   try {
-    await waitForFreePorts([3000, 8787]);
+    await waitForFreePorts([3000, 8787], { timeoutMs: 120_000, label: 'story' });
     dataDir = await mkdtemp(join(tmpdir(), 'kino-e2e-story-'));
     database = await createTestDatabase();
     sink = await startSmtpSink();
@@ -117,35 +117,6 @@ export async function startProductionStack(): Promise<ProductionStack> {
     await stopAll().catch(() => {});
     throw error;
   }
-}
-
-/**
- * Other browser specs (or a dev stack) may hold the extension's default ports for a
- * while on a shared machine: wait for them instead of failing on EADDRINUSE.
- */
-async function waitForFreePorts(ports: number[], timeoutMs = 120_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const busy = [];
-    for (const port of ports) if (await listening(port)) busy.push(port);
-    if (busy.length === 0) return;
-    if (Date.now() > deadline) throw new Error(`ports ${busy.join(', ')} stay in use`);
-    console.log(`[story] waiting for port(s) ${busy.join(', ')} to be free`);
-    await Bun.sleep(2000);
-  }
-}
-
-function listening(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ host: '127.0.0.1', port });
-    const done = (open: boolean) => {
-      socket.destroy();
-      resolve(open);
-    };
-    socket.setTimeout(1000, () => done(false));
-    socket.once('connect', () => done(true));
-    socket.once('error', () => done(false));
-  });
 }
 
 async function deleteRedisKeys(prefix: string): Promise<void> {

@@ -4,7 +4,7 @@
  * so CI can never go green without running them.
  */
 import { existsSync } from 'node:fs';
-import { connect } from 'node:net';
+import { isListening } from './ports.ts';
 
 export const isCI = process.env.CI === 'true' || process.env.CI === '1';
 
@@ -15,16 +15,7 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 function portOpen(url: string, defaultPort: number): Promise<boolean> {
   const { hostname, port } = new URL(url);
-  return new Promise((resolve) => {
-    const socket = connect({ host: hostname, port: Number(port || defaultPort) });
-    const done = (ok: boolean) => {
-      socket.destroy();
-      resolve(ok);
-    };
-    socket.setTimeout(1000, () => done(false));
-    socket.once('connect', () => done(true));
-    socket.once('error', () => done(false));
-  });
+  return isListening(hostname, Number(port || defaultPort));
 }
 
 async function need(name: string, available: boolean): Promise<boolean> {
