@@ -3,20 +3,9 @@
  * so the same seed gives the same load and tests need no timers.
  */
 
-/** Random numbers in [0, 1). */
-export type Rng = () => number;
+import type { Rng } from '../seeded-rng.ts';
 
-/** A small seeded generator (mulberry32): repeatable loads without Math.random. */
-export function seededRng(seed: number): Rng {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { type Rng, seededRng } from '../seeded-rng.ts';
 
 /** Realistic rates per room of five (stated in the report). */
 export interface RoomRates {

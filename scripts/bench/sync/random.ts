@@ -1,19 +1,8 @@
-/**
- * A seeded random source (mulberry32), so a benchmark run can be repeated with
- * the same actions and the same jitter by passing the same `--seed`.
- */
-export type Random = () => number;
+/** The sync benchmark's random helpers, on the shared seeded generator (`--seed`). */
+import type { Rng } from '../seeded-rng.ts';
 
-export function seededRandom(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export type Random = Rng;
+export { seededRng as seededRandom } from '../seeded-rng.ts';
 
 /** A uniform number in [min, max). */
 export function uniform(random: Random, min: number, max: number): number {
