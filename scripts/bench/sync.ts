@@ -17,7 +17,8 @@ import { copyExtension } from '../test-support/chromium.ts';
 import { analyzeRun, driftPoints } from './sync/analyze.ts';
 import { parseSyncBenchArgs, USAGE } from './sync/options.ts';
 import { writeResults } from './sync/output.ts';
-import { type RunRecording, runSyncBench } from './sync/run.ts';
+import { runSyncBench } from './sync/run.ts';
+import type { RunRecording } from './sync/types.ts';
 
 async function main(): Promise<void> {
   let options: ReturnType<typeof parseSyncBenchArgs>;

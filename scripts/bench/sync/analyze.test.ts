@@ -16,7 +16,7 @@ describe('analyzeRun', () => {
     ]),
   ];
   const recording = {
-    label: 'loopback',
+    label: 'loopback' as const,
     latency: null,
     from: 0,
     to: 19_900,

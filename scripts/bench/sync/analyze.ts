@@ -3,18 +3,7 @@ import { type DriftPoint, pairwiseDrift } from './drift.ts';
 import { reactionTimes } from './reaction.ts';
 import { type Summary, summarize } from './stats.ts';
 import { lastIndexAtOrBefore } from './timeline.ts';
-import type { ActionType, MemberAction, MemberTrace } from './types.ts';
-
-export interface RunRecordingLike {
-  label: string;
-  latency: { meanMs: number; jitterMs: number } | null;
-  from: number;
-  to: number;
-  traces: MemberTrace[];
-  actions: MemberAction[];
-  clockSkewMs: number[];
-  loadAverage: [number, number];
-}
+import type { ActionType, MemberAction, RunRecording } from './types.ts';
 
 export interface RunFigures {
   label: string;
@@ -45,7 +34,7 @@ export interface RunFigures {
 
 export const DRIFT_STEP_MS = 100;
 
-export function driftPoints(recording: RunRecordingLike): DriftPoint[] {
+export function driftPoints(recording: RunRecording): DriftPoint[] {
   return pairwiseDrift(recording.traces, recording.actions, recording.from, recording.to, {
     stepMs: DRIFT_STEP_MS,
   });
@@ -82,10 +71,7 @@ export function driftBySinceAction(
   }));
 }
 
-export function analyzeRun(
-  recording: RunRecordingLike,
-  points = driftPoints(recording),
-): RunFigures {
+export function analyzeRun(recording: RunRecording, points = driftPoints(recording)): RunFigures {
   const reactions = reactionTimes(recording.traces, recording.actions);
   const shown = reactions.filter((r) => r.everyoneMs !== null);
   const byType = (type: ActionType) =>

@@ -2,16 +2,17 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, release, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { DRIFT_STEP_MS, type RunFigures, type RunRecordingLike } from './analyze.ts';
+import { DRIFT_STEP_MS, type RunFigures } from './analyze.ts';
 import { driftChartSvg } from './chart.ts';
 import type { DriftPoint } from './drift.ts';
 import type { SyncBenchOptions } from './options.ts';
 import { goalsFor, markdownReport } from './report.ts';
+import type { RunRecording } from './types.ts';
 
 export interface AnalyzedRun {
   figures: RunFigures;
   points: DriftPoint[];
-  recording: RunRecordingLike;
+  recording: RunRecording;
 }
 
 function machine(): string {

@@ -9,7 +9,7 @@ import { clockSkewMs, collectProbe, installProbe, performAction } from './probe.
 import { type LatencyProxy, startLatencyProxy } from './proxy.ts';
 import { type Random, seededRandom } from './random.ts';
 import { DEFAULT_GAP, nextAction } from './scenario.ts';
-import type { MemberAction, MemberTrace } from './types.ts';
+import type { MemberAction, MemberTrace, RunRecording } from './types.ts';
 
 export const FILM_ID = 'long-road';
 const FILM_SEC = 720;
@@ -29,20 +29,6 @@ export interface RunSetup {
   seed: number;
   latency: { meanMs: number; jitterMs: number } | null;
   log: (line: string) => void;
-}
-
-export interface RunRecording {
-  label: 'loopback' | 'proxy';
-  latency: { meanMs: number; jitterMs: number } | null;
-  /** Wall-clock ms of the first action and of the end of the run. */
-  from: number;
-  to: number;
-  traces: MemberTrace[];
-  actions: MemberAction[];
-  /** Each page's clock minus the driver's (ms), a check that one clock is shared. */
-  clockSkewMs: number[];
-  /** The machine's 1-minute load average when measuring started and ended. */
-  loadAverage: [number, number];
 }
 
 async function waitUntilAllPlaying(members: readonly Member[], timeoutMs: number): Promise<void> {

@@ -45,3 +45,18 @@ export interface MemberTrace {
   samples: PositionSample[];
   events: VideoEvent[];
 }
+
+/** Everything one run (loopback or through the latency proxy) recorded, for analysis. */
+export interface RunRecording {
+  label: 'loopback' | 'proxy';
+  latency: { meanMs: number; jitterMs: number } | null;
+  /** Wall-clock ms of the first action and of the end of the run. */
+  from: number;
+  to: number;
+  traces: MemberTrace[];
+  actions: MemberAction[];
+  /** Each page's clock minus the driver's (ms), a check that one clock is shared. */
+  clockSkewMs: number[];
+  /** The machine's 1-minute load average when measuring started and ended. */
+  loadAverage: [number, number];
+}
