@@ -5,6 +5,7 @@
  * accepted (first writer wins, decided by `seq`, never by arrival luck); the loser gets
  * `stale` plus the current state so its client can re-sync and retry if the user insists.
  */
+import { expectedPosition } from '../sync/playback-math.ts';
 import type { PlaybackState, RoomSettings } from '../types.ts';
 import { canControl } from './permissions.ts';
 
@@ -66,11 +67,9 @@ export function initialPlayback(now: number): PlaybackState {
   return { playing: false, position: 0, at: now, rate: 1, seq: 0 };
 }
 
-/** Film position the room is at `now` (never negative). */
-export function expectedPosition(state: PlaybackState, now: number): number {
-  if (!state.playing) return state.position;
-  return Math.max(0, state.position + ((now - state.at) / 1000) * state.rate);
-}
+// The server computes where the room is with the very function clients sync to, so the
+// two sides cannot drift apart in their arithmetic.
+export { expectedPosition };
 
 function isValidPosition(position: number | undefined): position is number {
   return position !== undefined && Number.isFinite(position) && position >= 0;
