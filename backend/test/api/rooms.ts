@@ -136,6 +136,12 @@ export function roomTests(ctx: SuiteContext): void {
     const stranger = await call(ctx.app(), 'GET', `/api/rooms/${room.id}`, { token: ctx.dasha });
     expect(stranger.status).toBe(403);
     expect(stranger.json.code).toBe('room_forbidden');
+    // Whom to ask: the owner's name and the film, as the join page shows them.
+    expect(stranger.json.details).toEqual({
+      owner: { id: 'anna', name: 'Анна' },
+      filmTitle: 'Ночной поезд',
+      closed: false,
+    });
     const unknown = await call(ctx.app(), 'GET', '/api/rooms/AAAAAAAAAAAAAAAAAAAAAA', {
       token: ctx.anna,
     });

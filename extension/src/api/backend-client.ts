@@ -28,6 +28,7 @@ function errorFrom(body: unknown, status: number): ApiResult<never> {
       code: typeof record.code === 'string' ? record.code : `http_${status}`,
       message: typeof record.error === 'string' ? record.error : `HTTP ${status}`,
       status,
+      ...(record.details === undefined ? {} : { details: record.details }),
     },
   };
 }
