@@ -4,8 +4,8 @@
  * words capitalised, like "Kino Vmeste".
  */
 import { expect, test } from 'bun:test';
-import { Glob } from 'bun';
 import { join } from 'node:path';
+import { Glob } from 'bun';
 
 const ROOT = join(import.meta.dir, '../../..');
 const WHERE_USERS_READ = [

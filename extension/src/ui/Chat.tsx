@@ -2,6 +2,7 @@ import type { ChatMessage } from '@kino/shared/types';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../i18n';
 import type { PendingChat } from '../room/room-state';
+import { ChatAnnouncer } from './ChatAnnouncer';
 
 interface Props {
   messages: ChatMessage[];
@@ -9,6 +10,8 @@ interface Props {
   hasMore: boolean;
   loadingHistory: boolean;
   canSend: boolean;
+  /** Your user id: your own lines are not read out to you. */
+  youId: string | null;
   onSend: (text: string) => void;
   onLoadOlder: () => void;
 }
@@ -31,10 +34,11 @@ export function Chat(props: Props) {
 
   return (
     <section class="kv-chat" aria-label={t('chat')}>
+      <ChatAnnouncer messages={props.messages} youId={props.youId} />
       <ol
         ref={list}
         class="kv-messages"
-        aria-live="polite"
+        aria-label={t('chat')}
         onScroll={(event) => {
           const el = event.currentTarget;
           scrollFromBottom.current = el.scrollHeight - el.clientHeight - el.scrollTop;

@@ -3,6 +3,7 @@
  * room, or one state with a next step (closed, not invited, signed out, server
  * unreachable…) instead of a dead sidebar with live-looking buttons.
  */
+import type { MessageKey } from '../i18n';
 import type { RoomView } from '../room/room-state';
 
 export type ClosedHow = 'closed-by-owner' | 'expired' | 'already-closed';
@@ -32,7 +33,8 @@ export interface ScreenInput {
 }
 
 export function roomScreen({ view, ended, elapsedMs }: ScreenInput): RoomScreen {
-  if (view.status === 'closed') return { kind: 'closed', how: view.closedReason ?? 'already-closed' };
+  if (view.status === 'closed')
+    return { kind: 'closed', how: view.closedReason ?? 'already-closed' };
   const code = view.lastError?.code;
   if (code === 'room_closed') return { kind: 'closed', how: 'already-closed' };
   if (code === 'forbidden') return { kind: 'forbidden' };
@@ -42,7 +44,8 @@ export function roomScreen({ view, ended, elapsedMs }: ScreenInput): RoomScreen 
   if (ended) return { kind: 'failed', message: view.lastError?.message ?? '' };
   if (view.you) return { kind: 'live' };
   // Never welcomed yet: a short wait is normal, a long one (or no network) is not.
-  if (view.status === 'offline' || elapsedMs >= UNREACHABLE_AFTER_MS) return { kind: 'unreachable' };
+  if (view.status === 'offline' || elapsedMs >= UNREACHABLE_AFTER_MS)
+    return { kind: 'unreachable' };
   return { kind: 'connecting' };
 }
 
@@ -50,3 +53,15 @@ export function roomScreen({ view, ended, elapsedMs }: ScreenInput): RoomScreen 
 export function isDeadEnd(kind: RoomScreenKind): boolean {
   return kind !== 'live' && kind !== 'connecting' && kind !== 'unreachable';
 }
+
+/** The headline of a screen other than the live room (the popup repeats it). */
+export const SCREEN_TITLE: Record<Exclude<RoomScreenKind, 'live'>, MessageKey> = {
+  connecting: 'connectingTitle',
+  unreachable: 'unreachableTitle',
+  'signed-out': 'signedOutTitle',
+  forbidden: 'forbiddenTitle',
+  'not-found': 'notFoundTitle',
+  outdated: 'outdatedTitle',
+  closed: 'roomClosed',
+  failed: 'failedTitle',
+};

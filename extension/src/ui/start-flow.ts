@@ -7,6 +7,8 @@ import type { PersonRef } from '../api/room-info';
 
 export type StartState =
   | { kind: 'closed' }
+  /** This tab is in a room already: go to it, or leave it for a new one. */
+  | { kind: 'in-room' }
   | { kind: 'loading' }
   | { kind: 'signed-out' }
   | { kind: 'error'; error: ApiError }
@@ -15,6 +17,7 @@ export type StartState =
 
 export type StartEvent =
   | { type: 'open' }
+  | { type: 'in-room' }
   | { type: 'close' }
   | { type: 'signed-out' }
   | { type: 'matches'; matches: PersonRef[] }
@@ -27,7 +30,11 @@ export type StartEvent =
 export function reduceStart(state: StartState, event: StartEvent): StartState {
   switch (event.type) {
     case 'open':
-      return state.kind === 'closed' || state.kind === 'error' ? { kind: 'loading' } : state;
+      return state.kind === 'closed' || state.kind === 'error' || state.kind === 'in-room'
+        ? { kind: 'loading' }
+        : state;
+    case 'in-room':
+      return state.kind === 'starting' ? state : { kind: 'in-room' };
     case 'close':
       return state.kind === 'starting' ? state : { kind: 'closed' };
     case 'signed-out':

@@ -21,7 +21,7 @@ test('every reaction has its picture, the same as @twemoji/svg has (regenerate w
 });
 
 test('an SVG with anything but plain shapes is refused, not half-drawn', () => {
-  expect(() =>
-    parseTwemojiSvg('<svg viewBox="0 0 36 36"><g><path d="M0 0"/></g></svg>'),
-  ).toThrow('unsupported');
+  expect(() => parseTwemojiSvg('<svg viewBox="0 0 36 36"><g><path d="M0 0"/></g></svg>')).toThrow(
+    'unsupported',
+  );
 });
