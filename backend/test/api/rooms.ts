@@ -175,6 +175,12 @@ export function roomTests(ctx: SuiteContext): void {
       allowed: true,
       isInvitee: false,
     });
+    // Its join page says so, instead of "only invited people may join".
+    const page = await call(ctx.app(), 'GET', `/join/${room.id}`, {
+      headers: { 'accept-language': 'en' },
+    });
+    expect(page.text).toContain('anyone with this link may join');
+    expect(page.text).not.toContain('only invited people');
   });
 
   test('join page: English by Accept-Language, 404 page for unknown rooms, foreign tokens dropped', async () => {
