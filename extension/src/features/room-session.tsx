@@ -161,6 +161,7 @@ export async function startRoomSession(
           model={model}
           onLayer={(el) => {
             layer = el;
+            raiseLayer(el);
           }}
         />,
         container,
@@ -174,7 +175,6 @@ export async function startRoomSession(
   if (signal.aborted) return;
   ui.mount();
   signal.addEventListener('abort', () => ui.remove(), { once: true });
-  raiseLayer(layer);
 
   attachPlayerWhileOn(state, connection, request, videoRect, signal);
 

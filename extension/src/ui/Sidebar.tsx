@@ -55,12 +55,14 @@ export function Sidebar(props: SidebarProps) {
     >
       <ResizeHandle width={props.width} onResize={actions.resize} onDone={actions.resizeDone} />
       <header class="kv-sidebar-head">
-        <h2 class="kv-title">{t('sidebarTitle')}</h2>
-        {showStatus && (
-          <span class={`kv-status kv-status-${view.status}`} role="status">
-            {t(STATUS_TEXT[view.status])}
-          </span>
-        )}
+        <div class="kv-title-block">
+          <h2 class="kv-title">{t('sidebarTitle')}</h2>
+          {showStatus && (
+            <span class={`kv-status kv-status-${view.status}`} role="status">
+              {t(STATUS_TEXT[view.status])}
+            </span>
+          )}
+        </div>
         {screen.kind === 'live' && (
           <button
             type="button"
