@@ -161,7 +161,7 @@ describe.skipIf(!hasChromium)('watch together (Chromium, built extension)', () =
     }
     await sidebar(annaPage).getByRole('button', { name: 'React with 😍' }).click();
     for (const page of [annaPage, borisPage]) {
-      await page.locator('.kv-float', { hasText: '😍' }).waitFor({ timeout: 5000 });
+      await page.locator('.kv-float[data-emoji="😍"]').waitFor({ timeout: 5000 });
     }
   });
 
@@ -183,6 +183,7 @@ describe.skipIf(!hasChromium)('watch together (Chromium, built extension)', () =
 
   test('the owner closes the room: both sides are told, and each video is its own again', async () => {
     await sidebar(annaPage).getByRole('button', { name: 'Close room' }).click();
+    await sidebar(annaPage).getByRole('button', { name: 'Close for everyone' }).click();
     for (const page of [annaPage, borisPage]) {
       await sidebar(page).getByText('The room was closed.').waitFor({ timeout: 10_000 });
     }

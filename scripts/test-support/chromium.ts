@@ -40,6 +40,8 @@ export interface ExtensionProfile {
 export async function launchExtensionProfile(
   extensionDir: string = CHROME_BUILD,
   prefix = 'kino-profile-',
+  /** The browser's language (the overlay speaks Russian for `ru-RU`). */
+  locale = 'en-US',
 ): Promise<ExtensionProfile> {
   const dir = await mkdtemp(join(tmpdir(), prefix));
   const remove = () => rm(dir, { recursive: true, force: true });
@@ -49,7 +51,7 @@ export async function launchExtensionProfile(
       executablePath: CHROMIUM_PATH,
       headless: true,
       viewport: { width: 1280, height: 800 },
-      locale: 'en-US',
+      locale,
       args: [
         `--disable-extensions-except=${extensionDir}`,
         `--load-extension=${extensionDir}`,
@@ -62,7 +64,7 @@ export async function launchExtensionProfile(
         '--disable-component-update',
         '--no-first-run',
         '--autoplay-policy=no-user-gesture-required',
-        '--lang=en-US',
+        `--lang=${locale}`,
         // Several players share two cores: keep hidden/occluded tabs at full speed.
         '--disable-background-timer-throttling',
         '--disable-renderer-backgrounding',

@@ -96,9 +96,10 @@ export async function startRoomSession(
   const edge = createSignal(0);
   const videoRect = createSignal<VideoRect | null>(null);
   let layer: HTMLElement | null = null;
+  let host: HTMLElement | null = null;
   const fullscreen = setupFullscreen(
     () => state.adapter.findVideo(document),
-    () => layer,
+    { host: () => host, layer: () => layer },
     signal,
   );
   dockPage(
@@ -173,6 +174,7 @@ export async function startRoomSession(
     },
   });
   if (signal.aborted) return;
+  host = ui.shadowHost;
   ui.mount();
   signal.addEventListener('abort', () => ui.remove(), { once: true });
 

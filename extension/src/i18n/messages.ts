@@ -69,7 +69,8 @@ export const en = {
   productName: 'Kino Vmeste',
   fullscreenWithChat: 'Full screen with chat',
   exitFullscreen: 'Exit full screen',
-  showChat: 'Show chat',
+  fullscreenChatHint:
+    'The chat is hidden in the player’s full screen. To keep it, use “Full screen with chat” in the sidebar.',
   resizeSidebar: 'Sidebar width',
   unread: '{count} new',
   connectionLostNote: 'Connection lost. We keep trying; what you write is sent once it is back.',
@@ -85,7 +86,7 @@ export const en = {
   signedOutTitle: 'Sign in to join the room',
   signedOutBody: 'You are not signed in to the cinema on this site. Sign in, then press Try again.',
   forbiddenTitle: 'This room is for invited guests',
-  forbiddenHost: 'Host: {owner} · “{film}”',
+  forbiddenHost: 'Host: {owner}',
   forbiddenAsk:
     'Ask the host to invite you: the invitation comes by e-mail, with a link that lets you in.',
   forbiddenAskUnknown: 'Ask whoever sent you the link to invite you.',
@@ -176,7 +177,8 @@ export const ru: Record<MessageKey, string> = {
   productName: 'Кино Вместе',
   fullscreenWithChat: 'Во весь экран с чатом',
   exitFullscreen: 'Выйти из полноэкранного режима',
-  showChat: 'Показать чат',
+  fullscreenChatHint:
+    'В полноэкранном режиме плеера чат скрыт. Чтобы он остался, включите «Во весь экран с чатом» в панели.',
   resizeSidebar: 'Ширина панели',
   unread: 'новых: {count}',
   connectionLostNote:
@@ -193,7 +195,7 @@ export const ru: Record<MessageKey, string> = {
   signedOutTitle: 'Войдите, чтобы попасть в комнату',
   signedOutBody: 'Вы не вошли в кинотеатр на этом сайте. Войдите и нажмите «Повторить».',
   forbiddenTitle: 'В эту комнату входят по приглашению',
-  forbiddenHost: 'Ведущий: {owner} · «{film}»',
+  forbiddenHost: 'Ведущий: {owner}',
   forbiddenAsk:
     'Попросите ведущего пригласить вас: приглашение придёт на почту со ссылкой для входа.',
   forbiddenAskUnknown: 'Попросите того, кто прислал ссылку, пригласить вас.',

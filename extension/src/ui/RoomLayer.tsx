@@ -9,7 +9,7 @@ import { Sidebar } from './Sidebar';
  * The room layer: a popover in the browser's top layer (so it stays above the page's
  * own full screen too) that only its children make clickable. It holds the docked
  * sidebar (or, collapsed, a tab at the window's edge), and reactions over the video.
- * In the page's own full screen only the reactions, toasts and a "Show chat" button.
+ * In the page's own full screen only the reactions, toasts and a hint where the chat went.
  */
 export function RoomLayer({
   model,
@@ -55,7 +55,7 @@ export function RoomLayer({
         </div>
       )}
       {fullscreen === 'other' ? (
-        <OverFullscreen toasts={view.toasts} onShowChat={model.actions.toggleFullscreen} />
+        <OverFullscreen toasts={view.toasts} />
       ) : collapsed ? (
         <CollapsedTab
           view={view}

@@ -66,10 +66,11 @@ export function RoomStateScreen({ screen, view, facts, actions }: Props) {
     case 'forbidden':
       return (
         <Screen title={t('forbiddenTitle')}>
+          {facts.filmTitle && (
+            <p class="kv-summary-film">{t('summaryFilm', { film: facts.filmTitle })}</p>
+          )}
           {facts.ownerName && (
-            <p class="kv-screen-host">
-              {t('forbiddenHost', { owner: facts.ownerName, film: facts.filmTitle ?? '' })}
-            </p>
+            <p class="kv-screen-host">{t('forbiddenHost', { owner: facts.ownerName })}</p>
           )}
           <p>{facts.ownerName ? t('forbiddenAsk') : t('forbiddenAskUnknown')}</p>
           {/* Where "Ask to join" goes once knocking exists (issue 14). */}

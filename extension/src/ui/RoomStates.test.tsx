@@ -103,7 +103,8 @@ describe('the room states', () => {
     expect(root.querySelector('[role="alert"]')?.textContent).toBe(
       'This room is for invited guests',
     );
-    expect(root.textContent).toContain('Host: Anna · “Night Train”');
+    expect(root.textContent).toContain('“Night Train”');
+    expect(root.textContent).toContain('Host: Anna');
     expect(root.textContent).toContain('Ask the host to invite you');
     expect(root.textContent).not.toContain('Something went wrong');
     expect(root.querySelector('.kv-status')).toBeNull(); // no "Offline" under a refusal
