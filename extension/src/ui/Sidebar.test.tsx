@@ -143,3 +143,47 @@ describe('sidebar', () => {
     expect(open.root.textContent).not.toContain('Only the host controls playback');
   });
 });
+
+describe('sidebar by keyboard', () => {
+  test('the reactions are one Tab stop; arrow keys move along them, Enter reacts', async () => {
+    const { root, a } = show(view());
+    const buttons = [...root.querySelectorAll<HTMLButtonElement>('.kv-emoji')];
+    expect(buttons.map((b) => b.tabIndex).filter((i) => i === 0)).toHaveLength(1);
+    buttons[0]!.focus();
+    const bar = root.querySelector('[role="toolbar"]')!;
+    bar.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    await settle();
+    expect(document.activeElement).toBe(buttons[1]);
+    expect(buttons[1]!.tabIndex).toBe(0);
+    bar.dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true }));
+    await settle();
+    expect(document.activeElement).toBe(buttons.at(-1));
+    (document.activeElement as HTMLButtonElement).click();
+    expect(a.sendReaction).toHaveBeenCalledWith('❤️');
+  });
+
+  test('the width handle is a labelled separator: arrows widen or narrow the sidebar', () => {
+    const { root, a } = show(view());
+    const handle = root.querySelector<HTMLElement>('[role="separator"]')!;
+    expect(handle.getAttribute('aria-label')).toBe('Sidebar width');
+    expect(handle.getAttribute('aria-valuenow')).toBe('300');
+    expect(handle.tabIndex).toBe(0);
+    handle.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true }));
+    expect(a.resize).toHaveBeenLastCalledWith(320);
+    handle.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    expect(a.resize).toHaveBeenLastCalledWith(280);
+    handle.dispatchEvent(new KeyboardEvent('keydown', { key: 'Home', bubbles: true }));
+    expect(a.resize).toHaveBeenLastCalledWith(260);
+    expect(a.resizeDone).toHaveBeenCalledTimes(3);
+  });
+
+  test('"Full screen with chat" is a labelled toggle in the header', () => {
+    const { root, a } = show(view());
+    const button = root.querySelector<HTMLButtonElement>(
+      'button[aria-label="Full screen with chat"]',
+    )!;
+    expect(button.getAttribute('aria-pressed')).toBe('false');
+    button.click();
+    expect(a.toggleFullscreen).toHaveBeenCalled();
+  });
+});
