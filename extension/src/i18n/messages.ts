@@ -107,6 +107,7 @@ export const en = {
   reactionBy: '{name} reacted',
   popupRoomUntitled: 'Your room',
   popupConnecting: 'Joining…',
+  emojiCredit: 'Reaction images: Twemoji by Twitter, Inc. and contributors, CC-BY 4.0',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -216,4 +217,5 @@ export const ru: Record<MessageKey, string> = {
   reactionBy: 'Реакция: {name}',
   popupRoomUntitled: 'Ваша комната',
   popupConnecting: 'Подключаемся…',
+  emojiCredit: 'Картинки реакций: Twemoji, Twitter, Inc. и соавторы, CC-BY 4.0',
 };

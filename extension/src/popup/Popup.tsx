@@ -73,6 +73,11 @@ export function Popup(props: PopupProps) {
         <button type="submit">{t('popupSave')}</button>
         {message && <p role="status">{message}</p>}
       </form>
+      <p class="credits">
+        <a href="https://github.com/jdecked/twemoji" target="_blank" rel="noreferrer">
+          {t('emojiCredit')}
+        </a>
+      </p>
     </main>
   );
 }

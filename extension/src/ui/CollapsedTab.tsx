@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { t } from '../i18n';
 import type { RoomView } from '../room/room-state';
 import { Icon } from './Icons';
-import type { RoomScreen } from './room-screen';
+import { isDeadEnd, type RoomScreen } from './room-screen';
 import { Toasts } from './Toasts';
 
 /**
@@ -50,7 +50,7 @@ export function CollapsedTab(props: {
           </span>
         )}
       </button>
-      <Toasts toasts={view.toasts} at="tab" />
+      {!isDeadEnd(props.screen.kind) && <Toasts toasts={view.toasts} at="tab" />}
     </aside>
   );
 }

@@ -3,6 +3,7 @@ import { CollapsedTab } from './CollapsedTab';
 import { FloatingReactions } from './FloatingReactions';
 import { OverFullscreen } from './OverFullscreen';
 import type { RoomLayerModel } from './room-model';
+import { isDeadEnd } from './room-screen';
 import { Sidebar } from './Sidebar';
 
 /**
@@ -55,7 +56,7 @@ export function RoomLayer({
         </div>
       )}
       {fullscreen === 'other' ? (
-        <OverFullscreen toasts={view.toasts} />
+        <OverFullscreen toasts={isDeadEnd(screen.kind) ? [] : view.toasts} />
       ) : collapsed ? (
         <CollapsedTab
           view={view}

@@ -83,6 +83,12 @@ describe('the room states', () => {
     expect(summary).toContain('Who was there: Anna, Boris');
     expect(summary).toContain('Chat messages: 2');
     expectNothingLive(root);
+    // Toasts stop with the room (their timer did): none is left standing.
+    const withToast = show({
+      ...closed,
+      toasts: [{ id: 1, key: 'toastJoin', params: { name: 'Vera' }, at: 0 }],
+    });
+    expect(withToast.root.querySelector('.kv-toast')).toBeNull();
     button('Start a new room')!.click();
     expect(a.startNewRoom).toHaveBeenCalled();
     button('Close')!.click();

@@ -153,11 +153,11 @@ describe('sidebar by keyboard', () => {
     const bar = root.querySelector('[role="toolbar"]')!;
     bar.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
     await settle();
-    expect(document.activeElement).toBe(buttons[1]);
+    expect(document.activeElement).toBe(buttons[1]!);
     expect(buttons[1]!.tabIndex).toBe(0);
     bar.dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true }));
     await settle();
-    expect(document.activeElement).toBe(buttons.at(-1));
+    expect(document.activeElement).toBe(buttons.at(-1)!);
     (document.activeElement as HTMLButtonElement).click();
     expect(a.sendReaction).toHaveBeenCalledWith('❤️');
   });

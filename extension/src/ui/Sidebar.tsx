@@ -6,7 +6,7 @@ import { LiveRoom } from './LiveRoom';
 import { ResizeHandle } from './ResizeHandle';
 import { RoomStateScreen } from './RoomStateScreen';
 import type { FullscreenMode, RoomFacts, SidebarActions } from './room-model';
-import type { RoomScreen } from './room-screen';
+import { isDeadEnd, type RoomScreen } from './room-screen';
 import { Toasts } from './Toasts';
 
 export type { SidebarActions } from './room-model';
@@ -87,7 +87,7 @@ export function Sidebar(props: SidebarProps) {
           <Icon name="collapse" />
         </button>
       </header>
-      <Toasts toasts={view.toasts} at="sidebar" />
+      {!isDeadEnd(screen.kind) && <Toasts toasts={view.toasts} at="sidebar" />}
       {live ? (
         <LiveRoom view={view} actions={actions} />
       ) : (
