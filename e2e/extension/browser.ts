@@ -90,3 +90,11 @@ export async function waitForVideo(page: Page, predicate: string, timeout = 20_0
   })()`;
   await page.waitForFunction(expression, undefined, { timeout });
 }
+
+/** The extension's toolbar popup, opened as a page of the profile. */
+export async function openPopup(profile: Profile): Promise<Page> {
+  const worker = profile.context.serviceWorkers()[0]!;
+  const popup = await profile.context.newPage();
+  await popup.goto(`chrome-extension://${new URL(worker.url()).host}/popup.html`);
+  return popup;
+}

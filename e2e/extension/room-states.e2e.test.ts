@@ -15,6 +15,7 @@ import {
   buildExtension,
   launchProfile,
   openFilm,
+  openPopup,
   type Profile,
   signIn,
   waitForVideo,
@@ -382,9 +383,7 @@ describe.skipIf(!hasChromium)('the room feels native (Chromium)', () => {
         expect(text).not.toContain(T('offline'));
         expect(await sidebar(page).locator('.kv-composer, .kv-emoji').count()).toBe(0);
         await snap(page, 'uninvited');
-        const worker = gleb.context.serviceWorkers()[0]!;
-        const popup = await gleb.context.newPage();
-        await popup.goto(`chrome-extension://${new URL(worker.url()).host}/popup.html`);
+        const popup = await openPopup(gleb);
         await popup.getByText(T('forbiddenTitle')).waitFor();
         expect(await popup.textContent('body')).not.toContain('“”');
         await snap(popup, 'popup-uninvited');
@@ -413,9 +412,7 @@ describe.skipIf(!hasChromium)('the room feels native (Chromium)', () => {
 
       test('server unreachable: says so, keeps trying, offers Try now', async () => {
         const lost = await profile('vera');
-        const worker = lost.context.serviceWorkers()[0]!;
-        const popup = await lost.context.newPage();
-        await popup.goto(`chrome-extension://${new URL(worker.url()).host}/popup.html`);
+        const popup = await openPopup(lost);
         await popup.locator('input[name="backendUrl"]').fill('http://localhost:9');
         await popup.getByRole('button', { name: T('popupSave') }).click();
         await popup.getByText(T('popupSaved')).waitFor();

@@ -10,6 +10,7 @@ import {
   buildExtension,
   launchProfile,
   openFilm,
+  openPopup,
   type Profile,
   signIn,
   videoState,
@@ -101,10 +102,7 @@ describe.skipIf(!hasChromium)('watch together (Chromium, built extension)', () =
   });
 
   test('the popup shows who you are and the room with its people', async () => {
-    const worker = anna.context.serviceWorkers()[0]!;
-    const extensionId = new URL(worker.url()).host;
-    const popup = await anna.context.newPage();
-    await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+    const popup = await openPopup(anna);
     await popup.getByText('Signed in as Анна').waitFor({ timeout: 10_000 });
     await popup.getByText(/Room for/).waitFor();
     const people = await popup.locator('.people li').allTextContents();

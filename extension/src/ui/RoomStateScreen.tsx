@@ -27,6 +27,18 @@ export function RoomStateScreen({ screen, view, facts, actions }: Props) {
       {t('close')}
     </button>
   );
+  /** A state that may pass by itself or by trying again: the reason, Retry first, Close. */
+  const retryable = (title: MessageKey, body: string, retry: MessageKey) => (
+    <Screen title={t(title)}>
+      {body && <p>{body}</p>}
+      <Actions>
+        <button type="button" class="kv-button kv-primary" onClick={actions.retry}>
+          {t(retry)}
+        </button>
+        {close}
+      </Actions>
+    </Screen>
+  );
   switch (screen.kind) {
     case 'connecting':
       return (
@@ -40,29 +52,9 @@ export function RoomStateScreen({ screen, view, facts, actions }: Props) {
         </Screen>
       );
     case 'unreachable':
-      return (
-        <Screen title={t('unreachableTitle')}>
-          <p>{t('unreachableBody')}</p>
-          <Actions>
-            <button type="button" class="kv-button kv-primary" onClick={actions.retry}>
-              {t('retryNow')}
-            </button>
-            {close}
-          </Actions>
-        </Screen>
-      );
+      return retryable('unreachableTitle', t('unreachableBody'), 'retryNow');
     case 'signed-out':
-      return (
-        <Screen title={t('signedOutTitle')}>
-          <p>{t('signedOutBody')}</p>
-          <Actions>
-            <button type="button" class="kv-button kv-primary" onClick={actions.retry}>
-              {t('retry')}
-            </button>
-            {close}
-          </Actions>
-        </Screen>
-      );
+      return retryable('signedOutTitle', t('signedOutBody'), 'retry');
     case 'forbidden':
       return (
         <Screen title={t('forbiddenTitle')}>
@@ -92,17 +84,7 @@ export function RoomStateScreen({ screen, view, facts, actions }: Props) {
         </Screen>
       );
     case 'failed':
-      return (
-        <Screen title={t('failedTitle')}>
-          {screen.message && <p class="kv-muted">{screen.message}</p>}
-          <Actions>
-            <button type="button" class="kv-button kv-primary" onClick={actions.retry}>
-              {t('retry')}
-            </button>
-            {close}
-          </Actions>
-        </Screen>
-      );
+      return retryable('failedTitle', screen.message, 'retry');
     case 'closed':
       return (
         <Screen title={t(CLOSED_TITLE[screen.how])}>

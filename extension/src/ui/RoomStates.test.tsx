@@ -4,7 +4,7 @@ import { render } from 'preact';
 import { settle, useDom } from '../../test/dom';
 import { actions, view } from '../../test/room-fixtures';
 import { setLocale } from '../i18n';
-import type { RoomView } from '../room/room-state';
+import { type RoomView, reduceServerMessage } from '../room/room-state';
 import { CollapsedTab } from './CollapsedTab';
 import { COPIED_MS, RoomFooter } from './RoomFooter';
 import type { RoomFacts } from './room-model';
@@ -161,6 +161,24 @@ describe('the room states', () => {
     const { root } = show(view({ status: 'reconnecting' }));
     expect(root.textContent).toContain('Connection lost. We keep trying');
     expect(root.querySelector<HTMLInputElement>('.kv-composer input')!.disabled).toBe(false);
+  });
+
+  test('a seek-bar click by Boris (pause, seek, play) shows as one toast in the sidebar', () => {
+    const playback = (action: 'pause' | 'seek' | 'play', playing: boolean, seq: number) =>
+      ({
+        type: 'playback',
+        playback: { playing, position: 90, at: 0, rate: 1, seq },
+        cause: { userId: 'boris', name: 'Boris', action },
+      }) as const;
+    const v = [
+      playback('pause', false, 2),
+      playback('seek', false, 3),
+      playback('play', true, 4),
+    ].reduce((acc, msg, i) => reduceServerMessage(acc, msg, 100 * i), view());
+    const { root } = show(v);
+    expect([...root.querySelectorAll('.kv-toast')].map((el) => el.textContent)).toEqual([
+      'Boris jumped to 1:30',
+    ]);
   });
 
   test('a refused message is said plainly and can be dismissed', async () => {
