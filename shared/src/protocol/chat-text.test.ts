@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'bun:test';
 import {
   hasVisibleCharacter,
+  isWellFormedText,
   MAX_MARKS_PER_CHARACTER,
   normalizeChatText,
   normalizeDisplayName,
@@ -98,7 +99,7 @@ test('stored text is always well-formed and never longer than what was sent', ()
   for (const sample of samples) {
     const result = normalizeChatText(sample);
     if (!result.ok) continue;
-    expect(result.text.isWellFormed()).toBe(true);
+    expect(isWellFormedText(result.text)).toBe(true);
     expect(result.text.length).toBeLessThanOrEqual(sample.length);
     expect(hasVisibleCharacter(result.text)).toBe(true);
   }
@@ -118,6 +119,6 @@ describe('normalizeDisplayName', () => {
   test('cut to the limit without splitting a surrogate pair', () => {
     const name = normalizeDisplayName(`a${'😀'.repeat(40)}`, 64, 'x');
     expect(name.length).toBe(63);
-    expect(name.isWellFormed()).toBe(true);
+    expect(isWellFormedText(name)).toBe(true);
   });
 });

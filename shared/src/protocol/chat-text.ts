@@ -25,6 +25,11 @@ export function wellFormed(text: string): string {
   return text.replace(LONE_SURROGATE, '\uFFFD');
 }
 
+/** Whether `text` has no lone surrogate (String.prototype.isWellFormed, for older targets). */
+export function isWellFormedText(text: string): boolean {
+  return !new RegExp(LONE_SURROGATE.source).test(text);
+}
+
 /** Whether some code point of `text` draws something by itself. */
 export function hasVisibleCharacter(text: string): boolean {
   for (const char of text) if (!INVISIBLE.test(char)) return true;
