@@ -1,6 +1,8 @@
 /**
- * A TCP forwarder in front of Redis that a test can cut and restore, to play a Redis that
- * goes away and comes back without touching the Redis other tests share.
+ * A TCP forwarder in front of a service that a test can cut and restore, to play a Redis (or
+ * Postgres) that goes away and comes back without touching the one other tests share.
+ * - `cut()`: the listener closes and every forwarded connection is reset (a crash, a reboot);
+ * - `blackhole()`: connections stay open but nothing gets through (a silent partition).
  */
 import type { Socket, TCPSocketListener } from 'bun';
 
@@ -10,14 +12,23 @@ export interface TcpCut {
   cut(): void;
   /** Listens again on the same port. */
   restore(): void;
+  /** Keeps every connection open but forwards nothing, either way, until `heal()`. */
+  blackhole(): void;
+  heal(): void;
   stop(): void;
+}
+
+interface Link {
+  upstream: Socket<unknown> | null;
+  pending: Uint8Array[];
 }
 
 export function tcpCut(target: { hostname: string; port: number }): TcpCut {
   const open = new Set<Socket<unknown>>();
-  let listener: TCPSocketListener<{ upstream: Socket<unknown> | null; pending: Uint8Array[] }>;
+  let dropping = false;
+  let listener: TCPSocketListener<Link>;
   const listen = (port: number) =>
-    Bun.listen<{ upstream: Socket<unknown> | null; pending: Uint8Array[] }>({
+    Bun.listen<Link>({
       hostname: '127.0.0.1',
       port,
       socket: {
@@ -34,7 +45,7 @@ export function tcpCut(target: { hostname: string; port: number }): TcpCut {
                 client.data.pending = [];
               },
               data(_upstream, chunk) {
-                client.write(chunk);
+                if (!dropping) client.write(chunk);
               },
               close() {
                 client.end();
@@ -46,6 +57,7 @@ export function tcpCut(target: { hostname: string; port: number }): TcpCut {
           }).catch(() => client.end());
         },
         data(client, chunk) {
+          if (dropping) return;
           if (client.data.upstream) client.data.upstream.write(chunk);
           else client.data.pending.push(new Uint8Array(chunk));
         },
@@ -67,6 +79,12 @@ export function tcpCut(target: { hostname: string; port: number }): TcpCut {
     cut,
     restore() {
       listener = listen(port);
+    },
+    blackhole() {
+      dropping = true;
+    },
+    heal() {
+      dropping = false;
     },
     stop: cut,
   };

@@ -38,7 +38,7 @@ describe('admitConnection', () => {
     specs.map(([userId, clientId, connectionId]) => ({ userId, clientId, connectionId }));
 
   test('a new user joins and is announced', () => {
-    expect(admitConnection([], { userId: 'anna', clientId: 'tab1' })).toEqual({
+    expect(admitConnection([], { userId: 'anna', clientId: 'tab1', connectionId: 'new' })).toEqual({
       ok: true,
       replaces: [],
       firstOfUser: true,
@@ -47,7 +47,9 @@ describe('admitConnection', () => {
 
   test('a second tab joins quietly', () => {
     const room = keys(['anna', 'tab1', 'c1']);
-    expect(admitConnection(room, { userId: 'anna', clientId: 'tab2' })).toEqual({
+    expect(
+      admitConnection(room, { userId: 'anna', clientId: 'tab2', connectionId: 'new' }),
+    ).toEqual({
       ok: true,
       replaces: [],
       firstOfUser: false,
@@ -56,9 +58,22 @@ describe('admitConnection', () => {
 
   test('the same tab reconnecting replaces its old entries, whichever instance held them', () => {
     const room = keys(['anna', 'tab1', 'c1'], ['anna', 'tab1', 'c2'], ['boris', 'tab1', 'c3']);
-    expect(admitConnection(room, { userId: 'anna', clientId: 'tab1' })).toEqual({
+    expect(
+      admitConnection(room, { userId: 'anna', clientId: 'tab1', connectionId: 'new' }),
+    ).toEqual({
       ok: true,
       replaces: ['c1', 'c2'],
+      firstOfUser: true,
+    });
+  });
+
+  test('a retried join finds its own entry and is the same join again', () => {
+    const room = keys(['anna', 'tab1', 'old'], ['anna', 'tab1', 'new']);
+    expect(
+      admitConnection(room, { userId: 'anna', clientId: 'tab1', connectionId: 'new' }),
+    ).toEqual({
+      ok: true,
+      replaces: ['old'],
       firstOfUser: true,
     });
   });
@@ -67,23 +82,31 @@ describe('admitConnection', () => {
     const tabs = Array.from({ length: ROOM_CAPACITY.maxConnectionsPerMember }, (_, i) =>
       keys(['anna', `tab${i}`, `c${i}`]),
     ).flat();
-    expect(admitConnection(tabs, { userId: 'anna', clientId: 'tabX' })).toEqual({
+    expect(
+      admitConnection(tabs, { userId: 'anna', clientId: 'tabX', connectionId: 'new' }),
+    ).toEqual({
       ok: false,
       code: 'too_many_connections',
     });
     // A reconnect of one of those tabs still gets in.
-    expect(admitConnection(tabs, { userId: 'anna', clientId: 'tab0' }).ok).toBe(true);
+    expect(
+      admitConnection(tabs, { userId: 'anna', clientId: 'tab0', connectionId: 'new' }).ok,
+    ).toBe(true);
   });
 
   test('a full room refuses new people but not more tabs of those inside', () => {
     const full = Array.from({ length: ROOM_CAPACITY.maxMembers }, (_, i) =>
       keys([`u${i}`, 'tab', `c${i}`]),
     ).flat();
-    expect(admitConnection(full, { userId: 'stranger', clientId: 'tab' })).toEqual({
+    expect(
+      admitConnection(full, { userId: 'stranger', clientId: 'tab', connectionId: 'new' }),
+    ).toEqual({
       ok: false,
       code: 'room_full',
     });
-    expect(admitConnection(full, { userId: 'u3', clientId: 'other-tab' }).ok).toBe(true);
+    expect(
+      admitConnection(full, { userId: 'u3', clientId: 'other-tab', connectionId: 'new' }).ok,
+    ).toBe(true);
   });
 });
 

@@ -60,13 +60,15 @@ export type Admission =
  */
 export function admitConnection(
   entries: readonly ConnectionKey[],
-  newcomer: { userId: string; clientId: string },
+  newcomer: ConnectionKey,
   capacity = ROOM_CAPACITY,
 ): Admission {
-  const replaces = entries
+  // The newcomer's own entry is there when a retried join had already been applied.
+  const others = entries.filter((e) => e.connectionId !== newcomer.connectionId);
+  const replaces = others
     .filter((e) => e.userId === newcomer.userId && e.clientId === newcomer.clientId)
     .map((e) => e.connectionId);
-  const remaining = entries.filter((e) => !replaces.includes(e.connectionId));
+  const remaining = others.filter((e) => !replaces.includes(e.connectionId));
   const own = remaining.filter((e) => e.userId === newcomer.userId).length;
   if (own >= capacity.maxConnectionsPerMember) return { ok: false, code: 'too_many_connections' };
   const members = new Set(remaining.map((e) => e.userId));
