@@ -9,14 +9,17 @@ import { errorHandler } from './http/error-handler.ts';
 import { joinController } from './join/index.ts';
 import { matchesController } from './matches/index.ts';
 import { outboxController } from './outbox/index.ts';
-import { realtime } from './realtime/index.ts';
+import { realtime, TRANSPORT_MAX_PAYLOAD_BYTES } from './realtime/index.ts';
 import { roomsController } from './rooms/index.ts';
 
 export function createApp(deps: AppDeps) {
-  // Bun's own frame cap (16 MB by default) is far above what the protocol allows; the
-  // hub answers frames over 16 KiB with `too_large`, anything past this is cut off here.
+  // Bun's own frame cap (16 MB by default) is far above what the protocol allows: frames over
+  // the protocol's 16 KiB are cut off by Bun (close 1009) before anything reads them.
   // normalize: false — a body with an unknown field is refused (422), not silently trimmed.
-  return new Elysia({ normalize: false, websocket: { maxPayloadLength: 256 * 1024 } })
+  return new Elysia({
+    normalize: false,
+    websocket: { maxPayloadLength: TRANSPORT_MAX_PAYLOAD_BYTES },
+  })
     .use(errorHandler(deps.log.error))
     .use(cors)
     .use(

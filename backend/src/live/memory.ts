@@ -2,6 +2,7 @@ import { admitConnection } from '@kino/shared/room/presence';
 import { type Bucket, fullBucket, takeToken } from '@kino/shared/room/rate-limit';
 import type { Participant, PlaybackState, RoomSettings } from '@kino/shared/types';
 import type { LiveParticipant, LiveStore, RoomEvent } from './types.ts';
+import { wireParticipant } from './wire.ts';
 
 export interface MemoryRoom {
   playback: PlaybackState | null;
@@ -39,12 +40,6 @@ const copy = <T>(value: T): T => structuredClone(value);
 
 const byJoin = (a: Participant, b: Participant) =>
   a.joinedAt - b.joinedAt || a.connectionId.localeCompare(b.connectionId);
-
-/** The wire entry (no server-only fields). */
-export function wireParticipant(entry: LiveParticipant): Participant {
-  const { userId, name, connectionId, instanceId, joinedAt, buffering } = entry;
-  return { userId, name, connectionId, instanceId, joinedAt, buffering };
-}
 
 export function createMemoryLiveStore(state: MemoryLiveState = createMemoryLiveState()): LiveStore {
   const room = (roomId: string): MemoryRoom => {

@@ -1,5 +1,4 @@
 import type { PlaybackState, RoomSettings } from '@kino/shared/types';
-import { wireParticipant } from './memory.ts';
 import { DEFAULT_RETRY, openRedisLink, type RetryPolicy } from './redis-link.ts';
 import {
   CACHE_PLAYBACK,
@@ -11,6 +10,7 @@ import {
   TAKE_TOKEN,
 } from './redis-scripts.ts';
 import type { LiveParticipant, LiveStore, RoomEvent } from './types.ts';
+import { wireParticipant } from './wire.ts';
 
 export interface RedisLiveStoreOptions {
   url: string;

@@ -11,6 +11,12 @@ import {
 import type { LiveStore } from '../../src/live/types.ts';
 import { Hub } from '../../src/realtime/hub.ts';
 import type { HubSocket, RealtimePorts, RoomAccess } from '../../src/realtime/ports.ts';
+import {
+  createMemoryRecordState,
+  createMemoryRoomRecord,
+  type MemoryRecordState,
+} from '../../src/record/memory.ts';
+import type { RoomRecord } from '../../src/record/types.ts';
 
 /** Server messages that failed the protocol schema; tests assert it stays empty. */
 export const protocolViolations: string[] = [];
@@ -72,6 +78,7 @@ export function fakeAccess(roomId: string, userId: string): RoomAccess {
 export interface TestInstance {
   hub: Hub;
   live: LiveStore;
+  record: RoomRecord & { readonly state: MemoryRecordState };
   presence: { roomId: string; userId: string; kind: string }[];
   /** What the hub reported through logError. */
   errors: string[];
@@ -79,15 +86,29 @@ export interface TestInstance {
 
 export const clock = { now: 1_700_000_000_000 };
 
+/** Instances on one live state share one record too (one Redis, one Postgres). */
+const records = new WeakMap<MemoryLiveState, MemoryRecordState>();
+
+export function recordStateOf(state: MemoryLiveState): MemoryRecordState {
+  let record = records.get(state);
+  if (!record) {
+    record = createMemoryRecordState();
+    records.set(state, record);
+  }
+  return record;
+}
+
 export async function startMemoryInstance(
   state: MemoryLiveState = createMemoryLiveState(),
   instanceId = 'i1',
 ): Promise<TestInstance> {
   const live = createMemoryLiveStore(state);
+  const record = createMemoryRoomRecord(recordStateOf(state));
   const presence: TestInstance['presence'] = [];
   const errors: string[] = [];
   const ports: RealtimePorts = {
     live,
+    record,
     instanceId,
     now: () => clock.now,
     verifyToken: async (token) => {
@@ -104,7 +125,7 @@ export async function startMemoryInstance(
   };
   const hub = new Hub(ports);
   await hub.start({ timers: false });
-  return { hub, live, presence, errors };
+  return { hub, live, record, presence, errors };
 }
 
 export function hello(user: string, extra: Record<string, unknown> = {}) {

@@ -7,12 +7,17 @@
 import { jsonBytes } from '../protocol/frame-budget.ts';
 import type { Participant } from '../types.ts';
 
-export const ROOM_CAPACITY = {
+export interface RoomCapacity {
+  maxMembers: number;
+  maxConnectionsPerMember: number;
+}
+
+export const ROOM_CAPACITY: RoomCapacity = {
   /** People (distinct users) in one room: friends watching a film, with room to spare. */
   maxMembers: 20,
   /** Connections of one person in one room: a few tabs, not hundreds. */
   maxConnectionsPerMember: 3,
-} as const;
+};
 
 /**
  * Bytes one presence entry may take on the wire. With maxMembers this bounds the participant
