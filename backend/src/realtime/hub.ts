@@ -1,8 +1,7 @@
 /**
  * The realtime hub of one backend instance: holds its connections, judges each frame the
- * moment it arrives (size, schema, rate — per connection and per person), queues what passed
- * for its feature handler, and hands room events to its local sockets — its own at once, other
- * instances' from the shared bus — in order and without duplicates (fanout.ts).
+ * moment it arrives (arrival.ts: size, schema, rate — per connection and per person), queues
+ * what passed for its feature handler, and hands room events to its local sockets (rooms.ts).
  */
 import type { RawFrame, ServerMessage } from '@kino/shared/protocol';
 import { isDependencyUnavailable } from '../faults/unavailable.ts';
@@ -11,25 +10,18 @@ import { judgeFrame } from './arrival.ts';
 import { applyBufferingPolicy } from './buffering.ts';
 import { type Connection, missedDeadline, newConnection } from './connection.ts';
 import { dispatchMessage } from './dispatch.ts';
-import { RoomFanout } from './fanout.ts';
 import { leaveRoom } from './leave.ts';
-import {
-  BUFFER_HOLD_POLICY,
-  CLOSE,
-  HELLO_TIMEOUT_MS,
-  IDLE_TIMEOUT_MS,
-  SWEEP_INTERVAL_MS,
-} from './limits.ts';
+import { CLOSE, HELLO_TIMEOUT_MS, IDLE_TIMEOUT_MS, SWEEP_INTERVAL_MS } from './limits.ts';
 import { HEARTBEAT_EVERY_MS, INSTANCE_CHANNEL } from './liveness.ts';
 import type { HubSocket, RealtimePorts } from './ports.ts';
 import { type Arrival, encodeServer, type RoomIO, sendError } from './room-io.ts';
-import { type ControlEvent, isControlEvent, RoomSync } from './room-sync.ts';
+import { RoomSync } from './room-sync.ts';
+import { quietly, Rooms } from './rooms.ts';
 import { createUserBudgets, type UserBudgets } from './user-budget.ts';
 
 export class Hub {
   private readonly connections = new Map<string, Connection>();
-  /** The rooms this instance has members in. */
-  private readonly rooms = new Map<string, RoomFanout>();
+  private readonly rooms: Rooms;
   private readonly io: RoomIO;
   private readonly budgets: UserBudgets;
   private readonly sync: RoomSync;
@@ -44,29 +36,37 @@ export class Hub {
   private readonly pending = new Set<Promise<void>>();
 
   constructor(private readonly ports: RealtimePorts) {
+    const logError = (message: string, error: unknown) =>
+      (ports.logError ?? console.error)(message, error);
+    this.rooms = new Rooms({
+      ports,
+      logError,
+      closeConnection: (id, code, reason) => {
+        const connection = this.connections.get(id);
+        if (connection) this.disconnect(connection, code, reason);
+        return connection !== undefined;
+      },
+    });
     this.io = {
       ports,
       send: (connection, message) => this.send(connection, message),
-      broadcast: (roomId, message, opts) => this.broadcast(roomId, message, opts?.rev),
+      broadcast: (roomId, message, opts) => this.rooms.broadcast(roomId, message, opts?.rev),
       fail: (connection, code, message, opts) =>
         sendError(this.io, connection, code, message, opts),
       disconnect: (connection, code, reason) => this.disconnect(connection, code, reason),
-      enterRoom: (connection) => this.enterRoom(connection),
-      welcomed: (connection, playbackSeq) => this.welcomed(connection, playbackSeq),
+      enterRoom: (connection) => this.rooms.enter(connection),
+      welcomed: (connection, playbackSeq) => this.rooms.welcomed(connection, playbackSeq),
       pruneStale: (roomId) => this.sync.pruneRoom(roomId),
-      closeReplaced: (roomId, ids) => this.closeReplaced(roomId, ids),
-      noteHold: (roomId, deadline) => {
-        const fanout = this.rooms.get(roomId);
-        if (fanout) fanout.holdDeadline = deadline;
-      },
-      logError: (message, error) => this.logError(message, error),
+      closeReplaced: (roomId, ids) => this.rooms.closeReplaced(roomId, ids),
+      noteHold: (roomId, deadline) => this.rooms.noteHold(roomId, deadline),
+      logError,
     };
     this.budgets = createUserBudgets(
       ports.live,
-      quietly((e) => this.logError('rate bucket', e)),
+      quietly((e) => logError('rate bucket', e)),
     );
     this.sync = new RoomSync(this.io, {
-      rooms: () => this.rooms,
+      rooms: () => this.rooms.byId,
       hasConnection: (id) => this.connections.has(id),
     });
   }
@@ -78,7 +78,7 @@ export class Hub {
     if (opts.timers !== false) {
       this.sweepTimer = setInterval(() => this.sweep(this.ports.now()), SWEEP_INTERVAL_MS);
       this.heartbeatTimer = setInterval(() => {
-        this.heartbeat().catch((error: unknown) => this.logError('heartbeat failed', error));
+        this.heartbeat().catch((error: unknown) => this.io.logError('heartbeat failed', error));
       }, HEARTBEAT_EVERY_MS);
     }
     return this.ready;
@@ -87,7 +87,7 @@ export class Hub {
   /**
    * Tells other instances this one is alive; drops entries of instances that went silent;
    * puts back this instance's own entries if the live store lost them; hands out chat lines
-   * the bus never brought; keeps occupied rooms from expiring.
+   * the bus never brought; keeps occupied rooms from expiring (room-sync.ts).
    */
   heartbeat(): Promise<void> {
     return this.sync.heartbeat();
@@ -98,16 +98,17 @@ export class Hub {
     return this.sync.resync();
   }
 
-  private logError(message: string, error: unknown): void {
-    (this.ports.logError ?? console.error)(message, error);
-  }
-
   private async subscribe(): Promise<void> {
     this.unsubscribe = await this.ports.live.subscribe((event) => this.onBusEvent(event), {
       onReconnect: () => {
-        this.resync().catch((error: unknown) => this.logError('resync failed', error));
+        this.resync().catch((error: unknown) => this.io.logError('resync failed', error));
       },
     });
+  }
+
+  private onBusEvent(event: RoomEvent): void {
+    if (event.roomId === INSTANCE_CHANNEL) this.sync.noteInstance(event.origin);
+    else this.rooms.onEvent(event);
   }
 
   /** Graceful shutdown: clients are told to reconnect (1012), their entries removed. */
@@ -121,8 +122,7 @@ export class Hub {
       this.disconnect(connection, CLOSE.serviceRestart, 'service restart');
     }
     await Promise.allSettled([...this.pending]);
-    for (const fanout of this.rooms.values()) fanout.dispose();
-    this.rooms.clear();
+    this.rooms.dispose();
     await this.unsubscribe?.();
     this.unsubscribe = null;
   }
@@ -172,15 +172,11 @@ export class Hub {
   private handlerFailed(connection: Connection, ref: string, error: unknown): void {
     if (connection.phase === 'closed') return;
     if (isDependencyUnavailable(error)) {
-      this.io.fail(
-        connection,
-        'unavailable',
-        `the ${error.dependency} is unavailable; it was not applied, send it again`,
-        { ref },
-      );
+      const text = `the ${error.dependency} is unavailable; it was not applied, send it again`;
+      this.io.fail(connection, 'unavailable', text, { ref });
       return;
     }
-    this.logError('realtime handler failed', error);
+    this.io.logError('realtime handler failed', error);
     this.io.fail(connection, 'internal', 'internal error; it was not applied', { ref });
   }
 
@@ -202,108 +198,24 @@ export class Hub {
         this.disconnect(connection, CLOSE.helloTimeout, 'no hello within 5 s');
       if (missed === 'idle') this.disconnect(connection, CLOSE.idle, 'no message within 30 s');
     }
-    for (const fanout of this.rooms.values()) {
+    for (const fanout of this.rooms.byId.values()) {
       if (fanout.holdDeadline === null || now < fanout.holdDeadline) continue;
       fanout.holdDeadline = null;
       applyBufferingPolicy(this.io, fanout.roomId, null).catch((error: unknown) =>
-        this.logError('ending a buffering hold failed', error),
+        this.io.logError('ending a buffering hold failed', error),
       );
     }
     this.budgets.sweep(now);
-  }
-
-  private fanoutOf(roomId: string): RoomFanout {
-    let fanout = this.rooms.get(roomId);
-    if (!fanout) {
-      fanout = new RoomFanout(roomId, {
-        fetchAfter: (after, limit) => this.ports.record.chatAfter(roomId, after, limit),
-        onError: (message, error) => this.logError(message, error),
-      });
-      this.rooms.set(roomId, fanout);
-    }
-    return fanout;
-  }
-
-  private enterRoom(connection: Connection): void {
-    const roomId = connection.joined?.room.id;
-    if (roomId) this.fanoutOf(roomId).members.add(connection);
-  }
-
-  /** The welcome went out: start the room's feed there, then send what queued meanwhile. */
-  private welcomed(connection: Connection, playbackSeq: number): void {
-    const roomId = connection.joined?.room.id;
-    const fanout = roomId ? this.rooms.get(roomId) : undefined;
-    fanout?.feed.start(connection.chatFloor);
-    fanout?.notePlaybackSeq(playbackSeq);
-    const backlog = connection.backlog ?? [];
-    connection.backlog = null;
-    for (const item of backlog) {
-      if (item.cursor !== undefined && item.cursor <= connection.chatFloor) continue;
-      connection.socket.send(item.text);
-    }
   }
 
   private send(connection: Connection, message: ServerMessage): void {
     if (connection.phase === 'closed') return;
     const text = encodeServer(message);
     if (text === null) {
-      this.logError(`refused to send a ${message.type} frame over the budget`, null);
+      this.io.logError(`refused to send a ${message.type} frame over the budget`, null);
       return;
     }
     connection.socket.send(text);
-  }
-
-  /** This instance's sockets now; the others through the bus (their echo here is skipped). */
-  private broadcast(roomId: string, message: ServerMessage, rev?: number): void {
-    this.rooms.get(roomId)?.deliver(message, rev);
-    const event: RoomEvent = { roomId, origin: this.ports.instanceId, message, local: true };
-    if (rev !== undefined) event.rev = rev;
-    // Not awaited: a bus that is away must not hold the member's next message. Instances that
-    // miss it catch up from the record when the bus is back (room-sync.ts).
-    this.ports.live.publish(event).catch(quietly((e) => this.logError('publish failed', e)));
-  }
-
-  private closeReplaced(roomId: string, connectionIds: string[]): void {
-    if (connectionIds.length === 0) return;
-    const remote = connectionIds.filter((id) => !this.closeLocalReplaced(id));
-    if (remote.length === 0) return;
-    const control: ControlEvent = { type: '*replaced', connectionIds: remote };
-    this.ports.live
-      .publish({ roomId, origin: this.ports.instanceId, message: control })
-      .catch(quietly((e) => this.logError('publish failed', e)));
-  }
-
-  /** Closes a replaced connection if it is ours; its leave is not announced (it was replaced). */
-  private closeLocalReplaced(connectionId: string): boolean {
-    const connection = this.connections.get(connectionId);
-    if (!connection) return false;
-    this.disconnect(connection, CLOSE.replaced, 'this tab connected again');
-    return true;
-  }
-
-  private onBusEvent(event: RoomEvent): void {
-    if (event.roomId === INSTANCE_CHANNEL) {
-      this.sync.noteInstance(event.origin);
-      return;
-    }
-    if (isControlEvent(event.message)) {
-      for (const id of event.message.connectionIds) this.closeLocalReplaced(id);
-      return;
-    }
-    // Our own broadcasts were handed out when they were made.
-    if (event.local && event.origin === this.ports.instanceId) return;
-    const fanout = this.rooms.get(event.roomId);
-    if (!fanout) return;
-    const message = event.message as ServerMessage;
-    if (message.type === 'playback' && message.cause?.action === 'wait-buffering') {
-      fanout.holdDeadline = this.ports.now() + BUFFER_HOLD_POLICY.maxHoldMs;
-    }
-    fanout.deliver(message, event.rev);
-    if (message.type === 'room-closed') {
-      for (const connection of [...fanout.members]) {
-        this.disconnect(connection, CLOSE.roomClosed, `room closed: ${message.reason}`);
-      }
-    }
   }
 
   private disconnect(connection: Connection, code: number, reason: string): void {
@@ -321,30 +233,13 @@ export class Hub {
     if (!this.connections.has(connection.socket.id)) return;
     this.connections.delete(connection.socket.id);
     connection.phase = 'closed';
-    const roomId = connection.joined?.room.id;
-    if (!roomId) return;
-    const fanout = this.rooms.get(roomId);
-    fanout?.members.delete(connection);
-    if (fanout?.members.size === 0) {
-      fanout.dispose();
-      this.rooms.delete(roomId);
-    }
+    if (!connection.joined) return;
+    this.rooms.leave(connection);
     // Wait for whatever the connection was doing (e.g. a join still publishing) first.
     const leave = connection.queue
       .then(() => leaveRoom(this.io, connection))
-      .catch((error: unknown) => this.logError('leave failed', error));
+      .catch((error: unknown) => this.io.logError('leave failed', error));
     this.pending.add(leave);
     void leave.finally(() => this.pending.delete(leave));
   }
-}
-
-/** Logs a failure at most every 10 s: an outage must not flood the log with one line per message. */
-function quietly(log: (error: unknown) => void): (error: unknown) => void {
-  let last = 0;
-  return (error) => {
-    const now = Date.now();
-    if (now - last < 10_000) return;
-    last = now;
-    log(error);
-  };
 }

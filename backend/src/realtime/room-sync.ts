@@ -25,16 +25,6 @@ import { pruneStaleParticipants } from './stale-participants.ts';
 /** Rooms whose participant lists one heartbeat checks at the same time. */
 const BATCH = 50;
 
-/** Instances tell each other on the bus to close a connection the same tab replaced. */
-export interface ControlEvent {
-  type: '*replaced';
-  connectionIds: string[];
-}
-
-export function isControlEvent(message: unknown): message is ControlEvent {
-  return (message as { type?: unknown } | null)?.type === '*replaced';
-}
-
 export interface RoomSyncView {
   rooms(): ReadonlyMap<string, RoomFanout>;
   hasConnection(connectionId: string): boolean;
