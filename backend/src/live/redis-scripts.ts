@@ -75,7 +75,8 @@ for i = 1, #all, 2 do
 end
 if own >= tonumber(ARGV[5]) then return {0, 'too_many_connections'} end
 if own == 0 and memberCount >= tonumber(ARGV[6]) then return {0, 'room_full'} end
-local reply = {1, '', own == 0 and 1 or 0}
+-- A tab replacing its own old connection was there already: no join to announce.
+local reply = {1, '', (own == 0 and #replaced == 0) and 1 or 0}
 for _, id in ipairs(replaced) do
   table.insert(reply, redis.call('HGET', KEYS[1], id))
   redis.call('HDEL', KEYS[1], id)

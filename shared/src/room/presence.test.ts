@@ -63,7 +63,7 @@ describe('admitConnection', () => {
     ).toEqual({
       ok: true,
       replaces: ['c1', 'c2'],
-      firstOfUser: true,
+      firstOfUser: false,
     });
   });
 
@@ -74,7 +74,7 @@ describe('admitConnection', () => {
     ).toEqual({
       ok: true,
       replaces: ['old'],
-      firstOfUser: true,
+      firstOfUser: false,
     });
   });
 

@@ -78,7 +78,8 @@ export function admitConnection(
   if (own >= capacity.maxConnectionsPerMember) return { ok: false, code: 'too_many_connections' };
   const members = new Set(remaining.map((e) => e.userId));
   if (own === 0 && members.size >= capacity.maxMembers) return { ok: false, code: 'room_full' };
-  return { ok: true, replaces, firstOfUser: own === 0 };
+  // A tab replacing its own old connection was there already: no join to announce.
+  return { ok: true, replaces, firstOfUser: own === 0 && replaces.length === 0 };
 }
 
 /**
