@@ -33,6 +33,11 @@ export const DEFAULT_RETRY: RetryPolicy = {
 
 /** The longest one call may take, retries included. */
 export const DEFAULT_DEADLINE_MS = 3_000;
+/**
+ * Once the connection has been down this long, calls fail at once instead of retrying: a blip
+ * is ridden out, an outage answered fast (`unavailable`), not after a full deadline per call.
+ */
+export const FAIL_FAST_AFTER_MS = 500;
 
 /** Redis answered with an error (wrong type, script error): retrying can't help. */
 export function isServerError(error: unknown): boolean {
@@ -50,12 +55,13 @@ export async function withRetry<T>(
   attempt: (n: number) => Promise<T>,
   policy: RetryPolicy,
   sleep: (ms: number) => Promise<void> = (ms) => Bun.sleep(ms),
+  giveUp: () => boolean = () => false,
 ): Promise<T> {
   for (let n = 1; ; n++) {
     try {
       return await attempt(n);
     } catch (error) {
-      if (isServerError(error) || n >= policy.attempts) throw error;
+      if (isServerError(error) || n >= policy.attempts || giveUp()) throw error;
       await sleep(policy.delayMs(n));
     }
   }
@@ -148,26 +154,52 @@ export async function openRedisLink(url: string, opts: RedisLinkOptions = {}): P
   await client.send('CLIENT', ['SETNAME', name]);
   let closed = false;
   let subscriber: Subscriber | null = null;
+  // Bun's client reconnects by itself and says so (onconnect) but not when it lost the
+  // connection: a command failing for want of one is how we learn.
+  let downSince: number | null = null;
+  client.onconnect = () => {
+    downSince = null;
+  };
+  const down = () => downSince !== null && Date.now() - downSince > FAIL_FAST_AFTER_MS;
+  const unavailable = () => Promise.reject(new DependencyUnavailableError('live-store', 1_000));
+  const sleep = (ms: number) => Bun.sleep(ms);
 
-  const send = (name: string, args: string[]) => client.send(name, args) as Promise<unknown>;
+  const send = async (name: string, args: string[]) => {
+    try {
+      const reply = (await client.send(name, args)) as unknown;
+      downSince = null;
+      return reply;
+    } catch (error) {
+      if (!isServerError(error)) downSince ??= Date.now();
+      throw error;
+    }
+  };
 
   return {
-    command: (name, args) =>
-      withDeadline(
-        withRetry(() => send(name, args), retry),
+    command(name, args) {
+      if (down()) return unavailable();
+      return withDeadline(
+        withRetry(() => send(name, args), retry, sleep, down),
         deadlineMs,
-      ),
+      );
+    },
     script(lua, keys, args, policy = retry) {
+      if (down()) return unavailable();
       const evalArgs = [String(keys.length), ...keys, ...args];
-      const run = withRetry(async () => {
-        try {
-          return await send('EVALSHA', [lua.sha, ...evalArgs]);
-        } catch (error) {
-          if (!isNoScript(error)) throw error;
-          // EVAL also caches the script, so the next EVALSHA finds it.
-          return send('EVAL', [lua.source, ...evalArgs]);
-        }
-      }, policy);
+      const run = withRetry(
+        async () => {
+          try {
+            return await send('EVALSHA', [lua.sha, ...evalArgs]);
+          } catch (error) {
+            if (!isNoScript(error)) throw error;
+            // EVAL also caches the script, so the next EVALSHA finds it.
+            return send('EVAL', [lua.source, ...evalArgs]);
+          }
+        },
+        policy,
+        sleep,
+        down,
+      );
       return withDeadline(run, deadlineMs);
     },
     async subscribe(channel, listener, onResubscribed) {
@@ -178,6 +210,7 @@ export async function openRedisLink(url: string, opts: RedisLinkOptions = {}): P
     async close() {
       closed = true;
       subscriber?.close();
+      client.onconnect = null;
       client.close();
     },
   };

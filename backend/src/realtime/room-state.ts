@@ -7,6 +7,7 @@
 import { DEFAULT_ROOM_SETTINGS } from '@kino/shared/room/permissions';
 import { initialPlayback } from '@kino/shared/room/playback-commands';
 import type { PlaybackState } from '@kino/shared/types';
+import { isDependencyUnavailable } from '../faults/unavailable.ts';
 import type { RoomLiveRecord } from '../record/types.ts';
 import type { RoomIO } from './room-io.ts';
 
@@ -21,18 +22,25 @@ export function loadRoom(io: RoomIO, roomId: string): Promise<RoomLiveRecord> {
   return io.ports.record.load(roomId, initialRoom(io.ports.now()));
 }
 
-/** Updates the copy in the live store; a failure only costs a later rebuild. */
+/**
+ * Updates the copy in the live store. A live store that is away only costs a later rebuild
+ * (room-sync.ts), so that is not worth a log line per message; anything else is.
+ */
 export function cachePlayback(io: RoomIO, roomId: string, playback: PlaybackState): void {
-  io.ports.live
-    .cachePlayback(roomId, playback)
-    .catch((error: unknown) => io.logError('caching playback failed', error));
+  io.ports.live.cachePlayback(roomId, playback).catch((error: unknown) => {
+    if (!isDependencyUnavailable(error)) io.logError('caching playback failed', error);
+  });
 }
 
 /** The room's playback for reads that may be a moment old: the copy, else the record. */
 export async function currentPlayback(io: RoomIO, roomId: string): Promise<PlaybackState> {
-  const cached = await io.ports.live.getPlayback(roomId).catch(() => null);
+  let cacheUp = true;
+  const cached = await io.ports.live.getPlayback(roomId).catch(() => {
+    cacheUp = false;
+    return null;
+  });
   if (cached) return cached;
   const { playback } = await loadRoom(io, roomId);
-  cachePlayback(io, roomId, playback);
+  if (cacheUp) cachePlayback(io, roomId, playback);
   return playback;
 }
