@@ -37,6 +37,8 @@ export interface Connection {
   /** Frames that arrived before any `hello`. */
   framesBeforeHello: number;
   joined: JoinedRoom | null;
+  /** The room admitted it (its entry was stored and its join logged). */
+  admitted: boolean;
   /**
    * Every chat line with a cursor up to this one is in the connection's welcome or reachable by
    * `history`; the live feed sends it only newer ones.
@@ -61,6 +63,7 @@ export function newConnection(socket: HubSocket, now: number): Connection {
     helloArrived: false,
     framesBeforeHello: 0,
     joined: null,
+    admitted: false,
     chatFloor: 0,
     backlog: null,
     queue: Promise.resolve(),

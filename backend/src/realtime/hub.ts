@@ -74,7 +74,10 @@ export class Hub {
   /** Subscribes to the bus and starts the sweep and heartbeat timers (`timers: false`: tests drive them). */
   start(opts: { timers?: boolean } = {}): Promise<void> {
     this.sync.start();
-    this.ready = this.subscribe().then(() => this.heartbeat());
+    // A first heartbeat that fails (a store away at start) must not fail every frame after it.
+    this.ready = this.subscribe().then(() =>
+      this.heartbeat().catch((error: unknown) => this.io.logError('heartbeat failed', error)),
+    );
     if (opts.timers !== false) {
       this.sweepTimer = setInterval(() => this.sweep(this.ports.now()), SWEEP_INTERVAL_MS);
       this.heartbeatTimer = setInterval(() => {

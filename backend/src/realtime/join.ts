@@ -111,6 +111,7 @@ const join: Handler<'hello'> = async (io, connection, hello) => {
     io.fail(connection, admitted.code, message, { ref: 'hello', fatal: { closeCode: CLOSE.full } });
     return;
   }
+  connection.admitted = true;
   io.closeReplaced(roomId, admitted.replaces);
   await recordPresenceSafely(io, presenceRecord(connection, 'join', ports.now()));
   const { welcome, room } = await buildWelcome(io, connection, hello.lastCursor);

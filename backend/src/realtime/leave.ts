@@ -11,7 +11,8 @@ import type { RoomIO } from './room-io.ts';
 
 export async function leaveRoom(io: RoomIO, connection: Connection): Promise<void> {
   const joined = connection.joined;
-  if (!joined) return;
+  // Refused at the door (room full, a dependency away): it never was in the room.
+  if (!joined || !connection.admitted) return;
   const roomId = joined.room.id;
   const { removed, lastOfUser } = await io.ports.live.removeParticipant(
     roomId,
