@@ -149,16 +149,38 @@ export async function openRedisLink(url: string, opts: RedisLinkOptions = {}): P
   const onError = opts.onError ?? ((m) => console.error(`[live/redis] ${m}`));
   const name = clientName(opts.name ?? 'kino-live');
   await probe(url);
-  const client = persistentClient(url);
-  await client.connect();
-  await client.send('CLIENT', ['SETNAME', name]);
   let closed = false;
   let subscriber: Subscriber | null = null;
   // Bun's client reconnects by itself and says so (onconnect) but not when it lost the
   // connection: a command failing for want of one is how we learn.
   let downSince: number | null = null;
-  client.onconnect = () => {
-    downSince = null;
+  const open = async () => {
+    const fresh = persistentClient(url);
+    fresh.onconnect = () => {
+      downSince = null;
+    };
+    await fresh.connect();
+    await fresh.send('CLIENT', ['SETNAME', name]);
+    return fresh;
+  };
+  let client = await open();
+  /**
+   * The bus is back (Redis answers): if the command connection is still waiting out Bun's
+   * reconnect backoff (which grows with the outage), a fresh one is opened now, so the
+   * resynchronisation that follows does not fail.
+   */
+  const reopenIfDown = async () => {
+    if (client.connected) return;
+    try {
+      const fresh = await withDeadline(open(), deadlineMs);
+      const old = client;
+      client = fresh;
+      downSince = null;
+      old.onconnect = null;
+      old.close();
+    } catch (error) {
+      onError(`command connection not reopened: ${String(error)}`);
+    }
   };
   const down = () => downSince !== null && Date.now() - downSince > FAIL_FAST_AFTER_MS;
   const unavailable = () => Promise.reject(new DependencyUnavailableError('live-store', 1_000));
@@ -204,7 +226,9 @@ export async function openRedisLink(url: string, opts: RedisLinkOptions = {}): P
     },
     async subscribe(channel, listener, onResubscribed) {
       subscriber ??= new Subscriber(url, `${name}:sub`, onError, () => closed);
-      if (onResubscribed) subscriber.onResubscribed = onResubscribed;
+      subscriber.onResubscribed = () => {
+        void reopenIfDown().then(() => onResubscribed?.());
+      };
       await subscriber.add(channel, listener);
     },
     async close() {

@@ -24,6 +24,8 @@ import { pruneStaleParticipants } from './stale-participants.ts';
 
 /** Rooms whose participant lists one heartbeat checks at the same time. */
 const BATCH = 50;
+const RESYNC_RETRIES = 10;
+const RESYNC_RETRY_MS = 300;
 
 export interface RoomSyncView {
   rooms(): ReadonlyMap<string, RoomFanout>;
@@ -82,10 +84,22 @@ export class RoomSync {
     );
   }
 
+  /**
+   * Resynchronises every room; a store that is not quite back yet is tried again shortly
+   * (RESYNC_RETRIES times, then the heartbeat carries on).
+   */
   async resync(): Promise<void> {
-    const rooms = [...this.view.rooms().values()];
-    for (let i = 0; i < rooms.length; i += BATCH) {
-      await Promise.all(rooms.slice(i, i + BATCH).map((fanout) => this.resyncRoom(fanout)));
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const rooms = [...this.view.rooms().values()];
+        for (let i = 0; i < rooms.length; i += BATCH) {
+          await Promise.all(rooms.slice(i, i + BATCH).map((fanout) => this.resyncRoom(fanout)));
+        }
+        return;
+      } catch (error) {
+        if (attempt >= RESYNC_RETRIES) throw error;
+        await Bun.sleep(RESYNC_RETRY_MS);
+      }
     }
   }
 

@@ -18,9 +18,41 @@ export interface TcpCut {
   stop(): void;
 }
 
-interface Link {
+export interface Link {
   upstream: Socket<unknown> | null;
   pending: Uint8Array[];
+}
+
+/**
+ * Connects `client` (a socket accepted by a forwarder) to `target` and pipes both ways; what
+ * the client sent before the upstream was open is sent first. Rejects when nobody listens.
+ */
+export async function pipeTo(
+  client: Socket<Link>,
+  target: { hostname: string; port: number },
+  open: Set<Socket<unknown>>,
+  passing: () => boolean = () => true,
+): Promise<void> {
+  await Bun.connect({
+    ...target,
+    socket: {
+      open(upstream) {
+        open.add(upstream);
+        client.data.upstream = upstream;
+        for (const chunk of client.data.pending) upstream.write(chunk);
+        client.data.pending = [];
+      },
+      data(_upstream, chunk) {
+        if (passing()) client.write(chunk);
+      },
+      close() {
+        client.end();
+      },
+      error() {
+        client.end();
+      },
+    },
+  });
 }
 
 export function tcpCut(target: { hostname: string; port: number }): TcpCut {
@@ -35,26 +67,7 @@ export function tcpCut(target: { hostname: string; port: number }): TcpCut {
         open(client) {
           client.data = { upstream: null, pending: [] };
           open.add(client);
-          void Bun.connect({
-            ...target,
-            socket: {
-              open(upstream) {
-                open.add(upstream);
-                client.data.upstream = upstream;
-                for (const chunk of client.data.pending) upstream.write(chunk);
-                client.data.pending = [];
-              },
-              data(_upstream, chunk) {
-                if (!dropping) client.write(chunk);
-              },
-              close() {
-                client.end();
-              },
-              error() {
-                client.end();
-              },
-            },
-          }).catch(() => client.end());
+          pipeTo(client, target, open, () => !dropping).catch(() => client.end());
         },
         data(client, chunk) {
           if (dropping) return;

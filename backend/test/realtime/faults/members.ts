@@ -14,6 +14,8 @@ export class Member {
   outOfOrder = 0;
   /** Presence lists that showed one person twice. */
   doubledPresence = 0;
+  /** When the last presence list arrived. */
+  lastPresenceAt = 0;
   /** Leave events about people who were still connected. */
   readonly leavesSeen: { userId: string; at: number }[] = [];
   private lastCursor = 0;
@@ -53,6 +55,12 @@ export class Member {
   }
 
   private note(message: ServerMessage): void {
+    if (process.env.FAULT_DEBUG && message.type !== 'chat' && message.type !== 'pong') {
+      console.log(
+        `[${this.userId} ${Date.now() % 100_000}]`,
+        JSON.stringify(message).slice(0, 300),
+      );
+    }
     if (message.type === 'chat') {
       const { id, cursor } = message.message;
       this.arrivals.set(id, (this.arrivals.get(id) ?? 0) + 1);
@@ -60,6 +68,7 @@ export class Member {
       this.lastCursor = Math.max(this.lastCursor, cursor);
     }
     if (message.type === 'presence') {
+      this.lastPresenceAt = Date.now();
       const ids = message.participants.map((p) => p.userId);
       if (new Set(ids).size !== ids.length) this.doubledPresence++;
       if (message.event?.kind === 'leave') {

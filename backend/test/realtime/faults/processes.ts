@@ -4,8 +4,8 @@
  * Everything is started on free ports and killed by the PID it was given.
  */
 
-import type { Socket, TCPSocketListener } from 'bun';
-import { type Subprocess, spawn } from 'bun';
+import { type Socket, type Subprocess, spawn, type TCPSocketListener } from 'bun';
+import { type Link, pipeTo } from '../../live/tcp-cut.ts';
 
 export async function freePort(): Promise<number> {
   const probe = Bun.listen({ hostname: '127.0.0.1', port: 0, socket: { data() {} } });
@@ -125,11 +125,6 @@ export class BackendProcess {
   }
 }
 
-interface Link {
-  upstream: Socket<unknown> | null;
-  pending: Uint8Array[];
-}
-
 /**
  * A TCP balancer: each new connection goes to the next backend in turn, or to the one after it
  * when that one refuses (a dead instance), as nginx or haproxy in front of a deployment would.
@@ -144,27 +139,7 @@ export function tcpBalancer(ports: () => number[]): { port: number; stop(): void
       return;
     }
     try {
-      await Bun.connect({
-        hostname: '127.0.0.1',
-        port,
-        socket: {
-          open(upstream) {
-            open.add(upstream);
-            client.data.upstream = upstream;
-            for (const chunk of client.data.pending) upstream.write(chunk);
-            client.data.pending = [];
-          },
-          data(_upstream, chunk) {
-            client.write(chunk);
-          },
-          close() {
-            client.end();
-          },
-          error() {
-            client.end();
-          },
-        },
-      });
+      await pipeTo(client, { hostname: '127.0.0.1', port }, open);
     } catch {
       await connectTo(client, rest);
     }
