@@ -16,6 +16,8 @@ export default defineConfig({
     excludeSources: [
       'backend/**',
       'scripts/**',
+      'cinema/**',
+      'test-support/**',
       'e2e/**',
       '.ci/**',
       '.data/**',

@@ -1,8 +1,8 @@
 /** The API suite on the production stores: real Postgres, real Redis, real SMTP (in-process sink). */
 import { describe } from 'bun:test';
 import { randomUUID } from 'node:crypto';
+import { hasPostgres, hasRedis, REDIS_TEST_URL } from '@kino/test-support/services';
 import { createClient } from 'redis';
-import { hasPostgres, hasRedis, REDIS_TEST_URL } from '../../scripts/test-support/services.ts';
 import { closeDeps } from '../src/deps.ts';
 import { apiSuite } from './api/suite.ts';
 import { buildBackend } from './support/backend.ts';

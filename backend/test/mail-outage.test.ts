@@ -4,9 +4,9 @@
  * in the same process, or after a restart.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
+import { type RunningCinema, startCinema } from '@kino/cinema/server';
+import { hasPostgres } from '@kino/test-support/services';
 import { eq } from 'drizzle-orm';
-import { type RunningCinema, startCinema } from '../../scripts/cinema/server.ts';
-import { hasPostgres } from '../../scripts/test-support/services.ts';
 import { mailQueue } from '../src/db/schema.ts';
 import { closeDeps } from '../src/deps.ts';
 import type { RoomView } from '../src/rooms/model.ts';

@@ -3,11 +3,9 @@
  * cinema tab they watch in, and what they do there as a user would (sign-in form,
  * the real <video>, the sidebar's chat and reaction buttons).
  */
+
+import { type ExtensionProfile, launchExtensionProfile } from '@kino/test-support/chromium';
 import type { Locator, Page } from 'playwright-core';
-import {
-  type ExtensionProfile,
-  launchExtensionProfile,
-} from '../../scripts/test-support/chromium.ts';
 import { CINEMA_URL } from './production-stack.ts';
 
 export interface Viewer {

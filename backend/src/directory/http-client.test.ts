@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
-import { type RunningCinema, startCinema } from '../../../scripts/cinema/server.ts';
+import { type RunningCinema, startCinema } from '@kino/cinema/server';
 import { HttpError } from '../http/errors.ts';
 import { createHttpDirectory } from './http-client.ts';
 

@@ -5,8 +5,8 @@
 import { afterEach, beforeEach, describe, expect, test } from 'bun:test';
 import { randomUUID } from 'node:crypto';
 import type { ChatMessage } from '@kino/shared/types';
+import { hasRedis, REDIS_TEST_URL } from '@kino/test-support/services';
 import { RedisClient } from 'bun';
-import { hasRedis, REDIS_TEST_URL } from '../../../scripts/test-support/services.ts';
 import { createRedisLiveStore, isOwnEarlierCas, isOwnEarlierChat } from '../../src/live/redis.ts';
 import { isServerError, withRetry } from '../../src/live/redis-link.ts';
 import type { LiveStore, RoomEvent } from '../../src/live/types.ts';

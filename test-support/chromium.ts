@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium } from 'playwright-core';
 import { CHROMIUM_PATH } from './services.ts';
 
-export const EXTENSION_DIR = resolve(import.meta.dir, '../../extension');
+export const EXTENSION_DIR = resolve(import.meta.dir, '../extension');
 export const CHROME_BUILD = join(EXTENSION_DIR, '.output/chrome-mv3');
 
 export interface ExtensionCopy {

@@ -2,7 +2,7 @@
  * Starts the demo cinema with Bun.serve. `startCinema({ port: 0 })` picks a
  * free port (tests); options fall back to env, then to the documented defaults.
  */
-import { createCinemaHandler } from './app.ts';
+import { createCinemaRoutes, createNotFound } from './app.ts';
 import { type CinemaOptions, resolveCinemaConfig } from './config.ts';
 import type { CinemaContext } from './context.ts';
 import { createDirectory } from './data/directory.ts';
@@ -18,25 +18,21 @@ export interface RunningCinema {
 
 export async function startCinema(opts: CinemaOptions = {}): Promise<RunningCinema> {
   const config = resolveCinemaConfig(opts);
-  const directory = await createDirectory();
-  const media = createMediaLibrary();
-  // The handler needs the public URL, which for port 0 is known only after listening.
-  let handle: (req: Request) => Promise<Response> = async () =>
-    new Response('Starting', { status: 503 });
-
+  const ctx: CinemaContext = {
+    config,
+    directory: await createDirectory(),
+    media: createMediaLibrary(),
+    publicUrl: (config.publicUrl ?? `http://localhost:${config.port}`).replace(/\/+$/, ''),
+  };
   const server = Bun.serve({
     port: config.port,
-    fetch: (req) => handle(req),
+    routes: createCinemaRoutes(ctx),
+    fetch: createNotFound(ctx),
   });
   const port = server.port ?? config.port;
   const url = `http://localhost:${port}`;
-  const ctx: CinemaContext = {
-    config,
-    directory,
-    media,
-    publicUrl: (config.publicUrl ?? url).replace(/\/+$/, ''),
-  };
-  handle = createCinemaHandler(ctx);
+  // With port 0 the public URL is known only now; handlers read it per request.
+  if (!config.publicUrl) ctx.publicUrl = url;
 
   return {
     url,

@@ -4,16 +4,14 @@ import type { CinemaContext } from '../context.ts';
 import { parseCredentials, parseJson, readSmallBody } from '../http/body.ts';
 import { clearedSessionCookie, sessionCookie } from '../http/cookies.ts';
 import { json, jsonError } from '../http/json.ts';
-import type { Route } from '../http/router.ts';
+import type { Routes } from '../http/routes.ts';
 
 export const WRONG_CREDENTIALS = 'Wrong login or password';
 
-export function authApiRoutes(ctx: CinemaContext): Route[] {
-  return [
-    {
-      method: 'POST',
-      pattern: '/api/login',
-      async handler(req) {
+export function authApiRoutes(ctx: CinemaContext): Routes {
+  return {
+    '/api/login': {
+      async POST(req) {
         const body = await readSmallBody(req);
         if (!body.ok) return jsonError(400, body.error);
         const parsed = parseJson(body.value);
@@ -30,10 +28,8 @@ export function authApiRoutes(ctx: CinemaContext): Route[] {
         );
       },
     },
-    {
-      method: 'GET',
-      pattern: '/api/session',
-      async handler(req) {
+    '/api/session': {
+      async GET(req) {
         const session = await readSession(req, ctx);
         if (!session) return jsonError(401, 'Not signed in');
         return json({
@@ -42,10 +38,8 @@ export function authApiRoutes(ctx: CinemaContext): Route[] {
         });
       },
     },
-    {
-      method: 'POST',
-      pattern: '/api/logout',
-      handler: () => json({ ok: true }, { headers: { 'Set-Cookie': clearedSessionCookie() } }),
+    '/api/logout': {
+      POST: () => json({ ok: true }, { headers: { 'Set-Cookie': clearedSessionCookie() } }),
     },
-  ];
+  };
 }

@@ -1,7 +1,7 @@
 /** Who is signed in: the kino_session cookie holds the access token itself. */
 import type { CinemaContext } from '../context.ts';
 import type { SeedUser } from '../data/seed.ts';
-import { parseCookies, SESSION_COOKIE } from '../http/cookies.ts';
+import { sessionTokenOf } from '../http/cookies.ts';
 import { signCinemaToken, verifyCinemaToken } from '../token.ts';
 
 export interface Session {
@@ -10,7 +10,7 @@ export interface Session {
 }
 
 export async function readSession(req: Request, ctx: CinemaContext): Promise<Session | null> {
-  const token = parseCookies(req.headers.get('cookie')).get(SESSION_COOKIE);
+  const token = sessionTokenOf(req);
   if (!token) return null;
   const claims = await verifyCinemaToken(token, {
     secret: ctx.config.jwtSecret,

@@ -1,15 +1,13 @@
 /** Public catalogue JSON: GET /api/films. */
 import type { CinemaContext } from '../context.ts';
 import { json } from '../http/json.ts';
-import type { Route } from '../http/router.ts';
+import type { Routes } from '../http/routes.ts';
 import { filmUrl } from './service-api.ts';
 
-export function filmsApiRoutes(ctx: CinemaContext): Route[] {
-  return [
-    {
-      method: 'GET',
-      pattern: '/api/films',
-      handler: () =>
+export function filmsApiRoutes(ctx: CinemaContext): Routes {
+  return {
+    '/api/films': {
+      GET: () =>
         json({
           films: ctx.directory.listFilms().map((f) => ({
             id: f.id,
@@ -22,5 +20,5 @@ export function filmsApiRoutes(ctx: CinemaContext): Route[] {
           })),
         }),
     },
-  ];
+  };
 }

@@ -3,8 +3,8 @@
  * plays, and seeks (which only works when Range requests are answered).
  */
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
+import { CHROMIUM_PATH, hasChromium } from '@kino/test-support/services';
 import { type Browser, chromium } from 'playwright-core';
-import { CHROMIUM_PATH, hasChromium } from '../test-support/services.ts';
 import { type RunningCinema, startCinema } from './server.ts';
 
 describe.skipIf(!hasChromium)('film page in Chromium', () => {

@@ -1,6 +1,6 @@
 /**
  * Takes screenshots of the demo cinema with headless Chromium, for a visual
- * check of the pages: `bun scripts/cinema/screenshot.ts` (writes ./screenshots).
+ * check of the pages: `bun cinema/screenshot.ts` (writes ./screenshots).
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';

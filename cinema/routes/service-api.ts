@@ -5,34 +5,32 @@
 import { hasServiceKey } from '../auth/service-key.ts';
 import type { CinemaContext } from '../context.ts';
 import { json, jsonError } from '../http/json.ts';
-import type { Handler, Route } from '../http/router.ts';
+import type { Handler, Routes } from '../http/routes.ts';
 
 export function filmUrl(ctx: CinemaContext, filmId: string): string {
   return `${ctx.publicUrl}/films/${encodeURIComponent(filmId)}`;
 }
 
-export function serviceApiRoutes(ctx: CinemaContext): Route[] {
+export function serviceApiRoutes(ctx: CinemaContext): Routes {
   const guarded =
     (handler: Handler): Handler =>
-    (req, params) =>
+    (req) =>
       hasServiceKey(req, ctx.config.serviceKey)
-        ? handler(req, params)
+        ? handler(req)
         : jsonError(401, 'A valid service key is required (Authorization: Bearer <key>)');
 
-  return [
-    {
-      method: 'GET',
-      pattern: '/api/service/users/:id',
-      handler: guarded((_req, { id = '' }) => {
+  return {
+    '/api/service/users/:id': {
+      GET: guarded((req) => {
+        const id = req.params.id ?? '';
         const user = ctx.directory.findUser(id);
         if (!user) return jsonError(404, `Unknown user: ${id}`);
         return json({ id: user.id, name: user.name, email: user.email, locale: user.locale });
       }),
     },
-    {
-      method: 'GET',
-      pattern: '/api/service/users/:id/friends',
-      handler: guarded((req, { id = '' }) => {
+    '/api/service/users/:id/friends': {
+      GET: guarded((req) => {
+        const id = req.params.id ?? '';
         if (!ctx.directory.findUser(id)) return jsonError(404, `Unknown user: ${id}`);
         const wantsFilm = new URL(req.url).searchParams.get('wantsFilm') ?? undefined;
         if (wantsFilm !== undefined && !ctx.directory.findFilm(wantsFilm)) {
@@ -44,10 +42,9 @@ export function serviceApiRoutes(ctx: CinemaContext): Route[] {
         return json({ friends });
       }),
     },
-    {
-      method: 'GET',
-      pattern: '/api/service/films/:id',
-      handler: guarded((_req, { id = '' }) => {
+    '/api/service/films/:id': {
+      GET: guarded((req) => {
+        const id = req.params.id ?? '';
         const film = ctx.directory.findFilm(id);
         if (!film) return jsonError(404, `Unknown film: ${id}`);
         return json({
@@ -58,5 +55,5 @@ export function serviceApiRoutes(ctx: CinemaContext): Route[] {
         });
       }),
     },
-  ];
+  };
 }

@@ -1,7 +1,6 @@
 import { describe, expect, test } from 'bun:test';
 import { MAX_BODY_BYTES, parseCredentials, parseJson, readSmallBody } from './body.ts';
-import { parseCookies } from './cookies.ts';
-import { matchRoute, type Route } from './router.ts';
+import { sessionTokenOf } from './cookies.ts';
 
 describe('parseCredentials', () => {
   test('accepts login and password, normalising the login', () => {
@@ -45,44 +44,16 @@ describe('parseJson and readSmallBody', () => {
   });
 });
 
-describe('parseCookies', () => {
-  test('reads pairs and skips junk', () => {
-    const cookies = parseCookies('a=1; kino_session=abc.def; junk; =x; bad=%E0%A4%A');
-    expect(cookies.get('a')).toBe('1');
-    expect(cookies.get('kino_session')).toBe('abc.def');
-    expect(cookies.has('bad')).toBe(false);
-    expect(cookies.size).toBe(2);
+describe('sessionTokenOf', () => {
+  const withCookie = (cookie: string) =>
+    new Request('http://localhost/', { headers: cookie ? { cookie } : {} });
+
+  test('reads the session among other cookies and junk', () => {
+    expect(sessionTokenOf(withCookie('a=1; kino_session=abc.def; junk; =x'))).toBe('abc.def');
   });
 
-  test('no header, no cookies', () => {
-    expect(parseCookies(null).size).toBe(0);
-  });
-});
-
-describe('matchRoute', () => {
-  const ok = () => new Response('ok');
-  const routes: Route[] = [
-    { method: 'GET', pattern: '/films/:id', handler: ok },
-    { method: 'POST', pattern: '/login', handler: ok },
-  ];
-
-  test('extracts decoded params', () => {
-    const match = matchRoute(routes, 'GET', '/films/night%20train');
-    expect(match.kind).toBe('found');
-    if (match.kind === 'found') expect(match.params).toEqual({ id: 'night train' });
-  });
-
-  test('HEAD is answered by the GET route', () => {
-    expect(matchRoute(routes, 'HEAD', '/films/x').kind).toBe('found');
-  });
-
-  test('wrong method, empty segment, broken escape and unknown paths', () => {
-    expect(matchRoute(routes, 'GET', '/login')).toEqual({
-      kind: 'wrong-method',
-      allowed: ['POST'],
-    });
-    expect(matchRoute(routes, 'GET', '/films/').kind).toBe('none');
-    expect(matchRoute(routes, 'GET', '/films/%E0%A4%A').kind).toBe('none');
-    expect(matchRoute(routes, 'GET', '/films/a/b').kind).toBe('none');
+  test('no cookie header, no session', () => {
+    expect(sessionTokenOf(withCookie(''))).toBeNull();
+    expect(sessionTokenOf(withCookie('a=1'))).toBeNull();
   });
 });

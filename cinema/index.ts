@@ -1,4 +1,4 @@
-/** Runs the demo cinema standalone: `bun scripts/cinema/index.ts` (CINEMA_PORT, default 3000). */
+/** Runs the demo cinema standalone: `bun cinema/index.ts` (CINEMA_PORT, default 3000). */
 import { startCinema } from './server.ts';
 
 const cinema = await startCinema();

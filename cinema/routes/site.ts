@@ -4,7 +4,7 @@ import { issueToken, readSession } from '../auth/session.ts';
 import type { CinemaContext } from '../context.ts';
 import { parseCredentials, parseForm, readSmallBody } from '../http/body.ts';
 import { clearedSessionCookie, sessionCookie } from '../http/cookies.ts';
-import type { Route } from '../http/router.ts';
+import type { Routes } from '../http/routes.ts';
 import { filmPage } from '../pages/film.ts';
 import { safeNextPath } from '../pages/format.ts';
 import { homePage } from '../pages/home.ts';
@@ -20,14 +20,12 @@ function redirect(location: string, cookie?: string): Response {
   return new Response(null, { status: 303, headers });
 }
 
-export function siteRoutes(ctx: CinemaContext): Route[] {
+export function siteRoutes(ctx: CinemaContext): Routes {
   const userOf = async (req: Request) => (await readSession(req, ctx))?.user ?? null;
 
-  return [
-    {
-      method: 'GET',
-      pattern: '/',
-      async handler(req) {
+  return {
+    '/': {
+      async GET(req) {
         const user = await userOf(req);
         const films = ctx.directory.listFilms();
         const wantsToWatch = (filmId: string) =>
@@ -35,29 +33,21 @@ export function siteRoutes(ctx: CinemaContext): Route[] {
         return htmlResponse(homePage({ films, user, wantsToWatch }));
       },
     },
-    {
-      method: 'GET',
-      pattern: '/films/:id',
-      async handler(req, { id = '' }) {
+    '/films/:id': {
+      async GET(req) {
         const user = await userOf(req);
-        const film = ctx.directory.findFilm(id);
+        const film = ctx.directory.findFilm(req.params.id ?? '');
         if (!film) return htmlResponse(notFoundPage(user, new URL(req.url).pathname), 404);
         const wanted = user !== null && ctx.directory.wantsToWatch(user.id, film.id);
         return htmlResponse(filmPage({ film, user, wanted }));
       },
     },
-    {
-      method: 'GET',
-      pattern: '/login',
-      async handler(req) {
+    '/login': {
+      async GET(req) {
         const next = safeNextPath(new URL(req.url).searchParams.get('next'));
         return htmlResponse(loginPage({ next, user: await userOf(req) }));
       },
-    },
-    {
-      method: 'POST',
-      pattern: '/login',
-      async handler(req) {
+      async POST(req) {
         const body = await readSmallBody(req);
         const form = body.ok ? parseForm(body.value) : {};
         const next = safeNextPath(form.next);
@@ -71,23 +61,17 @@ export function siteRoutes(ctx: CinemaContext): Route[] {
         return redirect(next, sessionCookie(await issueToken(user, ctx)));
       },
     },
-    {
-      method: 'POST',
-      pattern: '/logout',
-      handler: () => redirect('/', clearedSessionCookie()),
+    '/logout': {
+      POST: () => redirect('/', clearedSessionCookie()),
     },
-    {
-      method: 'GET',
-      pattern: '/static/style.css',
-      handler: () =>
+    '/static/style.css': {
+      GET: () =>
         new Response(Bun.file(STYLESHEET), {
           headers: { 'Content-Type': 'text/css; charset=utf-8' },
         }),
     },
-    {
-      method: 'GET',
-      pattern: '/media/:file',
-      handler: (req, { file = '' }) => ctx.media.serve(file, req.headers.get('range')),
+    '/media/:file': {
+      GET: (req) => ctx.media.serve(req.params.file ?? '', req.headers.get('range')),
     },
-  ];
+  };
 }
