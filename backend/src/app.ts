@@ -55,11 +55,13 @@ export function createApp(deps: AppDeps) {
     .use(matchesController(deps))
     .use(roomsController(deps))
     .use(joinController(deps))
-    // Production never serves the dev outbox, whatever the mail transport.
     .use(
-      deps.config.mode === 'production'
-        ? new Elysia()
-        : outboxController({ db: deps.db, mailKind: deps.mail.transport.kind }),
+      outboxController({
+        db: deps.db,
+        mailKind: deps.mail.transport.kind,
+        // Production never serves the dev outbox, whatever the mail transport.
+        production: deps.config.mode === 'production',
+      }),
     )
     .use(realtime(deps));
   return app;

@@ -2,7 +2,7 @@
  * Request bodies are bounded before anything reads them, and an API body is only read for a
  * caller whose token checks out:
  *  1. `Content-Length` over the limit → 413 at once, nothing read;
- *  2. an /api request with a body → its token is verified before the body is touched (401);
+ *  2. an /api request → its token is verified before its body (if any) is touched (401);
  *  3. the body is streamed with a running count, so a chunked body is cut off at the limit
  *     (413) instead of buffered whole, and read within BODY_READ_TIMEOUT_MS (408);
  *  4. only JSON is accepted (415), as well-formed UTF-8 (400), parsed once.
@@ -91,9 +91,9 @@ export function bodyGuard(options: BodyGuardOptions) {
   const { maxBytes } = options;
   return new Elysia({ name: 'kino-body-guard' })
     .onRequest(async ({ request }) => {
-      if (request.body === null) return;
       const declared = request.headers.get('content-length');
       if (declared !== null && Number(declared) > maxBytes) throw tooLarge(maxBytes);
+      if (request.method === 'OPTIONS') return;
       if (new URL(request.url).pathname.startsWith('/api/')) await options.authenticate(request);
     })
     .onParse({ as: 'global' }, async ({ request, contentType }) => {

@@ -56,13 +56,21 @@ function validationDetails(error: ValidationLike): unknown {
   }));
 }
 
+/** The HttpError itself, or the one Elysia wrapped (a parse hook's error becomes its `cause`). */
+function httpErrorIn(error: unknown): HttpError | undefined {
+  if (error instanceof HttpError) return error;
+  const cause = (error as { cause?: unknown } | null)?.cause;
+  return cause instanceof HttpError ? cause : undefined;
+}
+
 export function errorHandler(log: (message: string) => void) {
   return new Elysia({ name: 'kino-error-handler' }).onError({ as: 'global' }, ({ code, error }) => {
-    if (error instanceof HttpError) {
+    const expected = httpErrorIn(error);
+    if (expected) {
       return json(
-        error.status,
-        { error: error.message, code: error.code, details: error.details },
-        error.retryAfterSeconds,
+        expected.status,
+        { error: expected.message, code: expected.code, details: expected.details },
+        expected.retryAfterSeconds,
       );
     }
     const unavailable = unavailableFrom(error);

@@ -38,7 +38,8 @@ export function joinController(deps: { db: Db }) {
       }
     },
     {
-      query: t.Object({ invite: t.Optional(t.Unknown()) }),
+      // Mail clients and link trackers add their own parameters (utm_*): ignored, not refused.
+      query: t.Object({ invite: t.Optional(t.Unknown()) }, { additionalProperties: true }),
       detail: { summary: 'Join page behind the e-mailed link (HTML)', tags: ['join'] },
     },
   );

@@ -65,6 +65,7 @@ export async function markMailFailed(
 }
 
 export interface OutboxEntry {
+  messageId: string;
   to: string;
   subject: string;
   text: string;
@@ -79,6 +80,7 @@ export async function listOutbox(db: Db): Promise<OutboxEntry[]> {
     .where(and(eq(mailQueue.status, 'sent'), eq(mailQueue.deliveredVia, 'outbox')))
     .orderBy(asc(mailQueue.sentAt), asc(mailQueue.id));
   return rows.map((r) => ({
+    messageId: r.messageId,
     to: r.to,
     subject: r.subject,
     text: r.text,

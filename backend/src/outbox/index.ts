@@ -1,8 +1,8 @@
 /**
  * The dev outbox: where invites go when no SMTP server is configured. It shows every invite
  * link and address, so it answers only requests from this machine (the peer address, not a
- * header a client could forge), is never shared across origins (no CORS), and is not mounted
- * at all in production (app.ts).
+ * header a client could forge), is never shared across origins (no CORS), and answers
+ * nothing at all in production.
  */
 import { Elysia, t } from 'elysia';
 import type { Db } from '../db/index.ts';
@@ -13,6 +13,7 @@ import { renderOutboxPage } from './page.ts';
 
 const OutboxSchema = t.Array(
   t.Object({
+    messageId: t.String(),
     to: t.String(),
     subject: t.String(),
     text: t.String(),
@@ -25,8 +26,13 @@ interface PeerSource {
   requestIP(request: Request): { address: string } | null;
 }
 
-export function outboxController(deps: { db: Db; mailKind: 'smtp' | 'outbox' }) {
+export function outboxController(deps: {
+  db: Db;
+  mailKind: 'smtp' | 'outbox';
+  production: boolean;
+}) {
   const ensureAllowed = (request: Request, server: PeerSource | null) => {
+    if (deps.production) throw new HttpError(404, 'not_found', 'No such route');
     if (deps.mailKind !== 'outbox') {
       throw new HttpError(404, 'outbox_disabled', 'The dev outbox is off: mail goes through SMTP');
     }
