@@ -13,9 +13,10 @@ export interface ReceivedMail {
 
 export interface SmtpSinkOptions {
   /**
-   * Runs once a mail's data is complete, before the sink answers "250 accepted": a test can
-   * hold the answer (a server that stalls) or kill the sender right there. The mail is already
-   * in `received` when this runs — the server has it, whatever happens to the sender.
+   * Runs once a mail's data is complete, before the sink accepts it ("250"): a test can hold
+   * the answer forever (a server that stalls mid-send: the mail is never accepted) or kill
+   * the sender and then return (the server accepted a mail whose sender never heard so).
+   * The mail counts as received once this resolves.
    */
   beforeAccept?: (mail: ReceivedMail) => Promise<void>;
 }
@@ -46,8 +47,8 @@ export async function startSmtpSink(port = 0, options: SmtpSinkOptions = {}): Pr
             html: typeof mail.html === 'string' ? mail.html : '',
             messageId: mail.messageId ?? '',
           };
-          received.push(entry);
           await options.beforeAccept?.(entry);
+          received.push(entry);
           callback();
         })
         .catch((error: Error) => callback(error));
