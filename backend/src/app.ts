@@ -5,9 +5,11 @@ import { meController } from './auth/index.ts';
 import { authenticate } from './auth/plugin.ts';
 import type { AppDeps } from './deps.ts';
 import { healthController } from './health/index.ts';
+import { apiGuard } from './http/api-guard.ts';
 import { bodyGuard, TRANSPORT_MAX_BODY_BYTES } from './http/body-guard.ts';
 import { cors } from './http/cors.ts';
 import { errorHandler } from './http/error-handler.ts';
+import { createUserRateLimiter } from './http/user-rate-limit.ts';
 import { joinController } from './join/index.ts';
 import { matchesController } from './matches/index.ts';
 import { outboxController } from './outbox/index.ts';
@@ -27,10 +29,11 @@ export function createApp(deps: AppDeps) {
   })
     .use(errorHandler(deps.log.error))
     .use(cors)
+    .use(bodyGuard(MAX_REQUEST_BODY_BYTES))
     .use(
-      bodyGuard({
-        maxBytes: MAX_REQUEST_BODY_BYTES,
+      apiGuard({
         authenticate: (request) => authenticate(request, deps),
+        limiter: createUserRateLimiter(deps.config.apiRateLimit, deps.clock),
       }),
     )
     .use(

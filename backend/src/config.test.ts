@@ -28,6 +28,7 @@ describe('parseConfig', () => {
       perfTrace: false,
       mode: 'development',
       quotas: DEFAULT_QUOTAS,
+      apiRateLimit: { perSecond: 5, burst: 60 },
     });
     expect(DEFAULT_QUOTAS).toEqual({
       roomsPerOwner: 5,
@@ -104,6 +105,7 @@ describe('parseConfig', () => {
     ['KINO_PERF_TRACE', 'yes', /KINO_PERF_TRACE must be 1 or 0/],
     ['KINO_ENV', 'prod', /KINO_ENV must be production or development/],
     ['QUOTA_ROOMS', '0', /QUOTA_ROOMS must be between 1 and/],
+    ['API_RATE_BURST', '0', /API_RATE_BURST must be between 1 and/],
     ['QUOTA_INVITES_RECEIVED', 'ten', /QUOTA_INVITES_RECEIVED must be a whole number/],
     ['QUOTA_INVITES_WINDOW_SECONDS', '999999', /QUOTA_INVITES_WINDOW_SECONDS must be between/],
   ])('%s=%s is refused with a message naming it', (name, value, message) => {
@@ -117,7 +119,13 @@ describe('parseConfig', () => {
   });
 });
 
-describe('quotas', () => {
+describe('quotas and rates', () => {
+  test('the API rate per user is read from its variables', () => {
+    expect(
+      parseConfig({ API_RATE_PER_SECOND: '3', API_RATE_BURST: '9' }, fixedId).apiRateLimit,
+    ).toEqual({ perSecond: 3, burst: 9 });
+  });
+
   test('each is read from its variable', () => {
     expect(
       parseConfig(

@@ -42,6 +42,8 @@ export interface Config {
    */
   mode: 'development' | 'production';
   quotas: Quotas;
+  /** Requests per signed-in user per instance (http/user-rate-limit.ts): sustained and burst. */
+  apiRateLimit: { perSecond: number; burst: number };
 }
 
 /** How much one account may create and send (rooms/quota.ts enforces them across instances). */
@@ -155,6 +157,9 @@ function quotas(env: Env): Quotas {
   };
 }
 
+/** Far above what a person clicking through the extension needs; see http/user-rate-limit.ts. */
+export const DEFAULT_API_RATE = { perSecond: 5, burst: 60 } as const;
+
 export function parseConfig(env: Env, makeInstanceId: () => string = randomUUID): Config {
   const port = integer(env, 'PORT', 8787, 0, 65535);
   const config: Config = {
@@ -179,6 +184,10 @@ export function parseConfig(env: Env, makeInstanceId: () => string = randomUUID)
     perfTrace: flag(env, 'KINO_PERF_TRACE'),
     mode: mode(env),
     quotas: quotas(env),
+    apiRateLimit: {
+      perSecond: integer(env, 'API_RATE_PER_SECOND', DEFAULT_API_RATE.perSecond, 1, 100_000),
+      burst: integer(env, 'API_RATE_BURST', DEFAULT_API_RATE.burst, 1, 1_000_000),
+    },
   };
   const problem = config.mode === 'production' ? productionProblem(config, env) : undefined;
   if (problem) throw new ConfigError(problem.variable, problem.problem);

@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import { type RunningCinema, startCinema } from '../../scripts/cinema/server.ts';
 import { hasPostgres, hasRedis, REDIS_TEST_URL } from '../../scripts/test-support/services.ts';
 import { REQUEST_DEADLINE_MS } from '../src/http/deadline.ts';
-import { ROOMY_QUOTAS } from './support/backend.ts';
+import { ROOMY_LIMITS } from './support/backend.ts';
 import { type ChildBackend, startChildBackend } from './support/child-backend.ts';
 import { createTestDatabase, type TestDatabase } from './support/postgres.ts';
 import { type Probe, probe, summarise, timeUntil } from './support/probe-requests.ts';
@@ -50,7 +50,7 @@ describe.skipIf(!hasPostgres || !hasRedis)('faults: database and Redis outages o
     const redis = new URL(REDIS_TEST_URL);
     redisLink = tcpCut({ hostname: redis.hostname, port: Number(redis.port || 6379) });
     backend = await startChildBackend({
-      ...ROOMY_QUOTAS,
+      ...ROOMY_LIMITS,
       DATABASE_URL: through(database.url, pgLink.port),
       REDIS_URL: through(REDIS_TEST_URL, redisLink.port),
       REDIS_PREFIX: prefix,

@@ -12,7 +12,7 @@ import { type RunningCinema, startCinema } from '../../scripts/cinema/server.ts'
 import { hasPostgres } from '../../scripts/test-support/services.ts';
 import { mailQueue } from '../src/db/schema.ts';
 import { MAIL_TIMING } from '../src/mail/worker.ts';
-import { ROOMY_QUOTAS } from './support/backend.ts';
+import { ROOMY_LIMITS } from './support/backend.ts';
 import { type ChildBackend, startChildBackend } from './support/child-backend.ts';
 import { createTestDatabase, type TestDatabase } from './support/postgres.ts';
 import {
@@ -54,7 +54,7 @@ describe.skipIf(!hasPostgres)('faults: invites through SMTP outages and crashes'
   async function backendOn(database: TestDatabase, smtpPort: number, overrides = {}) {
     const child = await startChildBackend(
       {
-        ...ROOMY_QUOTAS,
+        ...ROOMY_LIMITS,
         DATABASE_URL: database.url,
         SMTP_URL: `smtp://127.0.0.1:${smtpPort}?ignoreTLS=1`,
         CINEMA_URL: cinema.url,

@@ -1,8 +1,8 @@
 /**
- * Request bodies are bounded before anything reads them, and an API body is only read for a
- * caller whose token checks out:
+ * Request bodies are bounded before anything reads them:
  *  1. `Content-Length` over the limit → 413 at once, nothing read;
- *  2. an /api request → its token is verified before its body (if any) is touched (401);
+ *  2. (api-guard.ts, registered next: an /api request's token is verified and its user's
+ *     rate checked before the body is touched);
  *  3. the body is streamed with a running count, so a chunked body is cut off at the limit
  *     (413) instead of buffered whole, and read within BODY_READ_TIMEOUT_MS (408);
  *  4. only JSON is accepted (415), as well-formed UTF-8 (400), parsed once.
@@ -15,13 +15,6 @@ import { HttpError } from './errors.ts';
 export const TRANSPORT_MAX_BODY_BYTES = 64 * 1024;
 /** A trickling body holds a connection at most this long. */
 export const BODY_READ_TIMEOUT_MS = 10_000;
-
-export interface BodyGuardOptions {
-  /** The largest body any route accepts (bytes). */
-  maxBytes: number;
-  /** Verifies the request's token (throws a 401 HttpError); runs before the body is read. */
-  authenticate(request: Request): Promise<unknown>;
-}
 
 function tooLarge(maxBytes: number): HttpError {
   return new HttpError(413, 'body_too_large', `The request body is over ${maxBytes} bytes`, {
@@ -87,14 +80,12 @@ function parseJson(bytes: Uint8Array): unknown {
   }
 }
 
-export function bodyGuard(options: BodyGuardOptions) {
-  const { maxBytes } = options;
+/** `maxBytes`: the largest body any route accepts. */
+export function bodyGuard(maxBytes: number) {
   return new Elysia({ name: 'kino-body-guard' })
-    .onRequest(async ({ request }) => {
+    .onRequest(({ request }) => {
       const declared = request.headers.get('content-length');
       if (declared !== null && Number(declared) > maxBytes) throw tooLarge(maxBytes);
-      if (request.method === 'OPTIONS') return;
-      if (new URL(request.url).pathname.startsWith('/api/')) await options.authenticate(request);
     })
     .onParse({ as: 'global' }, async ({ request, contentType }) => {
       const bytes = await readBodyCapped(request, maxBytes);

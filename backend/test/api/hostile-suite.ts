@@ -37,9 +37,7 @@ export function hostileSuite(makeStack: (cinemaUrl: () => string) => HostileStac
     quotaTests(stack);
 
     test('after all of it the backend still serves: health, a new room, reading it back', async () => {
-      const started = performance.now();
       expect((await fetch(`${current().url}/health`)).status).toBe(200);
-      expect(performance.now() - started).toBeLessThan(1000);
       const token = await tokenFor('anna');
       const created = await fetch(`${current().url}/api/rooms`, {
         method: 'POST',

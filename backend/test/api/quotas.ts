@@ -5,6 +5,7 @@
 import { expect, test } from 'bun:test';
 import { eq } from 'drizzle-orm';
 import { mailQueue, rooms } from '../../src/db/schema.ts';
+import { flood } from '../support/raw-http.ts';
 import { tokenFor } from '../support/tokens.ts';
 import type { HostileStack, StartedBackend } from './hostile-stack.ts';
 
@@ -146,6 +147,53 @@ export function quotaTests(stack: HostileStack): void {
         .from(mailQueue)
         .where(eq(mailQueue.to, 'vera@kino.example'));
       expect(queued).toHaveLength(2);
+    } finally {
+      await backend.stop();
+    }
+  }, 60_000);
+
+  test('requests per user: a burst, then 429 + Retry-After before anything is read', async () => {
+    // The clock stands still unless moved, so a slow machine cannot refill the bucket.
+    const time = handClock();
+    const backend = await stack.start(
+      { API_RATE_PER_SECOND: '1', API_RATE_BURST: '5' },
+      { clock: time.clock },
+    );
+    try {
+      const anna = { authorization: `Bearer ${await tokenFor('anna')}` };
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i++) {
+        const response = await fetch(`${backend.url}/api/films/film-${i}/matches`, {
+          headers: anna,
+        });
+        statuses.push(response.status);
+        if (response.status === 429) {
+          expect(response.headers.get('retry-after')).toBe('1');
+          expect(((await response.json()) as { code: string }).code).toBe('rate_limited');
+        } else {
+          await response.body?.cancel();
+        }
+      }
+      // Five unknown films looked up, then the budget is spent.
+      expect(statuses).toEqual([404, 404, 404, 404, 404, 429]);
+      // Spent means spent for a body too: refused before it is read (in small chunks, under
+      // Bun's own transport cap, so only the app can answer).
+      const flooded = await flood({
+        port: backend.port,
+        path: '/api/rooms',
+        headers: { 'content-type': 'application/json', ...anna },
+        bodyBytes: 32 * 1024,
+        chunked: true,
+        chunkBytes: 1024,
+      });
+      expect(flooded.status).toBe(429);
+      // Someone else still has their own budget.
+      const boris = await fetch(`${backend.url}/api/me`, {
+        headers: { authorization: `Bearer ${await tokenFor('boris')}` },
+      });
+      expect(boris.status).toBe(200);
+      time.advance(1_000);
+      expect((await fetch(`${backend.url}/api/me`, { headers: anna })).status).toBe(200);
     } finally {
       await backend.stop();
     }

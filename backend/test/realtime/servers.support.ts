@@ -12,7 +12,7 @@ import { signCinemaToken } from '../../../scripts/cinema/token.ts';
 import { POSTGRES_ADMIN_URL, REDIS_TEST_URL } from '../../../scripts/test-support/services.ts';
 import type { Logger } from '../../src/deps.ts';
 import { type RunningBackend, startBackend } from '../../src/main.ts';
-import { ROOMY_QUOTA_CONFIG } from '../support/backend.ts';
+import { ROOMY_LIMIT_CONFIG } from '../support/backend.ts';
 
 export interface TestDatabase {
   url: string;
@@ -83,7 +83,7 @@ export async function startStack(): Promise<Stack> {
           redisPrefix,
           cinemaUrl: cinema.url,
           instanceId,
-          quotas: ROOMY_QUOTA_CONFIG,
+          ...ROOMY_LIMIT_CONFIG,
         },
         { log, mailPollMs: 60_000 },
       );

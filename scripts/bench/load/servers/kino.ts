@@ -8,7 +8,7 @@ import { startBackend } from '../../../../backend/src/main.ts';
 
 const quiet = { info: () => {}, error: (m: string) => console.error(m) };
 const backend = await startBackend(
-  // The load creates a thousand rooms as one user: quotas are not what this measures.
+  // The load creates a thousand rooms as one user: quotas and API rates are not measured here.
   {
     port: 0,
     host: '127.0.0.1',
@@ -19,6 +19,7 @@ const backend = await startBackend(
       invitesPerRecipient: 1_000_000,
       invitesWindowSeconds: 1,
     },
+    apiRateLimit: { perSecond: 100_000, burst: 100_000 },
   },
   { log: quiet, mailPollMs: 60_000 },
 );
