@@ -23,6 +23,7 @@ export const en = {
   errorQuotaInvitesReceived:
     'Too many invitations lately for: {names}. Untick them, or try again in {wait}.',
   errorTooManyInvitees: 'That is too many friends at once: invite at most {limit}.',
+  errorRateLimited: 'Too many requests in a row. Try again in {wait}.',
   waitSeconds: '{n} s',
   waitMinutes: '{n} min',
   waitMoment: 'a moment',
@@ -100,6 +101,7 @@ export const ru: Record<MessageKey, string> = {
   errorQuotaInvitesReceived:
     'Слишком много приглашений за последнее время получили: {names}. Снимите отметку или попробуйте через {wait}.',
   errorTooManyInvitees: 'Слишком много друзей сразу: можно пригласить не больше {limit}.',
+  errorRateLimited: 'Слишком много запросов подряд. Попробуйте через {wait}.',
   waitSeconds: '{n} с',
   waitMinutes: '{n} мин',
   waitMoment: 'минуту',

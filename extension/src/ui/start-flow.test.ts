@@ -78,6 +78,9 @@ describe('what the panel says about a failure', () => {
       'The Kino Vmeste server is not reachable.',
     );
     expect(startErrorMessage(error({}), t)).toBe('Something went wrong: server says x');
+    expect(
+      startErrorMessage(error({ code: 'rate_limited', status: 429, retryAfterSeconds: 1 }), t),
+    ).toBe('Too many requests in a row. Try again in 1 s.');
     setLocale('ru');
     expect(startErrorMessage(outage, t)).toBe(
       'Сервер «Кино вместе» сейчас частично недоступен. Попробуйте через 2 с.',

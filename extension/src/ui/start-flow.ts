@@ -103,7 +103,7 @@ export function startErrorMessage(error: ApiError, t: Translate): string {
       return t('errorTooManyInvitees', { limit: typeof limit === 'number' ? limit : '' });
     }
   }
-  if (error.status === 429) return t('errorQuotaRooms', { wait });
+  if (error.status === 429) return t('errorRateLimited', { wait });
   if (error.status === 503) return t('errorUnavailable', { wait });
   return t('errorGeneric', { message: error.message });
 }
