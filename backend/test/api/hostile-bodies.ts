@@ -184,7 +184,7 @@ export function hostileBodyTests(backend: () => StartedBackend): void {
     const anna = await tokenFor('anna');
     const bodies = [
       '['.repeat(2000) + ']'.repeat(2000),
-      '{"a":'.repeat(800) + '1' + '}'.repeat(800),
+      `${'{"a":'.repeat(800)}1${'}'.repeat(800)}`,
       JSON.stringify(JSON.stringify({ filmId: 'night-train', invitees: [] })),
       'null',
       '1e999999',

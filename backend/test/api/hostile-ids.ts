@@ -39,7 +39,7 @@ export const IMPOSSIBLE_IDS = [
   '%F0%9F%98%80',
   '%EF%BB%BF',
   '%E2%80%8B',
-  'A'.repeat(21) + '%00',
+  `${'A'.repeat(21)}%00`,
 ];
 
 interface Route {
