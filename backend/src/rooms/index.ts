@@ -3,8 +3,9 @@ import { authPlugin } from '../auth/plugin.ts';
 import type { AppDeps } from '../deps.ts';
 import { withDeadline } from '../http/deadline.ts';
 import { mailDomain } from '../mail/message-id.ts';
+import { commitRoom, prepareRoom } from './create.ts';
 import { CreateRoomBody, ErrorSchema, RoomIdParams, RoomSchema } from './model.ts';
-import { closeRoomByOwner, createRoom, getRoomForUser } from './service.ts';
+import { closeRoomByOwner, getRoomForUser } from './service.ts';
 
 export function roomsController(deps: AppDeps) {
   // Read per request: startBackend learns the public URL only after listening on port 0.
@@ -15,20 +16,18 @@ export function roomsController(deps: AppDeps) {
     .post(
       '',
       async ({ user, body, set }) => {
-        const room = await withDeadline(() =>
-          createRoom(
-            {
-              ...common(),
-              directory: deps.directory,
-              clock: deps.clock,
-              quotas: deps.config.quotas,
-              mailDomain: domain,
-              log: deps.log.error,
-            },
-            user,
-            body,
-          ),
-        );
+        const create = {
+          ...common(),
+          directory: deps.directory,
+          clock: deps.clock,
+          quotas: deps.config.quotas,
+          mailDomain: domain,
+          log: deps.log.error,
+        };
+        // Only the preparation is abandoned at the deadline: a commit that started finishes,
+        // so a 503 never hides a room that was created (create.ts).
+        const prepared = await withDeadline(() => prepareRoom(create, user, body));
+        const room = await commitRoom(create, prepared);
         deps.mail.worker.kick();
         set.status = 201;
         return room;

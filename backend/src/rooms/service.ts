@@ -1,6 +1,6 @@
 /**
- * Rooms: create (with invites queued in the same transaction), read, close.
- * Plain functions taking only the dependencies they use.
+ * Rooms: read and close (creation is in create.ts). Plain functions taking only the
+ * dependencies they use.
  */
 import {
   ROOM_CLOSE_REASONS,
@@ -10,21 +10,14 @@ import {
 import type { PlaybackState, RoomSettings } from '@kino/shared/types';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { AuthUser } from '../auth/verify.ts';
-import type { Quotas } from '../config.ts';
 import { guardDb } from '../db/faults.ts';
 import type { Db } from '../db/index.ts';
 import { type InviteeRow, type RoomRow, roomInvitees, rooms } from '../db/schema.ts';
-import type { Directory } from '../directory/types.ts';
 import { HttpError } from '../http/errors.ts';
 import type { LiveStore } from '../live/types.ts';
-import { renderInviteMail } from '../mail/invite-template.ts';
-import { newMessageId } from '../mail/message-id.ts';
-import { enqueueMail } from '../mail/queue.ts';
 import { getRoomAccess } from './access.ts';
-import { newSecretId } from './ids.ts';
 import { guardLive } from './live-guard.ts';
-import type { CreateRoomInput, RoomView } from './model.ts';
-import { checkInviteeCount, enforceQuotas, lockQuotaSubjects } from './quota.ts';
+import type { RoomView } from './model.ts';
 
 export { getRoomAccess, type RoomAccess, recordPresence } from './access.ts';
 
@@ -37,114 +30,6 @@ export function initialPlayback(now: number): PlaybackState {
 export function joinUrl(publicUrl: string, roomId: string, inviteToken?: string): string {
   const base = `${publicUrl}/join/${encodeURIComponent(roomId)}`;
   return inviteToken ? `${base}?invite=${encodeURIComponent(inviteToken)}` : base;
-}
-
-export interface CreateRoomDeps {
-  db: Db;
-  directory: Directory;
-  live: LiveStore;
-  clock: () => number;
-  publicUrl: string;
-  quotas: Quotas;
-  /** Domain part of the invites' Message-IDs (the sender's). */
-  mailDomain: string;
-  log: (message: string) => void;
-}
-
-export async function createRoom(
-  deps: CreateRoomDeps,
-  owner: AuthUser,
-  input: CreateRoomInput,
-): Promise<RoomView> {
-  const invitees = [...new Set(input.invitees)];
-  if (invitees.includes(owner.id)) {
-    throw new HttpError(422, 'invitee_is_owner', 'You cannot invite yourself', {
-      userIds: [owner.id],
-    });
-  }
-  checkInviteeCount(invitees.length, deps.quotas);
-  // A cheap early refusal of the owner's own quotas before asking the cinema anything; the
-  // binding check, recipients included, runs in the transaction below.
-  const early = { ownerId: owner.id, inviteCount: invitees.length, recipients: [] };
-  await guardDb(() => enforceQuotas(deps.db, deps.quotas, { ...early, now: deps.clock() }));
-
-  const [film, friends, ownerProfile] = await Promise.all([
-    deps.directory.getFilm(input.filmId),
-    deps.directory.getFriends(owner.id),
-    deps.directory.getUser(owner.id),
-  ]);
-  if (!film) throw new HttpError(404, 'film_not_found', `Unknown film "${input.filmId}"`);
-  const friendById = new Map(friends.map((f) => [f.id, f]));
-  const strangers = invitees.filter((id) => !friendById.has(id));
-  if (strangers.length > 0) {
-    throw new HttpError(422, 'invitee_not_friend', `Not your friends: ${strangers.join(', ')}`, {
-      userIds: strangers,
-    });
-  }
-
-  const now = deps.clock();
-  const roomId = newSecretId();
-  const ownerName = ownerProfile?.name ?? owner.name;
-  const room: RoomRow = {
-    id: roomId,
-    filmId: film.id,
-    filmTitle: film.title,
-    filmUrl: film.url,
-    ownerId: owner.id,
-    ownerName,
-    allowLinkJoin: input.allowLinkJoin ?? false,
-    createdAt: new Date(now),
-    lastActivityAt: new Date(now),
-    closedAt: null,
-    closeReason: null,
-  };
-  const inviteeRows: InviteeRow[] = invitees.map((id) => {
-    const friend = friendById.get(id)!;
-    return {
-      roomId,
-      userId: id,
-      name: friend.name,
-      email: friend.email,
-      inviteToken: newSecretId(),
-    };
-  });
-  const mails = inviteeRows.map((row) => ({
-    to: row.email,
-    messageId: newMessageId(deps.mailDomain),
-    ...renderInviteMail({
-      inviterName: ownerName,
-      inviteeName: row.name,
-      filmTitle: film.title,
-      joinUrl: joinUrl(deps.publicUrl, roomId, row.inviteToken),
-    }),
-  }));
-
-  // Room, invitees and their mails commit together: no room without its invites, no invite
-  // without its room. The quota is counted again under locks, so instances can't race past it.
-  const quota = {
-    ownerId: owner.id,
-    inviteCount: inviteeRows.length,
-    recipients: inviteeRows.map((r) => ({ id: r.userId, name: r.name })),
-    now,
-  };
-  await guardDb(() =>
-    deps.db.transaction(async (tx) => {
-      await lockQuotaSubjects(tx, quota);
-      await enforceQuotas(tx, deps.quotas, quota);
-      await tx.insert(rooms).values(room);
-      if (inviteeRows.length > 0) await tx.insert(roomInvitees).values(inviteeRows);
-      await enqueueMail(tx, mails, now);
-    }),
-  );
-  // The room exists now. Its live state is a convenience (the hub creates it on the first
-  // join anyway), so a Redis hiccup here must not turn a created room into an error.
-  await guardLive(() =>
-    Promise.all([
-      deps.live.initPlayback(roomId, initialPlayback(now)),
-      deps.live.setSettings(roomId, DEFAULT_SETTINGS),
-    ]),
-  ).catch((error: unknown) => deps.log(`room ${roomId}: live state not initialised: ${error}`));
-  return toView(room, inviteeRows, joinUrl(deps.publicUrl, roomId), [], initialPlayback(now));
 }
 
 export interface ReadRoomDeps {
@@ -242,7 +127,7 @@ function storedReason(reason: string | null): RoomCloseReason {
   return ROOM_CLOSE_REASONS.find((known) => known === reason) ?? 'closed-by-owner';
 }
 
-function toView(
+export function toView(
   room: RoomRow,
   invitees: InviteeRow[],
   link: string,
