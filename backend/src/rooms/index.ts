@@ -7,6 +7,15 @@ import { commitRoom, prepareRoom } from './create.ts';
 import { CreateRoomBody, ErrorSchema, RoomIdParams, RoomSchema } from './model.ts';
 import { closeRoomByOwner, getRoomForUser } from './service.ts';
 
+/** What reading or closing a room can answer. */
+const ROOM_READ_RESPONSES = {
+  200: RoomSchema,
+  401: ErrorSchema,
+  403: ErrorSchema,
+  404: ErrorSchema,
+  503: ErrorSchema,
+};
+
 export function roomsController(deps: AppDeps) {
   // Read per request: startBackend learns the public URL only after listening on port 0.
   const common = () => ({ db: deps.db, live: deps.live, publicUrl: deps.config.publicUrl });
@@ -61,13 +70,7 @@ export function roomsController(deps: AppDeps) {
       {
         auth: true,
         params: RoomIdParams,
-        response: {
-          200: RoomSchema,
-          401: ErrorSchema,
-          403: ErrorSchema,
-          404: ErrorSchema,
-          503: ErrorSchema,
-        },
+        response: ROOM_READ_RESPONSES,
         detail: { summary: 'The room (owner and invitees only)', tags: ['rooms'] },
       },
     )
@@ -84,13 +87,7 @@ export function roomsController(deps: AppDeps) {
       {
         auth: true,
         params: RoomIdParams,
-        response: {
-          200: RoomSchema,
-          401: ErrorSchema,
-          403: ErrorSchema,
-          404: ErrorSchema,
-          503: ErrorSchema,
-        },
+        response: ROOM_READ_RESPONSES,
         detail: { summary: 'Close and archive the room (owner only)', tags: ['rooms'] },
       },
     );

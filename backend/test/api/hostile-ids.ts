@@ -4,7 +4,7 @@
  */
 import { expect, test } from 'bun:test';
 import { tokenFor } from '../support/tokens.ts';
-import type { StartedBackend } from './hostile-stack.ts';
+import { createRoom, type StartedBackend } from './hostile-stack.ts';
 
 /** Path segments as sent (already percent-encoded where they are encoded). */
 export const IMPOSSIBLE_IDS = [
@@ -157,14 +157,9 @@ export function hostileIdTests(backend: () => StartedBackend): void {
   });
 
   test('a join link with a broken invite token still shows the room, without the token', async () => {
-    const anna = await tokenFor('anna');
-    const created = await fetch(`${backend().url}/api/rooms`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${anna}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ filmId: 'night-train', invitees: ['boris'] }),
-    });
+    const created = await createRoom(backend(), 'anna', ['boris']);
     expect(created.status).toBe(201);
-    const { id } = (await created.json()) as { id: string };
+    const id = created.json.id!;
     const queries = [
       'invite=%FF',
       'invite=%00',

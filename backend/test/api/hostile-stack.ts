@@ -14,6 +14,7 @@ import { buildBackend } from '../support/backend.ts';
 import { createTestDatabase, type TestDatabase } from '../support/postgres.ts';
 import { deleteRedisPrefix } from '../support/redis.ts';
 import { type SmtpSink, startSmtpSink } from '../support/smtp-sink.ts';
+import { tokenFor } from '../support/tokens.ts';
 
 export interface StartedBackend {
   app: App;
@@ -103,5 +104,43 @@ export function servicesStack(cinemaUrl: () => string, redisUrl: string): Hostil
       for (const database of databases) await database.drop();
       for (const prefix of prefixes) await deleteRedisPrefix(redisUrl, prefix);
     },
+  };
+}
+
+export interface Created {
+  status: number;
+  retryAfter: string | null;
+  json: {
+    id?: string;
+    code?: string;
+    error?: string;
+    details?: {
+      limit?: number;
+      windowSeconds?: number;
+      retryAfterSeconds?: number;
+      retryAt?: string;
+      people?: { id: string; name: string }[];
+    };
+  };
+}
+
+/** POST /api/rooms as `owner` (a link room when nobody is invited). */
+export async function createRoom(
+  backend: StartedBackend,
+  owner: string,
+  invitees: string[],
+): Promise<Created> {
+  const response = await fetch(`${backend.url}/api/rooms`, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${await tokenFor(owner)}`,
+      'content-type': 'application/json',
+    },
+    body: JSON.stringify({ filmId: 'night-train', invitees, allowLinkJoin: invitees.length === 0 }),
+  });
+  return {
+    status: response.status,
+    retryAfter: response.headers.get('retry-after'),
+    json: (await response.json()) as Created['json'],
   };
 }

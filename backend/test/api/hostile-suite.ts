@@ -10,7 +10,7 @@ import { tokenFor } from '../support/tokens.ts';
 import { devDoorTests } from './dev-doors.ts';
 import { hostileBodyTests } from './hostile-bodies.ts';
 import { hostileIdTests } from './hostile-ids.ts';
-import type { HostileStack, StartedBackend } from './hostile-stack.ts';
+import { createRoom, type HostileStack, type StartedBackend } from './hostile-stack.ts';
 import { quotaTests } from './quotas.ts';
 
 export function hostileSuite(makeStack: (cinemaUrl: () => string) => HostileStack): void {
@@ -38,15 +38,9 @@ export function hostileSuite(makeStack: (cinemaUrl: () => string) => HostileStac
 
     test('after all of it the backend still serves: health, a new room, reading it back', async () => {
       expect((await fetch(`${current().url}/health`)).status).toBe(200);
-      const token = await tokenFor('anna');
-      const created = await fetch(`${current().url}/api/rooms`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ filmId: 'night-train', invitees: ['vera'] }),
-      });
+      const created = await createRoom(current(), 'anna', ['vera']);
       expect(created.status).toBe(201);
-      const { id } = (await created.json()) as { id: string };
-      const read = await fetch(`${current().url}/api/rooms/${id}`, {
+      const read = await fetch(`${current().url}/api/rooms/${created.json.id}`, {
         headers: { authorization: `Bearer ${await tokenFor('vera')}` },
       });
       expect(read.status).toBe(200);

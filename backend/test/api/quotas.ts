@@ -7,44 +7,7 @@ import { eq } from 'drizzle-orm';
 import { mailQueue, rooms } from '../../src/db/schema.ts';
 import { flood } from '../support/raw-http.ts';
 import { tokenFor } from '../support/tokens.ts';
-import type { HostileStack, StartedBackend } from './hostile-stack.ts';
-
-interface Created {
-  status: number;
-  retryAfter: string | null;
-  json: {
-    id?: string;
-    code?: string;
-    error?: string;
-    details?: {
-      limit?: number;
-      windowSeconds?: number;
-      retryAfterSeconds?: number;
-      retryAt?: string;
-      people?: { id: string; name: string }[];
-    };
-  };
-}
-
-async function createRoom(
-  backend: StartedBackend,
-  owner: string,
-  invitees: string[],
-): Promise<Created> {
-  const response = await fetch(`${backend.url}/api/rooms`, {
-    method: 'POST',
-    headers: {
-      authorization: `Bearer ${await tokenFor(owner)}`,
-      'content-type': 'application/json',
-    },
-    body: JSON.stringify({ filmId: 'night-train', invitees, allowLinkJoin: invitees.length === 0 }),
-  });
-  return {
-    status: response.status,
-    retryAfter: response.headers.get('retry-after'),
-    json: (await response.json()) as Created['json'],
-  };
-}
+import { createRoom, type HostileStack } from './hostile-stack.ts';
 
 /** A clock the test moves by hand (rooms are stamped with it, tokens checked against it). */
 function handClock() {
