@@ -12,6 +12,7 @@ import { Client } from 'pg';
 import { createClient } from 'redis';
 import type { Logger } from '../../src/deps.ts';
 import { type RunningBackend, startBackend } from '../../src/main.ts';
+import { ROOMY_LIMIT_CONFIG } from '../support/backend.ts';
 
 export interface TestDatabase {
   url: string;
@@ -82,6 +83,7 @@ export async function startStack(): Promise<Stack> {
           redisPrefix,
           cinemaUrl: cinema.url,
           instanceId,
+          ...ROOMY_LIMIT_CONFIG,
         },
         { log, mailPollMs: 60_000 },
       );
