@@ -7,6 +7,7 @@ import { healthController } from './health/index.ts';
 import { cors } from './http/cors.ts';
 import { errorHandler } from './http/error-handler.ts';
 import { joinController } from './join/index.ts';
+import { legalController } from './legal/index.ts';
 import { matchesController } from './matches/index.ts';
 import { outboxController } from './outbox/index.ts';
 import { realtime } from './realtime/index.ts';
@@ -41,6 +42,7 @@ export function createApp(deps: AppDeps) {
     .use(matchesController(deps))
     .use(roomsController(deps))
     .use(joinController(deps))
+    .use(legalController(deps.config))
     .use(outboxController({ db: deps.db, mailKind: deps.mail.transport.kind }))
     .use(realtime(deps));
 }
