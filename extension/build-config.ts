@@ -29,6 +29,18 @@ export interface BuildConfig {
   privacyUrl: string;
 }
 
+/**
+ * API permissions, each with its reason (extension/README.md "Permissions and why").
+ * The release check refuses a manifest that asks for anything else.
+ */
+export const API_PERMISSIONS = {
+  storage: 'settings in storage.local; the current room in storage.session for the popup',
+  scripting: 'runs the overlay on sites the user enables from the popup',
+} as const;
+
+/** Never granted at install: requested for one origin when the user enables a site. */
+export const OPTIONAL_HOSTS = ['https://*/*', 'http://*/*'];
+
 /** Paths of the cinema's film pages, where the overlay runs (the demo cinema adapter's). */
 export const FILM_PAGE_PATHS = ['/films/*'];
 

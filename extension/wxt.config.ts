@@ -1,6 +1,11 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { hostPermissions, parseBuildConfig } from './build-config';
+import {
+  API_PERMISSIONS,
+  hostPermissions,
+  OPTIONAL_HOSTS,
+  parseBuildConfig,
+} from './build-config';
 import { FIREFOX_DATA_COLLECTION } from './data-collection';
 
 /**
@@ -29,12 +34,12 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'scripting'],
+    permissions: Object.keys(API_PERMISSIONS),
     host_permissions: hostPermissions(build),
     // MV3 names them optional_host_permissions; Firefox's MV2 lists them in optional_permissions.
     ...(browser === 'firefox'
-      ? { optional_permissions: ['https://*/*', 'http://*/*'] }
-      : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
+      ? { optional_permissions: OPTIONAL_HOSTS }
+      : { optional_host_permissions: OPTIONAL_HOSTS }),
     // The overlay's stylesheet is read by the content script on sites enabled at runtime too.
     web_accessible_resources: [
       {
