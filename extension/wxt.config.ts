@@ -1,11 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import {
-  API_PERMISSIONS,
-  hostPermissions,
-  OPTIONAL_HOSTS,
-  parseBuildConfig,
-} from './build-config';
+import { API_PERMISSIONS, hostPermissions, OPTIONAL_HOSTS, parseBuildConfig } from './build-config';
 import { FIREFOX_DATA_COLLECTION } from './data-collection';
 
 /**
