@@ -1,0 +1,66 @@
+/**
+ * The packages `bun run release` made for the test deployment, unpacked: the very zips a
+ * store would get. When dist/ holds none, or one for another deployment, the
+ * release is made here (about half a minute).
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { readZip, writeDir } from '../../scripts/release/zip-files.ts';
+import { TEST_RELEASE_ENV } from './hosts.ts';
+
+const ROOT = resolve(import.meta.dir, '../..');
+
+export interface UnpackedRelease {
+  chromeDir: string;
+  firefoxDir: string;
+  version: string;
+  remove(): Promise<void>;
+}
+
+async function releaseRecord(
+  version: string,
+): Promise<{ build?: { backendUrl?: string; cinemaOrigins?: string[] } } | null> {
+  const file = Bun.file(join(ROOT, 'dist', `kino-vmeste-${version}-release.json`));
+  return (await file.exists()) ? file.json() : null;
+}
+
+async function isTestRelease(version: string): Promise<boolean> {
+  const record = await releaseRecord(version);
+  return (
+    record?.build?.backendUrl === TEST_RELEASE_ENV.KINO_BACKEND_URL &&
+    record.build.cinemaOrigins?.join(',') === TEST_RELEASE_ENV.KINO_CINEMA_ORIGINS
+  );
+}
+
+export async function unpackTestRelease(): Promise<UnpackedRelease> {
+  const { version } = (await Bun.file(join(ROOT, 'extension/package.json')).json()) as {
+    version: string;
+  };
+  if (!(await isTestRelease(version))) {
+    console.log('[deploy] no release for the test deployment in dist/: running bun run release');
+    const proc = Bun.spawn(['bun', 'run', 'release'], {
+      cwd: ROOT,
+      env: { ...process.env, ...TEST_RELEASE_ENV },
+      stdout: 'pipe',
+      stderr: 'pipe',
+    });
+    const [out, err] = await Promise.all([
+      new Response(proc.stdout).text(),
+      new Response(proc.stderr).text(),
+    ]);
+    if ((await proc.exited) !== 0) throw new Error(`bun run release failed:\n${out}\n${err}`);
+  }
+  const parent = await mkdtemp(join(tmpdir(), 'kino-release-'));
+  const unpack = async (browser: string) => {
+    const dir = join(parent, browser);
+    await writeDir(dir, await readZip(join(ROOT, 'dist', `kino-vmeste-${version}-${browser}.zip`)));
+    return dir;
+  };
+  return {
+    chromeDir: await unpack('chrome'),
+    firefoxDir: await unpack('firefox'),
+    version,
+    remove: () => rm(parent, { recursive: true, force: true }),
+  };
+}

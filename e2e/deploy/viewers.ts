@@ -1,0 +1,43 @@
+/**
+ * People of the deploy story: Chromium profiles with the release build, trusting the
+ * test certificate and resolving the test hosts to the balancer; signing in on the
+ * HTTPS cinema through its own form. The sidebar and <video> helpers are the story's.
+ */
+import { launchExtensionProfile } from '@kino/test-support/chromium';
+import type { Viewer } from '../story/viewer.ts';
+import { CINEMA_ORIGIN } from './hosts.ts';
+
+export async function openDeployViewer(
+  login: string,
+  name: string,
+  extensionDir: string,
+  browserArgs: string[],
+): Promise<Viewer> {
+  const profile = await launchExtensionProfile(extensionDir, 'kino-deploy-profile-', {
+    extraArgs: browserArgs,
+  });
+  try {
+    return { login, name, profile, page: await profile.context.newPage() };
+  } catch (error) {
+    await profile.close();
+    throw error;
+  }
+}
+
+/** Signs in through the cinema's form on https://cinema… and lands on `next`. */
+export async function signInOnCinema(viewer: Viewer, next: string): Promise<void> {
+  const { page } = viewer;
+  await page.goto(`${CINEMA_ORIGIN}/login?next=${encodeURIComponent(next)}`);
+  await page.fill('input[name=login]', viewer.login);
+  await page.fill('input[name=password]', 'kino');
+  await page.click('button[type=submit]');
+  await page.waitForURL(`${CINEMA_ORIGIN}${next}`);
+  const shown = await page.locator('.user-name').textContent();
+  if (shown !== viewer.name) throw new Error(`${viewer.login} signed in as "${shown}"`);
+}
+
+/** The cinema access token of the signed-in viewer (what the extension sends the backend). */
+export async function accessTokenOf(viewer: Viewer): Promise<string> {
+  const session = await viewer.page.evaluate(async () => (await fetch('/api/session')).json());
+  return (session as { accessToken: string }).accessToken;
+}
