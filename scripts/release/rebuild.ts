@@ -35,7 +35,11 @@ export async function rebuildFromSources(
   const dir = await mkdtemp(join(tmpdir(), 'kino-sources-rebuild-'));
   try {
     await writeDir(dir, sources);
-    for (const command of SOURCES_BUILD_COMMANDS) {
+    for (const readmeCommand of SOURCES_BUILD_COMMANDS) {
+      // The install runs --offline: the pinned lockfile and Bun's cache must be enough,
+      // nothing may be resolved anew (the README says so too).
+      const command =
+        readmeCommand[1] === 'install' ? [...readmeCommand, '--offline'] : readmeCommand;
       log(`  $ ${command.join(' ')}`);
       const proc = Bun.spawn(command, {
         cwd: dir,

@@ -71,8 +71,8 @@ package), taken from the Kino Vmeste repository:
 ## Build
 
 Needs Linux or macOS and Bun ${bunVersion} (\`npm install -g bun@${bunVersion}\`). The
-first install downloads the packages pinned in \`bun.lock\` from the npm registry; with
-Bun's cache filled it works offline.
+install downloads exactly the packages pinned in \`bun.lock\` from the npm registry; once
+Bun's cache holds them, \`bun install --frozen-lockfile --offline\` works without network.
 
 ${commands}
 
