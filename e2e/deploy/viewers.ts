@@ -12,9 +12,11 @@ export async function openDeployViewer(
   name: string,
   extensionDir: string,
   browserArgs: string[],
+  locale = 'en-US',
 ): Promise<Viewer> {
   const profile = await launchExtensionProfile(extensionDir, 'kino-deploy-profile-', {
     extraArgs: browserArgs,
+    locale,
   });
   try {
     return { login, name, profile, page: await profile.context.newPage() };
