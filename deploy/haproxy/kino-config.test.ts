@@ -76,6 +76,7 @@ test.skipIf(!haproxy)('HAProxy accepts the file, with and without the optional p
       KINO_CINEMA_HOST: 'cinema.example.com',
       KINO_CINEMA_UPSTREAM: '127.0.0.1:3000',
       KINO_STATS_PORT: '8404',
+      KINO_ACME_PORT: '8888',
     };
     for (const env of [base, { ...base, ...optional }]) {
       const check = Bun.spawnSync([haproxy!, '-c', '-f', CONFIG_PATH], {
@@ -98,4 +99,24 @@ test.skipIf(!haproxy)('HAProxy accepts the file, with and without the optional p
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+});
+
+test('default-haproxy sets every variable kino.cfg requires, and none it does not use', async () => {
+  const required = new Set<string>();
+  const used = new Set<string>();
+  let depth = 0;
+  for (const line of config.split('\n')) {
+    const trimmed = line.trim();
+    if (trimmed.startsWith('.if')) depth++;
+    if (trimmed.startsWith('.endif')) depth--;
+    for (const [, name] of trimmed.replace(/#.*$/, '').matchAll(/\$\{(KINO_[A-Z0-9_]+)\}/g)) {
+      used.add(name!);
+      if (depth === 0) required.add(name!);
+    }
+  }
+  const defaults = await Bun.file(join(import.meta.dir, 'default-haproxy')).text();
+  const set = [...defaults.matchAll(/^(KINO_[A-Z0-9_]+)=/gm)].map((m) => m[1]!);
+  expect(required.size).toBeGreaterThan(5);
+  for (const name of required) expect(set).toContain(name);
+  for (const name of set) expect(used).toContain(name);
 });
