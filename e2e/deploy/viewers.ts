@@ -4,7 +4,7 @@
  * HTTPS cinema through its own form. The sidebar and <video> helpers are the story's.
  */
 import { launchExtensionProfile } from '@kino/test-support/chromium';
-import type { Viewer } from '../story/viewer.ts';
+import { signInWithForm, type Viewer } from '../story/viewer.ts';
 import { CINEMA_ORIGIN } from './hosts.ts';
 
 export async function openDeployViewer(
@@ -27,16 +27,8 @@ export async function openDeployViewer(
 }
 
 /** Signs in through the cinema's form on https://cinema… and lands on `next`. */
-export async function signInOnCinema(viewer: Viewer, next: string): Promise<void> {
-  const { page } = viewer;
-  await page.goto(`${CINEMA_ORIGIN}/login?next=${encodeURIComponent(next)}`);
-  await page.fill('input[name=login]', viewer.login);
-  await page.fill('input[name=password]', 'kino');
-  await page.click('button[type=submit]');
-  await page.waitForURL(`${CINEMA_ORIGIN}${next}`);
-  const shown = await page.locator('.user-name').textContent();
-  if (shown !== viewer.name) throw new Error(`${viewer.login} signed in as "${shown}"`);
-}
+export const signInOnCinema = (viewer: Viewer, next: string) =>
+  signInWithForm(viewer, next, CINEMA_ORIGIN);
 
 /** The cinema access token of the signed-in viewer (what the extension sends the backend). */
 export async function accessTokenOf(viewer: Viewer): Promise<string> {
