@@ -5,7 +5,7 @@
  *   KINO_CINEMA_ORIGINS=https://cinema.example.com \
  *   bun run release
  *
- * Writes to dist/: kino-vmeste-<v>-chrome.zip, -firefox.zip, -sources.zip (for AMO) and
+ * Writes to dist/ (or KINO_RELEASE_DIR): kino-vmeste-<v>-chrome.zip, -firefox.zip, -sources.zip (for AMO) and
  * -release.json (what was built, checksums, lint warnings). Before it says "ok" it checks
  * both manifests (manifest-check.ts), runs `web-ext lint` on the Firefox zip (0 errors),
  * and rebuilds both packages from a clean unpack of the sources zip with the commands in
@@ -23,12 +23,13 @@ import {
 import { lintFirefoxPackage } from './lint.ts';
 import { type Browser, checkPackage } from './manifest-check.ts';
 import { rebuildFromSources } from './rebuild.ts';
-import { collectSources } from './sources.ts';
+import { cleanEnv, collectSources, releaseVariables } from './sources.ts';
 import { type FileMap, readZip, writeZip } from './zip-files.ts';
 
 const ROOT = resolve(import.meta.dir, '../..');
 const EXTENSION = join(ROOT, 'extension');
-const DIST = join(ROOT, 'dist');
+/** Where the packages go: dist/ unless KINO_RELEASE_DIR (relative to the repo) says otherwise. */
+const DIST = resolve(ROOT, process.env.KINO_RELEASE_DIR ?? 'dist');
 const BROWSERS: Browser[] = ['chrome', 'firefox'];
 
 const log = (line: string) => console.log(line);
@@ -65,8 +66,8 @@ async function readVersion(): Promise<string> {
   return version;
 }
 
-async function run(command: string[], cwd: string): Promise<void> {
-  const proc = Bun.spawn(command, { cwd, stdout: 'pipe', stderr: 'pipe', env: process.env });
+async function run(command: string[], cwd: string, env: Record<string, string>): Promise<void> {
+  const proc = Bun.spawn(command, { cwd, stdout: 'pipe', stderr: 'pipe', env });
   const [out, err] = await Promise.all([
     new Response(proc.stdout).text(),
     new Response(proc.stderr).text(),
@@ -83,6 +84,8 @@ function gitDescribe(): string {
 }
 
 async function release(): Promise<void> {
+  if (!DIST.startsWith(`${ROOT}/`))
+    throw new ReleaseError(`KINO_RELEASE_DIR must be inside the repository, got ${DIST}`);
   const build = readBuild();
   const version = await readVersion();
   const name = (what: string) => `kino-vmeste-${version}-${what}.zip`;
@@ -93,8 +96,10 @@ async function release(): Promise<void> {
   // 1. The store packages, built by WXT into extension/.output/release.
   const outDir = join(EXTENSION, '.output/release');
   await rm(outDir, { recursive: true, force: true });
-  await run(['bunx', 'wxt', 'zip'], EXTENSION);
-  await run(['bunx', 'wxt', 'zip', '-b', 'firefox'], EXTENSION);
+  // Built in the same clean environment as the reviewer's rebuild, so both are alike.
+  const env = cleanEnv(releaseVariables(build));
+  await run(['bunx', 'wxt', 'zip'], EXTENSION, env);
+  await run(['bunx', 'wxt', 'zip', '-b', 'firefox'], EXTENSION, env);
   const packages = {} as Record<Browser, FileMap>;
   for (const browser of BROWSERS) {
     await Bun.write(join(DIST, name(browser)), Bun.file(join(outDir, name(browser))));
@@ -153,7 +158,7 @@ async function release(): Promise<void> {
     join(DIST, `kino-vmeste-${version}-release.json`),
     `${JSON.stringify(record, null, 2)}\n`,
   );
-  log(`release ${version}: ok, in dist/`);
+  log(`release ${version}: ok, in ${DIST}`);
 }
 
 try {

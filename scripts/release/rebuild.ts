@@ -7,23 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BuildDifference, compareBuilds } from './compare.ts';
 import type { Browser } from './manifest-check.ts';
-import { SOURCES_BUILD_COMMANDS, SOURCES_OUTPUT } from './sources.ts';
+import { cleanEnv, SOURCES_BUILD_COMMANDS, SOURCES_OUTPUT } from './sources.ts';
 import { type FileMap, readDir, writeDir } from './zip-files.ts';
 
 export interface RebuildResult {
   differences: Record<Browser, BuildDifference[]>;
   seconds: number;
-}
-
-/**
- * Only what a reviewer's shell would have: no KINO_* variables from this process, so
- * the build settings must come from the sources' release.env.
- */
-function reviewerEnv(): Record<string, string> {
-  const keep = ['PATH', 'HOME', 'TMPDIR', 'LANG', 'BUN_INSTALL', 'BUN_INSTALL_CACHE_DIR'];
-  return Object.fromEntries(
-    keep.flatMap((name) => (process.env[name] ? [[name, process.env[name]!]] : [])),
-  );
 }
 
 export async function rebuildFromSources(
@@ -43,7 +32,9 @@ export async function rebuildFromSources(
       log(`  $ ${command.join(' ')}`);
       const proc = Bun.spawn(command, {
         cwd: dir,
-        env: reviewerEnv(),
+        // Only what a reviewer's shell would have: the build settings must come from
+        // the sources' release.env.
+        env: cleanEnv(),
         stdout: 'pipe',
         stderr: 'pipe',
       });

@@ -33,16 +33,32 @@ export function isSourceFile(path: string): boolean {
   return !['extension/screenshots/', 'extension/test/'].some((dir) => path.startsWith(dir));
 }
 
+/**
+ * The environment of every build of the packages, ours and the reviewer's alike: the
+ * basics a shell has and nothing else. A variable of the caller's (NODE_ENV=test under
+ * `bun test`, a stray KINO_*) would otherwise change the bundles.
+ */
+export function cleanEnv(extra: Record<string, string> = {}): Record<string, string> {
+  const keep = ['PATH', 'HOME', 'TMPDIR', 'LANG', 'BUN_INSTALL', 'BUN_INSTALL_CACHE_DIR'];
+  const basics = keep.flatMap((name) => (process.env[name] ? [[name, process.env[name]!]] : []));
+  return { ...Object.fromEntries(basics), ...extra };
+}
+
+/** The deployment as env variables, as release.env sets them for the sources build. */
+export function releaseVariables(build: BuildConfig): Record<string, string> {
+  const variables: Record<string, string> = {
+    [ENV.backendUrl]: build.backendUrl,
+    [ENV.cinemaOrigins]: build.cinemaOrigins.join(','),
+  };
+  if (build.storeLinks.chrome) variables[ENV.chromeStore] = build.storeLinks.chrome;
+  if (build.storeLinks.firefox) variables[ENV.firefoxStore] = build.storeLinks.firefox;
+  return variables;
+}
+
 /** The deployment as an env file (`bun --env-file` reads it; build-config.ts parses it). */
 export function releaseEnv(build: BuildConfig): string {
-  const lines = [
-    '# The deployment this release is built for; extension/build-config.ts reads these.',
-    `${ENV.backendUrl}=${build.backendUrl}`,
-    `${ENV.cinemaOrigins}=${build.cinemaOrigins.join(',')}`,
-  ];
-  if (build.storeLinks.chrome) lines.push(`${ENV.chromeStore}=${build.storeLinks.chrome}`);
-  if (build.storeLinks.firefox) lines.push(`${ENV.firefoxStore}=${build.storeLinks.firefox}`);
-  return `${lines.join('\n')}\n`;
+  const lines = Object.entries(releaseVariables(build)).map(([name, value]) => `${name}=${value}`);
+  return `# The deployment this release is built for; extension/build-config.ts reads these.\n${lines.join('\n')}\n`;
 }
 
 export function sourcesPackageJson(version: string): string {
