@@ -4,7 +4,9 @@
  * the balancer and accepts the test certificate (acceptInsecureCerts: Firefox has no
  * per-key allow-list like Chromium's); TLS is still spoken end to end with HAProxy.
  */
+import type { Page as PlaywrightPage } from 'playwright-core';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { positionAt, sampleVideo } from '../story/video-sync.ts';
 import { type ConnectProxy, startConnectProxy } from './connect-proxy.ts';
 import { API_HOST, CINEMA_HOST, CINEMA_ORIGIN } from './hosts.ts';
 
@@ -60,4 +62,24 @@ export async function signInWithFirefox(page: Page, login: string): Promise<void
   await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
   if (new URL(page.url()).origin !== CINEMA_ORIGIN)
     throw new Error(`sign-in left for ${page.url()}`);
+}
+
+/**
+ * Whether the Firefox member's video plays at the position of a Chromium member's, within
+ * `toleranceSec`, both read on this machine's one clock.
+ */
+export async function playsAlong(
+  page: Page,
+  reference: PlaywrightPage,
+  toleranceSec: number,
+): Promise<boolean> {
+  const [mine, theirs] = await Promise.all([
+    page.evaluate(() => {
+      const video = document.querySelector<HTMLVideoElement>('video#player')!;
+      return { paused: video.paused, currentTime: video.currentTime, sampledAt: Date.now() };
+    }),
+    sampleVideo(reference),
+  ]);
+  const theirsThen = positionAt(theirs, mine.sampledAt);
+  return !mine.paused && Math.abs(mine.currentTime - theirsThen) < toleranceSec;
 }
