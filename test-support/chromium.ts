@@ -33,6 +33,13 @@ export interface ExtensionProfile {
   close(): Promise<void>;
 }
 
+export interface ProfileOptions {
+  /** More Chromium flags (e.g. trusting a test certificate, mapping host names). */
+  extraArgs?: string[];
+  /** UI language of the browser and the pages (default en-US). */
+  locale?: string;
+}
+
 /**
  * A fresh headless profile with the extension at `extensionDir` loaded; resolves once
  * the extension's service worker runs (proof that it loaded).
@@ -40,7 +47,9 @@ export interface ExtensionProfile {
 export async function launchExtensionProfile(
   extensionDir: string = CHROME_BUILD,
   prefix = 'kino-profile-',
+  options: ProfileOptions = {},
 ): Promise<ExtensionProfile> {
+  const locale = options.locale ?? 'en-US';
   const dir = await mkdtemp(join(tmpdir(), prefix));
   const remove = () => rm(dir, { recursive: true, force: true });
   let context: BrowserContext;
@@ -49,7 +58,7 @@ export async function launchExtensionProfile(
       executablePath: CHROMIUM_PATH,
       headless: true,
       viewport: { width: 1280, height: 800 },
-      locale: 'en-US',
+      locale,
       args: [
         `--disable-extensions-except=${extensionDir}`,
         `--load-extension=${extensionDir}`,
@@ -62,11 +71,12 @@ export async function launchExtensionProfile(
         '--disable-component-update',
         '--no-first-run',
         '--autoplay-policy=no-user-gesture-required',
-        '--lang=en-US',
+        `--lang=${locale}`,
         // Several players share two cores: keep hidden/occluded tabs at full speed.
         '--disable-background-timer-throttling',
         '--disable-renderer-backgrounding',
         '--disable-backgrounding-occluded-windows',
+        ...(options.extraArgs ?? []),
       ],
     });
   } catch (error) {
