@@ -4,13 +4,13 @@
  */
 import { mkdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import {
   CHROME_BUILD,
   EXTENSION_DIR,
   type ExtensionProfile,
   launchExtensionProfile,
-} from '../../scripts/test-support/chromium.ts';
+} from '@kino/test-support/chromium';
+import type { Page } from 'playwright-core';
 import { CINEMA_URL } from './stack.ts';
 
 export { CHROME_BUILD, EXTENSION_DIR };

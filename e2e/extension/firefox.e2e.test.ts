@@ -4,8 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from 'bun:test';
 import { existsSync } from 'node:fs';
+import { isCI } from '@kino/test-support/services';
 import puppeteer, { type Browser } from 'puppeteer-core';
-import { isCI } from '../../scripts/test-support/services.ts';
 import { buildExtension, FIREFOX_BUILD } from './browser.ts';
 import { CINEMA_URL, type Stack, startStack } from './stack.ts';
 

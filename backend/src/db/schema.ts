@@ -41,6 +41,8 @@ export const rooms = pgTable(
   },
   (table) => [
     index('rooms_open_idx').on(table.lastActivityAt).where(sql`${table.closedAt} is null`),
+    // Quotas count an owner's recent rooms (rooms/quota.ts).
+    index('rooms_owner_created_idx').on(table.ownerId, table.createdAt),
   ],
 );
 
@@ -56,7 +58,11 @@ export const roomInvitees = pgTable(
     /** Personal token carried by the e-mailed join link. */
     inviteToken: text('invite_token').notNull().unique(),
   },
-  (table) => [primaryKey({ columns: [table.roomId, table.userId] })],
+  (table) => [
+    primaryKey({ columns: [table.roomId, table.userId] }),
+    // Quotas count the invites a person received recently (rooms/quota.ts).
+    index('room_invitees_user_idx').on(table.userId),
+  ],
 );
 
 export const roomPresence = pgTable(
@@ -84,6 +90,14 @@ export const mailQueue = pgTable(
   'mail_queue',
   {
     id: serial('id').primaryKey(),
+    /**
+     * The Message-ID header, fixed when the mail is queued and sent on every attempt, so a
+     * re-send after a crash is recognisably the same message. Rows from before this column
+     * get one from the default.
+     */
+    messageId: text('message_id')
+      .notNull()
+      .default(sql`'<' || gen_random_uuid() || '@kino-vmeste.invalid>'`),
     to: text('to').notNull(),
     subject: text('subject').notNull(),
     text: text('text').notNull(),

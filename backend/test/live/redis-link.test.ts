@@ -4,8 +4,8 @@
  */
 import { afterEach, beforeEach, describe, expect, test } from 'bun:test';
 import { randomUUID } from 'node:crypto';
+import { hasRedis, REDIS_TEST_URL } from '@kino/test-support/services';
 import { RedisClient } from 'bun';
-import { hasRedis, REDIS_TEST_URL } from '../../../scripts/test-support/services.ts';
 import { isDependencyUnavailable } from '../../src/faults/unavailable.ts';
 import { createRedisLiveStore } from '../../src/live/redis.ts';
 import { isServerError, withDeadline, withRetry } from '../../src/live/redis-link.ts';
@@ -205,13 +205,13 @@ describe.skipIf(!hasRedis)('redis live store when Redis goes away', () => {
       onError: () => {},
     });
     try {
-      proxy.blackhole();
+      proxy.stall();
       const started = Date.now();
       const failed = await store.getSettings('r').catch((error: unknown) => error);
       expect(isDependencyUnavailable(failed)).toBe(true);
       expect(Date.now() - started).toBeLessThan(2_000);
     } finally {
-      proxy.heal();
+      proxy.restore();
       await store.close();
       proxy.stop();
     }

@@ -9,7 +9,7 @@ import { CHAT_TEXT_MAX, MAX_SERVER_FRAME_BYTES, PROTOCOL_VERSION } from '@kino/s
 import { BUFFER_HOLD_POLICY } from '@kino/shared/room/buffering';
 import { ROOM_CAPACITY } from '@kino/shared/room/presence';
 import { RATE_LIMITS } from '@kino/shared/room/rate-limit';
-import { hasPostgres, hasRedis } from '../../../scripts/test-support/services.ts';
+import { hasPostgres, hasRedis } from '@kino/test-support/services';
 import { CLOSE } from '../../src/realtime/limits.ts';
 import { initialRoom } from '../../src/realtime/room-state.ts';
 import {

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { PROTOCOL_VERSION } from '@kino/shared/protocol';
-import { hasPostgres, hasRedis } from '../../../scripts/test-support/services.ts';
+import { hasPostgres, hasRedis } from '@kino/test-support/services';
 import type { RunningBackend } from '../../src/main.ts';
 import { CLOSE } from '../../src/realtime/limits.ts';
 import {

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import type { ChatMessage } from '@kino/shared/types';
-import { hasPostgres, hasRedis } from '../../../scripts/test-support/services.ts';
+import { hasPostgres, hasRedis } from '@kino/test-support/services';
 import type { RunningBackend } from '../../src/main.ts';
 import { CLOSE } from '../../src/realtime/limits.ts';
 import { createRoomRecord } from '../../src/record/index.ts';

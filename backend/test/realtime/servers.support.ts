@@ -4,14 +4,15 @@
  * WebSocket client built on Bun's `WebSocket`.
  */
 import { randomUUID } from 'node:crypto';
+import { type RunningCinema, startCinema } from '@kino/cinema/server';
+import { signCinemaToken } from '@kino/cinema/token';
 import { PROTOCOL_VERSION, parseServerMessage, type ServerMessage } from '@kino/shared/protocol';
+import { POSTGRES_ADMIN_URL, REDIS_TEST_URL } from '@kino/test-support/services';
 import { Client } from 'pg';
 import { createClient } from 'redis';
-import { type RunningCinema, startCinema } from '../../../scripts/cinema/server.ts';
-import { signCinemaToken } from '../../../scripts/cinema/token.ts';
-import { POSTGRES_ADMIN_URL, REDIS_TEST_URL } from '../../../scripts/test-support/services.ts';
 import type { Logger } from '../../src/deps.ts';
 import { type RunningBackend, startBackend } from '../../src/main.ts';
+import { ROOMY_LIMIT_CONFIG } from '../support/backend.ts';
 
 export interface TestDatabase {
   url: string;
@@ -82,6 +83,7 @@ export async function startStack(): Promise<Stack> {
           redisPrefix,
           cinemaUrl: cinema.url,
           instanceId,
+          ...ROOMY_LIMIT_CONFIG,
         },
         { log, mailPollMs: 60_000 },
       );

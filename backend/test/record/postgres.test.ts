@@ -1,7 +1,7 @@
 /** The record on PGlite (the embedded default) and on a real Postgres database of its own. */
 import { afterAll, beforeAll, describe } from 'bun:test';
+import { hasPostgres } from '@kino/test-support/services';
 import { eq } from 'drizzle-orm';
-import { hasPostgres } from '../../../scripts/test-support/services.ts';
 import { type DbHandle, openPglite, openPostgres } from '../../src/db/index.ts';
 import { roomChat, roomLive, rooms } from '../../src/db/schema.ts';
 import { createPostgresRoomRecord } from '../../src/record/postgres.ts';

@@ -5,6 +5,10 @@ export interface ApiError {
   code: ApiErrorCode;
   message: string;
   status: number;
+  /** From `Retry-After` (429 quotas, 503 outages): seconds until a retry has a chance. */
+  retryAfterSeconds?: number;
+  /** The error body's `details`, as sent (e.g. `people` over a quota). */
+  details?: unknown;
 }
 
 export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiError };

@@ -16,6 +16,17 @@ export const en = {
   retry: 'Try again',
   errorGeneric: 'Something went wrong: {message}',
   errorNetwork: 'The Kino Vmeste server is not reachable.',
+  errorUnavailable: 'The Kino Vmeste server is partly down right now. Try again in {wait}.',
+  errorQuotaRooms:
+    'You have started several rooms in a short while. You can start another in {wait}.',
+  errorQuotaInvitesSent: 'You have sent many invitations lately. You can invite again in {wait}.',
+  errorQuotaInvitesReceived:
+    'Too many invitations lately for: {names}. Untick them, or try again in {wait}.',
+  errorTooManyInvitees: 'That is too many friends at once: invite at most {limit}.',
+  errorRateLimited: 'Too many requests in a row. Try again in {wait}.',
+  waitSeconds: '{n} s',
+  waitMinutes: '{n} min',
+  waitMoment: 'a moment',
   allowLinkJoin: 'Anyone with the link may join',
   sidebarTitle: 'Watching together',
   collapse: 'Collapse the sidebar',
@@ -82,6 +93,18 @@ export const ru: Record<MessageKey, string> = {
   retry: 'Повторить',
   errorGeneric: 'Что-то пошло не так: {message}',
   errorNetwork: 'Сервер «Кино вместе» недоступен.',
+  errorUnavailable: 'Сервер «Кино вместе» сейчас частично недоступен. Попробуйте через {wait}.',
+  errorQuotaRooms:
+    'Вы создали несколько комнат за короткое время. Новую можно будет создать через {wait}.',
+  errorQuotaInvitesSent:
+    'Вы недавно отправили много приглашений. Снова пригласить можно будет через {wait}.',
+  errorQuotaInvitesReceived:
+    'Слишком много приглашений за последнее время получили: {names}. Снимите отметку или попробуйте через {wait}.',
+  errorTooManyInvitees: 'Слишком много друзей сразу: можно пригласить не больше {limit}.',
+  errorRateLimited: 'Слишком много запросов подряд. Попробуйте через {wait}.',
+  waitSeconds: '{n} с',
+  waitMinutes: '{n} мин',
+  waitMoment: 'минуту',
   allowLinkJoin: 'Пускать всех, у кого есть ссылка',
   sidebarTitle: 'Смотрим вместе',
   collapse: 'Свернуть панель',

@@ -1,5 +1,5 @@
 import { t } from '../i18n';
-import { canStart, type StartEvent, type StartState } from './start-flow';
+import { canStart, type StartEvent, type StartState, startErrorMessage } from './start-flow';
 
 interface Props {
   state: StartState;
@@ -52,11 +52,7 @@ function PanelBody({ state, dispatch, onStart, onRetry }: Props) {
     case 'error':
       return (
         <div role="alert">
-          <p class="kv-notice">
-            {state.error.code === 'network'
-              ? t('errorNetwork')
-              : t('errorGeneric', { message: state.error.message })}
-          </p>
+          <p class="kv-notice">{startErrorMessage(state.error, t)}</p>
           <button type="button" class="kv-button" onClick={onRetry}>
             {t('retry')}
           </button>

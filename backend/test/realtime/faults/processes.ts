@@ -1,11 +1,15 @@
 /**
- * Processes the fault suite starts and kills itself: a redis-server of its own (never the
- * machine's), backend instances as real `bun` processes, and a TCP balancer in front of them.
- * Everything is started on free ports and killed by the PID it was given.
+ * What the fault suite starts and kills itself, besides the backends (test/support's child
+ * backends): a redis-server of its own (never the machine's), and a TCP balancer in front of
+ * the backends. Everything is started on free ports and killed by the PID it was given.
  */
 
 import { type Socket, type Subprocess, spawn, type TCPSocketListener } from 'bun';
-import { type Link, pipeTo } from '../../live/tcp-cut.ts';
+
+interface Link {
+  upstream: Socket<unknown> | null;
+  pending: Uint8Array[];
+}
 
 export async function freePort(): Promise<number> {
   const probe = Bun.listen({ hostname: '127.0.0.1', port: 0, socket: { data() {} } });
@@ -73,58 +77,6 @@ export class OwnRedis {
   }
 }
 
-/** A backend instance as its own process, configured by environment like a deployment. */
-export class BackendProcess {
-  private proc: Subprocess | null = null;
-  readonly logs: string[] = [];
-  private constructor(
-    readonly port: number,
-    private readonly env: Record<string, string>,
-  ) {}
-
-  static async start(env: Record<string, string>): Promise<BackendProcess> {
-    const backend = new BackendProcess(await freePort(), env);
-    await backend.restart();
-    return backend;
-  }
-
-  async restart(): Promise<void> {
-    const entry = new URL('../../../src/index.ts', import.meta.url).pathname;
-    this.proc = spawn(['bun', entry], {
-      env: { ...process.env, ...this.env, PORT: String(this.port), HOST: '127.0.0.1' },
-      stdout: 'pipe',
-      stderr: 'pipe',
-    });
-    void this.collect(this.proc.stdout as ReadableStream<Uint8Array>);
-    void this.collect(this.proc.stderr as ReadableStream<Uint8Array>);
-    await waitUntil(async () => {
-      try {
-        return (await fetch(`http://127.0.0.1:${this.port}/health`)).ok;
-      } catch {
-        return false;
-      }
-    }, `backend ${this.env.INSTANCE_ID}`);
-  }
-
-  private async collect(stream: ReadableStream<Uint8Array>) {
-    const decoder = new TextDecoder();
-    for await (const chunk of stream) this.logs.push(decoder.decode(chunk));
-  }
-
-  /** SIGKILL: the instance dies without a word to its clients or the stores. */
-  async kill(): Promise<void> {
-    this.proc?.kill(9);
-    await this.proc?.exited;
-    this.proc = null;
-  }
-
-  async stop(): Promise<void> {
-    this.proc?.kill('SIGTERM');
-    await this.proc?.exited;
-    this.proc = null;
-  }
-}
-
 /**
  * A TCP balancer: each new connection goes to the next backend in turn, or to the one after it
  * when that one refuses (a dead instance), as nginx or haproxy in front of a deployment would.
@@ -139,7 +91,21 @@ export function tcpBalancer(ports: () => number[]): { port: number; stop(): void
       return;
     }
     try {
-      await pipeTo(client, { hostname: '127.0.0.1', port }, open);
+      await Bun.connect({
+        hostname: '127.0.0.1',
+        port,
+        socket: {
+          open(upstream) {
+            open.add(upstream);
+            client.data.upstream = upstream;
+            for (const chunk of client.data.pending) upstream.write(chunk);
+            client.data.pending = [];
+          },
+          data: (_upstream, chunk) => void client.write(chunk),
+          close: () => void client.end(),
+          error: () => void client.end(),
+        },
+      });
     } catch {
       await connectTo(client, rest);
     }

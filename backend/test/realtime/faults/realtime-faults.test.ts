@@ -6,14 +6,15 @@
  * lines doubled, and the time until every member has every line again.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
-import { type RunningCinema, startCinema } from '../../../../scripts/cinema/server.ts';
-import { hasPostgres } from '../../../../scripts/test-support/services.ts';
+import { type RunningCinema, startCinema } from '@kino/cinema/server';
+import { hasPostgres } from '@kino/test-support/services';
 import { DEAD_AFTER_MS, HEARTBEAT_EVERY_MS } from '../../../src/realtime/liveness.ts';
-import { type TcpCut, tcpCut } from '../../live/tcp-cut.ts';
+import { type ChildBackend, startChildBackend } from '../../support/child-backend.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/postgres.ts';
+import { type TcpCut, tcpCut } from '../../support/tcp-cut.ts';
 import { tokenFor } from '../servers.support.ts';
 import { chatter, type Figures, figuresOf, Member, recovery } from './members.ts';
-import { BackendProcess, OwnRedis, tcpBalancer } from './processes.ts';
+import { OwnRedis, tcpBalancer } from './processes.ts';
 
 const hasRedisServer = Bun.which('redis-server') !== null;
 /** Short enough that an occupied room would expire during the scenarios if it could. */
@@ -28,12 +29,12 @@ describe.skipIf(!hasPostgres || !hasRedisServer)('realtime faults', () => {
   let database: TestDatabase;
   let redis: OwnRedis;
   let redisLink: TcpCut;
-  let a: BackendProcess;
-  let b: BackendProcess;
+  let a: ChildBackend;
+  let b: ChildBackend;
   let balancer: { port: number; stop(): void };
   let members: Member[] = [];
   let roomId = '';
-  const alive = new Set<BackendProcess>();
+  const alive = new Set<ChildBackend>();
 
   const env = (instanceId: string) => ({
     DATABASE_URL: database.url,
@@ -49,8 +50,8 @@ describe.skipIf(!hasPostgres || !hasRedisServer)('realtime faults', () => {
     database = await createTestDatabase();
     redis = await OwnRedis.start();
     redisLink = tcpCut({ hostname: '127.0.0.1', port: redis.port });
-    a = await BackendProcess.start(env('fault-a'));
-    b = await BackendProcess.start(env('fault-b'));
+    a = await startChildBackend(env('fault-a'));
+    b = await startChildBackend(env('fault-b'));
     alive.add(a).add(b);
     balancer = tcpBalancer(() => [...alive].map((backend) => backend.port));
     const anna = await tokenFor('anna', 'Anna');
@@ -81,9 +82,8 @@ describe.skipIf(!hasPostgres || !hasRedisServer)('realtime faults', () => {
     for (const member of members) member.leave();
     members = [];
     balancer?.stop();
-    for (const backend of [a, b]) await backend?.stop();
-    if (process.env.FAULT_DEBUG)
-      for (const backend of [a, b]) console.log(backend?.logs.join('').slice(0, 4000));
+    for (const backend of [a, b]) await backend?.kill('SIGTERM');
+    if (process.env.FAULT_DEBUG) for (const backend of [a, b]) console.log(backend?.log());
     redisLink?.stop();
     await redis?.kill();
     await cinema?.stop();
