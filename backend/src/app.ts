@@ -14,7 +14,7 @@ import { joinController } from './join/index.ts';
 import { legalController } from './legal/index.ts';
 import { matchesController } from './matches/index.ts';
 import { outboxController } from './outbox/index.ts';
-import { realtime } from './realtime/index.ts';
+import { realtime, TRANSPORT_MAX_PAYLOAD_BYTES } from './realtime/index.ts';
 import { roomsController } from './rooms/index.ts';
 import { MAX_REQUEST_BODY_BYTES } from './rooms/model.ts';
 
@@ -24,9 +24,9 @@ export function createApp(deps: AppDeps) {
     normalize: false,
     // Bun's own request body cap, a backstop behind the body guard's JSON 413.
     serve: { maxRequestBodySize: TRANSPORT_MAX_BODY_BYTES },
-    // Bun's own frame cap (16 MB by default) is far above what the protocol allows; the
-    // hub answers frames over 16 KiB with `too_large`, anything past this is cut off here.
-    websocket: { maxPayloadLength: 256 * 1024 },
+    // Bun's own frame cap (16 MB by default) is far above what the protocol allows: frames over
+    // the protocol's 16 KiB are cut off by Bun (close 1009) before anything reads them.
+    websocket: { maxPayloadLength: TRANSPORT_MAX_PAYLOAD_BYTES },
   })
     .use(errorHandler(deps.log.error))
     .use(cors)
