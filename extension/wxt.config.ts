@@ -1,40 +1,40 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { API_PERMISSIONS, hostPermissions, OPTIONAL_HOSTS, parseBuildConfig } from './build-config';
+import { FIREFOX_DATA_COLLECTION } from './data-collection';
 
 /**
  * Permissions are kept minimal; extension/README.md gives the reason for each.
- * The demo cinema and the backend are fixed host permissions (the dev stack);
+ * The cinema's and the backend's origins come from the build configuration
+ * (build-config.ts: the localhost dev stack unless KINO_* variables say otherwise);
  * any other site is an optional host permission the user grants from the popup.
  */
+const build = parseBuildConfig(process.env);
+
 export default defineConfig({
-  vite: () => ({ plugins: [preact()] }),
+  // A release build for a deployment goes to its own folder, so it never overwrites the
+  // dev build the browser suites load (KINO_OUT_DIR lets `bun run release` choose).
+  outDir: process.env.KINO_OUT_DIR ?? (build.kind === 'dev' ? '.output' : '.output/release'),
+  vite: () => ({
+    plugins: [preact()],
+    // The bundles read it through src/build-info.ts; entrypoints derive their matches from it.
+    define: { __KINO_BUILD__: JSON.stringify(build) },
+  }),
   zip: {
     artifactTemplate: 'kino-vmeste-{{version}}-{{browser}}.zip',
-    sourcesTemplate: 'kino-vmeste-{{version}}-sources.zip',
-    // AMO rebuilds from sources: the extension imports the workspace's @kino/shared.
-    sourcesRoot: '..',
-    excludeSources: [
-      'backend/**',
-      'scripts/**',
-      'e2e/**',
-      '.ci/**',
-      '.data/**',
-      'extension/screenshots/**',
-      '**/*.test.ts',
-      '**/*.test.tsx',
-    ],
+    // `bun run release` makes the AMO sources zip itself (scripts/release/sources.ts).
+    zipSources: false,
   },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'scripting'],
-    // No ports: Firefox match patterns cannot carry one. Scripts check the exact origin.
-    host_permissions: ['http://localhost/*'],
+    permissions: Object.keys(API_PERMISSIONS),
+    host_permissions: hostPermissions(build),
     // MV3 names them optional_host_permissions; Firefox's MV2 lists them in optional_permissions.
     ...(browser === 'firefox'
-      ? { optional_permissions: ['https://*/*', 'http://*/*'] }
-      : { optional_host_permissions: ['https://*/*', 'http://*/*'] }),
+      ? { optional_permissions: OPTIONAL_HOSTS }
+      : { optional_host_permissions: OPTIONAL_HOSTS }),
     // The overlay's stylesheet is read by the content script on sites enabled at runtime too.
     web_accessible_resources: [
       {
@@ -51,7 +51,7 @@ export default defineConfig({
             gecko: {
               id: 'kino-vmeste@kino.example',
               strict_min_version: '142.0',
-              data_collection_permissions: { required: ['none'] },
+              data_collection_permissions: FIREFOX_DATA_COLLECTION,
             },
           },
         }

@@ -4,9 +4,10 @@
  * outbox unless DATABASE_URL / REDIS_URL / SMTP_URL say otherwise) and a freshly
  * built extension (Chrome and Firefox folders).
  */
+
+import { startCinema } from '@kino/cinema/server';
 import { spawnSync } from 'bun';
 import { startBackend } from '../backend/src/main.ts';
-import { startCinema } from './cinema/server.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const cinemaPort = Number(process.env.CINEMA_PORT ?? 3000);

@@ -1,14 +1,16 @@
 /**
  * `bun run test`: everything CI checks, in order — typecheck, lint, extension build,
- * unit + integration tests, then the browser (Playwright) suites. Stops at the first
+ * release packages, unit + integration tests, then the browser (Playwright) suites. Stops at the first
  * failing step and ends with one summary line "N passed, N failed".
  */
 import { spawn } from 'bun';
+import { TEST_RELEASE_ENV } from '../e2e/deploy/hosts.ts';
 
 interface Step {
   name: string;
   cmd: string[];
   cwd?: string;
+  env?: Record<string, string>;
   /** Test steps report pass/fail counts parsed from bun test's summary. */
   countsTests?: boolean;
 }
@@ -19,6 +21,10 @@ const steps: Step[] = [
   { name: 'typecheck', cmd: ['bun', 'run', 'typecheck'] },
   { name: 'lint', cmd: ['bun', 'run', 'lint'] },
   { name: 'extension build', cmd: ['bun', 'run', 'build:ext'] },
+  // The store packages for the test deployment, checked as the stores will (manifests,
+  // web-ext lint, a rebuild from the sources zip); e2e/deploy then runs the Chrome and
+  // Firefox zips behind HAProxy.
+  { name: 'release packages', cmd: ['bun', 'run', 'release'], env: TEST_RELEASE_ENV },
   // bunfig.toml's [test] timeout is not applied by this Bun, so the runner passes it.
   { name: 'unit + integration tests', cmd: ['bun', 'test', '--timeout=30000'], countsTests: true },
   {
@@ -39,7 +45,7 @@ async function run(step: Step): Promise<boolean> {
     cwd: step.cwd ? `${root}${step.cwd}` : root,
     stdout: 'pipe',
     stderr: 'pipe',
-    env: process.env,
+    env: { ...process.env, ...step.env },
   });
   // bun test prints its summary on stderr; tee both streams and keep the text to parse.
   const collect = async (stream: ReadableStream<Uint8Array>, out: NodeJS.WriteStream) => {

@@ -2,23 +2,41 @@
 import { openapi } from '@elysiajs/openapi';
 import { Elysia } from 'elysia';
 import { meController } from './auth/index.ts';
+import { authenticate } from './auth/plugin.ts';
 import type { AppDeps } from './deps.ts';
 import { healthController } from './health/index.ts';
+import { apiGuard } from './http/api-guard.ts';
+import { bodyGuard, TRANSPORT_MAX_BODY_BYTES } from './http/body-guard.ts';
 import { cors } from './http/cors.ts';
 import { errorHandler } from './http/error-handler.ts';
+import { createUserRateLimiter } from './http/user-rate-limit.ts';
 import { joinController } from './join/index.ts';
+import { legalController } from './legal/index.ts';
 import { matchesController } from './matches/index.ts';
 import { outboxController } from './outbox/index.ts';
-import { realtime } from './realtime/index.ts';
+import { realtime, TRANSPORT_MAX_PAYLOAD_BYTES } from './realtime/index.ts';
 import { roomsController } from './rooms/index.ts';
+import { MAX_REQUEST_BODY_BYTES } from './rooms/model.ts';
 
 export function createApp(deps: AppDeps) {
-  // Bun's own frame cap (16 MB by default) is far above what the protocol allows; the
-  // hub answers frames over 16 KiB with `too_large`, anything past this is cut off here.
-  // normalize: false — a body with an unknown field is refused (422), not silently trimmed.
-  return new Elysia({ normalize: false, websocket: { maxPayloadLength: 256 * 1024 } })
+  const app = new Elysia({
+    // normalize: false — a body with an unknown field is refused (422), not silently trimmed.
+    normalize: false,
+    // Bun's own request body cap, a backstop behind the body guard's JSON 413.
+    serve: { maxRequestBodySize: TRANSPORT_MAX_BODY_BYTES },
+    // Bun's own frame cap (16 MB by default) is far above what the protocol allows: frames over
+    // the protocol's 16 KiB are cut off by Bun (close 1009) before anything reads them.
+    websocket: { maxPayloadLength: TRANSPORT_MAX_PAYLOAD_BYTES },
+  })
     .use(errorHandler(deps.log.error))
     .use(cors)
+    .use(bodyGuard(MAX_REQUEST_BODY_BYTES))
+    .use(
+      apiGuard({
+        authenticate: (request) => authenticate(request, deps),
+        limiter: createUserRateLimiter(deps.config.apiRateLimit, deps.clock),
+      }),
+    )
     .use(
       openapi({
         path: '/openapi',
@@ -41,8 +59,17 @@ export function createApp(deps: AppDeps) {
     .use(matchesController(deps))
     .use(roomsController(deps))
     .use(joinController(deps))
-    .use(outboxController({ db: deps.db, mailKind: deps.mail.transport.kind }))
+    .use(legalController(deps.config))
+    .use(
+      outboxController({
+        db: deps.db,
+        mailKind: deps.mail.transport.kind,
+        // Production never serves the dev outbox, whatever the mail transport.
+        production: deps.config.mode === 'production',
+      }),
+    )
     .use(realtime(deps));
+  return app;
 }
 
 export type App = ReturnType<typeof createApp>;

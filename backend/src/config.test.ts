@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'bun:test';
-import { ConfigError, parseConfig } from './config.ts';
+import { ConfigError, DEFAULT_QUOTAS, parseConfig } from './config.ts';
+import { DEV_JWT_SECRET, DEV_SERVICE_KEY, MIN_SECRET_LENGTH } from './production.ts';
 
 const fixedId = () => 'instance-x';
 
@@ -25,6 +26,16 @@ describe('parseConfig', () => {
       roomSweepIntervalSeconds: 60,
       instanceId: 'instance-x',
       perfTrace: false,
+      mode: 'development',
+      quotas: DEFAULT_QUOTAS,
+      apiRateLimit: { perSecond: 5, burst: 60 },
+    });
+    expect(DEFAULT_QUOTAS).toEqual({
+      roomsPerOwner: 5,
+      roomsWindowSeconds: 600,
+      invitesPerSender: 30,
+      invitesPerRecipient: 10,
+      invitesWindowSeconds: 3600,
     });
   });
 
@@ -92,6 +103,11 @@ describe('parseConfig', () => {
     ['HOST', 'http://0.0.0.0', /HOST must be a host name or IP address/],
     ['HOST', '0.0.0.0:8787 x', /HOST must be a host name or IP address/],
     ['KINO_PERF_TRACE', 'yes', /KINO_PERF_TRACE must be 1 or 0/],
+    ['KINO_ENV', 'prod', /KINO_ENV must be production or development/],
+    ['QUOTA_ROOMS', '0', /QUOTA_ROOMS must be between 1 and/],
+    ['API_RATE_BURST', '0', /API_RATE_BURST must be between 1 and/],
+    ['QUOTA_INVITES_RECEIVED', 'ten', /QUOTA_INVITES_RECEIVED must be a whole number/],
+    ['QUOTA_INVITES_WINDOW_SECONDS', '999999', /QUOTA_INVITES_WINDOW_SECONDS must be between/],
   ])('%s=%s is refused with a message naming it', (name, value, message) => {
     expect(() => parseConfig({ [name]: value }, fixedId)).toThrow(message);
     try {
@@ -100,5 +116,106 @@ describe('parseConfig', () => {
       expect(error).toBeInstanceOf(ConfigError);
       expect((error as ConfigError).variable).toBe(name);
     }
+  });
+});
+
+describe('quotas and rates', () => {
+  test('the API rate per user is read from its variables', () => {
+    expect(
+      parseConfig({ API_RATE_PER_SECOND: '3', API_RATE_BURST: '9' }, fixedId).apiRateLimit,
+    ).toEqual({ perSecond: 3, burst: 9 });
+  });
+
+  test('each is read from its variable', () => {
+    expect(
+      parseConfig(
+        {
+          QUOTA_ROOMS: '2',
+          QUOTA_ROOMS_WINDOW_SECONDS: '60',
+          QUOTA_INVITES_SENT: '7',
+          QUOTA_INVITES_RECEIVED: '3',
+          QUOTA_INVITES_WINDOW_SECONDS: '1800',
+        },
+        fixedId,
+      ).quotas,
+    ).toEqual({
+      roomsPerOwner: 2,
+      roomsWindowSeconds: 60,
+      invitesPerSender: 7,
+      invitesPerRecipient: 3,
+      invitesWindowSeconds: 1800,
+    });
+  });
+});
+
+describe('KINO_ENV=production', () => {
+  const strong = 'x'.repeat(MIN_SECRET_LENGTH);
+  const production = {
+    KINO_ENV: 'production',
+    DATABASE_URL: 'postgres://u@db:5432/kino',
+    REDIS_URL: 'redis://cache:6379',
+    SMTP_URL: 'smtp://mail:587',
+    PUBLIC_URL: 'https://kino.example',
+    JWT_SECRET: `jwt-${strong}`,
+    CINEMA_SERVICE_KEY: `key-${strong}`,
+  };
+  const refusal = (env: Record<string, string | undefined>) => {
+    try {
+      parseConfig(env, fixedId);
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      return { variable: (error as ConfigError).variable, message: (error as Error).message };
+    }
+    return undefined;
+  };
+
+  test('starts with real stores and secrets of its own', () => {
+    expect(parseConfig(production, fixedId).mode).toBe('production');
+  });
+
+  test.each(['DATABASE_URL', 'REDIS_URL', 'SMTP_URL', 'PUBLIC_URL'])(
+    'refuses to start without %s',
+    (name) => {
+      const result = refusal({ ...production, [name]: undefined });
+      expect(result?.variable).toBe(name);
+      expect(result?.message).toContain('required when KINO_ENV=production');
+    },
+  );
+
+  test('refuses the documented development secrets', () => {
+    expect(refusal({ ...production, JWT_SECRET: undefined })?.variable).toBe('JWT_SECRET');
+    expect(refusal({ ...production, JWT_SECRET: DEV_JWT_SECRET })?.message).toContain(
+      'development value',
+    );
+    expect(refusal({ ...production, CINEMA_SERVICE_KEY: undefined })?.variable).toBe(
+      'CINEMA_SERVICE_KEY',
+    );
+    expect(refusal({ ...production, CINEMA_SERVICE_KEY: DEV_SERVICE_KEY })?.message).toContain(
+      'development value',
+    );
+  });
+
+  test('refuses secrets shorter than the minimum', () => {
+    const short = 'y'.repeat(MIN_SECRET_LENGTH - 1);
+    expect(refusal({ ...production, JWT_SECRET: short })).toMatchObject({
+      variable: 'JWT_SECRET',
+      message: expect.stringContaining(`at least ${MIN_SECRET_LENGTH} characters`),
+    });
+    expect(refusal({ ...production, CINEMA_SERVICE_KEY: short })?.variable).toBe(
+      'CINEMA_SERVICE_KEY',
+    );
+  });
+
+  test('with JWKS the shared JWT secret is not used, so not required', () => {
+    const jwks = { ...production, JWT_SECRET: undefined, JWT_JWKS_URL: 'https://c.example/jwks' };
+    expect(parseConfig(jwks, fixedId).mode).toBe('production');
+  });
+
+  test('development accepts the development defaults', () => {
+    expect(parseConfig({}, fixedId)).toMatchObject({
+      mode: 'development',
+      jwtSecret: DEV_JWT_SECRET,
+      cinemaServiceKey: DEV_SERVICE_KEY,
+    });
   });
 });

@@ -4,6 +4,7 @@
  * variable, so a typo fails loudly at boot instead of deep inside a request.
  */
 import { randomUUID } from 'node:crypto';
+import { DEV_JWT_SECRET, DEV_SERVICE_KEY, productionProblem } from './production.ts';
 
 export interface Config {
   port: number;
@@ -35,7 +36,35 @@ export interface Config {
   instanceId: string;
   /** KINO_PERF_TRACE=1: log event-loop lag and store-call latency once a second (load tests). */
   perfTrace: boolean;
+  /**
+   * KINO_ENV=production: real stores and real secrets are required at start, and the dev mail
+   * outbox is not served (see production.ts). Unset: development.
+   */
+  mode: 'development' | 'production';
+  quotas: Quotas;
+  /** Requests per signed-in user per instance (http/user-rate-limit.ts): sustained and burst. */
+  apiRateLimit: { perSecond: number; burst: number };
 }
+
+/** How much one account may create and send (rooms/quota.ts enforces them across instances). */
+export interface Quotas {
+  /** Rooms one owner may create per `roomsWindowSeconds`. */
+  roomsPerOwner: number;
+  roomsWindowSeconds: number;
+  /** Invites one owner may send, and one person may receive from everyone, per window. */
+  invitesPerSender: number;
+  invitesPerRecipient: number;
+  invitesWindowSeconds: number;
+}
+
+/** Sized for friends: a few rooms per evening, a handful of invitations per hour. */
+export const DEFAULT_QUOTAS: Quotas = {
+  roomsPerOwner: 5,
+  roomsWindowSeconds: 10 * 60,
+  invitesPerSender: 30,
+  invitesPerRecipient: 10,
+  invitesWindowSeconds: 60 * 60,
+};
 
 export type Env = Record<string, string | undefined>;
 
@@ -98,9 +127,42 @@ function flag(env: Env, name: string): boolean {
   throw new ConfigError(name, `must be 1 or 0, got "${raw}"`);
 }
 
+function mode(env: Env): Config['mode'] {
+  const raw = read(env, 'KINO_ENV') ?? 'development';
+  if (raw === 'production' || raw === 'development') return raw;
+  throw new ConfigError('KINO_ENV', `must be production or development, got "${raw}"`);
+}
+
+function quotas(env: Env): Quotas {
+  const d = DEFAULT_QUOTAS;
+  const day = 24 * 3600;
+  return {
+    roomsPerOwner: integer(env, 'QUOTA_ROOMS', d.roomsPerOwner, 1, 100_000),
+    roomsWindowSeconds: integer(env, 'QUOTA_ROOMS_WINDOW_SECONDS', d.roomsWindowSeconds, 1, day),
+    invitesPerSender: integer(env, 'QUOTA_INVITES_SENT', d.invitesPerSender, 1, 1_000_000),
+    invitesPerRecipient: integer(
+      env,
+      'QUOTA_INVITES_RECEIVED',
+      d.invitesPerRecipient,
+      1,
+      1_000_000,
+    ),
+    invitesWindowSeconds: integer(
+      env,
+      'QUOTA_INVITES_WINDOW_SECONDS',
+      d.invitesWindowSeconds,
+      1,
+      day,
+    ),
+  };
+}
+
+/** Far above what a person clicking through the extension needs; see http/user-rate-limit.ts. */
+export const DEFAULT_API_RATE = { perSecond: 5, burst: 60 } as const;
+
 export function parseConfig(env: Env, makeInstanceId: () => string = randomUUID): Config {
   const port = integer(env, 'PORT', 8787, 0, 65535);
-  return {
+  const config: Config = {
     port,
     host: host(env, 'HOST', 'localhost'),
     publicUrl: url(env, 'PUBLIC_URL', HTTP, `http://localhost:${port}`)!,
@@ -111,8 +173,8 @@ export function parseConfig(env: Env, makeInstanceId: () => string = randomUUID)
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:']),
     mailFrom: read(env, 'MAIL_FROM') ?? 'Кино Вместе <no-reply@kino-vmeste.local>',
     cinemaUrl: url(env, 'CINEMA_URL', HTTP, 'http://localhost:3000')!,
-    cinemaServiceKey: read(env, 'CINEMA_SERVICE_KEY') ?? 'dev-service-key',
-    jwtSecret: read(env, 'JWT_SECRET') ?? 'dev-cinema-secret',
+    cinemaServiceKey: read(env, 'CINEMA_SERVICE_KEY') ?? DEV_SERVICE_KEY,
+    jwtSecret: read(env, 'JWT_SECRET') ?? DEV_JWT_SECRET,
     jwtIssuer: read(env, 'JWT_ISSUER') ?? 'http://localhost:3000',
     jwtAudience: read(env, 'JWT_AUDIENCE') ?? 'kino-vmeste',
     jwtJwksUrl: url(env, 'JWT_JWKS_URL', HTTP),
@@ -120,5 +182,14 @@ export function parseConfig(env: Env, makeInstanceId: () => string = randomUUID)
     roomSweepIntervalSeconds: integer(env, 'ROOM_SWEEP_INTERVAL_SECONDS', 60, 1, 24 * 3600),
     instanceId: read(env, 'INSTANCE_ID') ?? makeInstanceId(),
     perfTrace: flag(env, 'KINO_PERF_TRACE'),
+    mode: mode(env),
+    quotas: quotas(env),
+    apiRateLimit: {
+      perSecond: integer(env, 'API_RATE_PER_SECOND', DEFAULT_API_RATE.perSecond, 1, 100_000),
+      burst: integer(env, 'API_RATE_BURST', DEFAULT_API_RATE.burst, 1, 1_000_000),
+    },
   };
+  const problem = config.mode === 'production' ? productionProblem(config, env) : undefined;
+  if (problem) throw new ConfigError(problem.variable, problem.problem);
+  return config;
 }

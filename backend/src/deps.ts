@@ -30,6 +30,8 @@ export interface AppDeps {
   config: Config;
   db: Db;
   dbKind: DbHandle['kind'];
+  /** A cheap database round trip (readiness); rejects with DependencyUnavailableError. */
+  dbPing: () => Promise<void>;
   live: LiveStore;
   mail: MailDeps;
   directory: Directory;
@@ -51,6 +53,8 @@ export interface DepsOverrides {
   mailTransport?: MailTransport;
   mailPollMs?: number;
   mailBackoff?: BackoffPolicy;
+  mailProbeMs?: number;
+  mailLeaseMs?: number;
 }
 
 export const consoleLogger: Logger = {
@@ -61,7 +65,7 @@ export const consoleLogger: Logger = {
 export async function createDeps(config: Config, overrides: DepsOverrides = {}): Promise<AppDeps> {
   const clock = overrides.clock ?? Date.now;
   const log = overrides.log ?? consoleLogger;
-  const handle = overrides.db ?? (await openDb(config));
+  const handle = overrides.db ?? (await openDb(config, log.error));
   const live =
     overrides.live ??
     (await createLiveStore({
@@ -83,12 +87,15 @@ export async function createDeps(config: Config, overrides: DepsOverrides = {}):
     clock,
     pollMs: overrides.mailPollMs,
     backoff: overrides.mailBackoff,
+    probeMs: overrides.mailProbeMs,
+    leaseMs: overrides.mailLeaseMs,
     log: log.error,
   });
   return {
     config,
     db: handle.db,
     dbKind: handle.kind,
+    dbPing: () => handle.ping(),
     live,
     mail: { transport, worker },
     directory: overrides.directory ?? createDirectory(config, clock),

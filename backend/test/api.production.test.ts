@@ -1,12 +1,12 @@
 /** The API suite on the production stores: real Postgres, real Redis, real SMTP (in-process sink). */
 import { describe } from 'bun:test';
 import { randomUUID } from 'node:crypto';
-import { createClient } from 'redis';
-import { hasPostgres, hasRedis, REDIS_TEST_URL } from '../../scripts/test-support/services.ts';
+import { hasPostgres, hasRedis, REDIS_TEST_URL } from '@kino/test-support/services';
 import { closeDeps } from '../src/deps.ts';
 import { apiSuite } from './api/suite.ts';
 import { buildBackend } from './support/backend.ts';
 import { createTestDatabase, type TestDatabase } from './support/postgres.ts';
+import { deleteRedisPrefix } from './support/redis.ts';
 import { type SmtpSink, startSmtpSink } from './support/smtp-sink.ts';
 
 const prefix = `kino_t_${randomUUID()}:`;
@@ -33,11 +33,7 @@ describe.skipIf(!hasPostgres || !hasRedis)('production stores', () => {
     async cleanup() {
       await sink?.stop();
       await database?.drop();
-      const redis = createClient({ url: REDIS_TEST_URL });
-      await redis.connect();
-      const keys = await redis.keys(`${prefix}*`);
-      if (keys.length > 0) await redis.del(keys);
-      await redis.close();
+      await deleteRedisPrefix(REDIS_TEST_URL, prefix);
     },
   });
 });

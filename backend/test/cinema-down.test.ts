@@ -1,6 +1,6 @@
 /** When the cinema's user API is down, API calls that need it answer 503 JSON, and nothing is half-created. */
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
-import { hasPostgres } from '../../scripts/test-support/services.ts';
+import { hasPostgres } from '@kino/test-support/services';
 import { rooms } from '../src/db/schema.ts';
 import { closeDeps } from '../src/deps.ts';
 import { buildBackend } from './support/backend.ts';

@@ -3,7 +3,7 @@ import { afterAll, expect, test } from 'bun:test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startCinema } from '../../scripts/cinema/server.ts';
+import { startCinema } from '@kino/cinema/server';
 import { startBackend } from '../src/main.ts';
 import { memoryLogger } from './support/backend.ts';
 import { tokenFor } from './support/tokens.ts';

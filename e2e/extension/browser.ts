@@ -4,13 +4,13 @@
  */
 import { mkdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import {
   CHROME_BUILD,
   EXTENSION_DIR,
   type ExtensionProfile,
   launchExtensionProfile,
-} from '../../scripts/test-support/chromium.ts';
+} from '@kino/test-support/chromium';
+import type { Page } from 'playwright-core';
 import { CINEMA_URL } from './stack.ts';
 
 export { CHROME_BUILD, EXTENSION_DIR };
@@ -57,7 +57,7 @@ export type Profile = ExtensionProfile;
 
 /** A fresh headless profile with the current Chrome build loaded, in `locale`'s language. */
 export function launchProfile(locale = 'en-US'): Promise<Profile> {
-  return launchExtensionProfile(CHROME_BUILD, 'kino-profile-', locale);
+  return launchExtensionProfile(CHROME_BUILD, 'kino-profile-', { locale });
 }
 
 /** Signs in to the demo cinema; the session cookie lands in the profile. */

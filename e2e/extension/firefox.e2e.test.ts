@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from '
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { isCI } from '@kino/test-support/services';
 import puppeteer, { type Browser } from 'puppeteer-core';
-import { isCI } from '../../scripts/test-support/services.ts';
 import { buildExtension, FIREFOX_BUILD } from './browser.ts';
 import { CINEMA_URL, type Stack, startStack } from './stack.ts';
 

@@ -8,9 +8,9 @@
 import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from 'bun:test';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { hasChromium } from '@kino/test-support/services';
 import type { Page } from 'playwright-core';
 import { en, ru } from '../../extension/src/i18n/messages.ts';
-import { hasChromium } from '../../scripts/test-support/services.ts';
 import {
   buildExtension,
   launchProfile,

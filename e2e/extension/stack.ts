@@ -6,9 +6,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startCinema } from '@kino/cinema/server';
+import { waitForFreePorts } from '@kino/test-support/ports';
 import { startBackend } from '../../backend/src/main.ts';
-import { startCinema } from '../../scripts/cinema/server.ts';
-import { waitForFreePorts } from '../../scripts/test-support/ports.ts';
 
 export const CINEMA_URL = 'http://localhost:3000';
 export const BACKEND_URL = 'http://localhost:8787';

@@ -4,8 +4,8 @@
  * play/pause/seek, chat and reactions travel both ways.
  */
 import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from 'bun:test';
+import { hasChromium } from '@kino/test-support/services';
 import type { Page } from 'playwright-core';
-import { hasChromium } from '../../scripts/test-support/services.ts';
 import {
   buildExtension,
   launchProfile,

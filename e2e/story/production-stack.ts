@@ -8,6 +8,9 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { type RunningCinema, startCinema } from '@kino/cinema/server';
+import { waitForFreePorts } from '@kino/test-support/ports';
+import { REDIS_TEST_URL } from '@kino/test-support/services';
 import { RedisClient } from 'bun';
 import type { Config } from '../../backend/src/config.ts';
 import type { Logger } from '../../backend/src/deps.ts';
@@ -20,9 +23,6 @@ import {
   type SmtpSink,
   startSmtpSink,
 } from '../../backend/test/support/smtp-sink.ts';
-import { type RunningCinema, startCinema } from '../../scripts/cinema/server.ts';
-import { waitForFreePorts } from '../../scripts/test-support/ports.ts';
-import { REDIS_TEST_URL } from '../../scripts/test-support/services.ts';
 import { BACKEND_URL, CINEMA_URL } from '../extension/stack.ts';
 
 export { BACKEND_URL, CINEMA_URL };

@@ -8,8 +8,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { copyExtension, type ExtensionCopy } from '../../scripts/test-support/chromium.ts';
-import { hasChromium, hasPostgres, hasRedis } from '../../scripts/test-support/services.ts';
+import { copyExtension, type ExtensionCopy } from '@kino/test-support/chromium';
+import { hasChromium, hasPostgres, hasRedis } from '@kino/test-support/services';
 import { buildExtension, CHROME_BUILD } from '../extension/browser.ts';
 import {
   BACKEND_URL,

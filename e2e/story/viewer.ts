@@ -3,11 +3,9 @@
  * cinema tab they watch in, and what they do there as a user would (sign-in form,
  * the real <video>, the sidebar's chat and reaction buttons).
  */
+
+import { type ExtensionProfile, launchExtensionProfile } from '@kino/test-support/chromium';
 import type { Locator, Page } from 'playwright-core';
-import {
-  type ExtensionProfile,
-  launchExtensionProfile,
-} from '../../scripts/test-support/chromium.ts';
 import { CINEMA_URL } from './production-stack.ts';
 
 export interface Viewer {
@@ -31,13 +29,17 @@ export async function openViewer(login: string, name: string, extensionDir: stri
 }
 
 /** Signs in through the cinema's own form and lands on `next` (a local path). */
-export async function signInWithForm(viewer: Viewer, next: string): Promise<void> {
+export async function signInWithForm(
+  viewer: Viewer,
+  next: string,
+  cinemaUrl = CINEMA_URL,
+): Promise<void> {
   const { page } = viewer;
-  await page.goto(`${CINEMA_URL}/login?next=${encodeURIComponent(next)}`);
+  await page.goto(`${cinemaUrl}/login?next=${encodeURIComponent(next)}`);
   await page.fill('input[name=login]', viewer.login);
   await page.fill('input[name=password]', 'kino');
   await page.click('button[type=submit]');
-  await page.waitForURL(`${CINEMA_URL}${next}`);
+  await page.waitForURL(`${cinemaUrl}${next}`);
   const shown = await page.locator('.user-name').textContent();
   if (shown !== viewer.name) throw new Error(`${viewer.login} signed in as "${shown}"`);
 }

@@ -8,7 +8,7 @@
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, cpus, release, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type RunningCinema, startCinema } from '../cinema/server.ts';
+import { type RunningCinema, startCinema } from '@kino/cinema/server';
 import { OptionError, parseOptions } from './load/options.ts';
 import { openFileLimit } from './load/procs.ts';
 import { renderReport } from './load/report.ts';

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CHROMIUM_PATH, hasChromium } from '@kino/test-support/services';
 import { type BrowserContext, chromium } from 'playwright-core';
-import { CHROMIUM_PATH, hasChromium } from '../../scripts/test-support/services.ts';
 
 /**
  * The protocol validates with TypeCompiler (`new Function`) where it may, and with the

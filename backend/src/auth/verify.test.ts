@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
+import { signCinemaToken } from '@kino/cinema/token';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
-import { signCinemaToken } from '../../../scripts/cinema/token.ts';
 import { type Config, parseConfig } from '../config.ts';
 import { AuthError, bearerToken, verifyAccessToken } from './verify.ts';
 

@@ -3,6 +3,11 @@
  * audience. HS256 with the shared secret by default; RS256 etc. through the
  * cinema's published keys when JWT_JWKS_URL is set. Used by the HTTP auth
  * plugin and by the WebSocket hub for its `hello` message.
+ *
+ * Why jose and not @elysiajs/jwt: the plugin signs and verifies with one fixed secret and
+ * reports every failure as "invalid", while we need remote key sets (JWKS, rotated by the
+ * cinema), a clock we pass in (tests), and to tell the client which check failed (expired,
+ * wrong issuer, wrong audience…). The WebSocket hub verifies outside any Elysia context too.
  */
 import { createRemoteJWKSet, errors, type JWTPayload, jwtVerify } from 'jose';
 import type { Config } from '../config.ts';

@@ -1,17 +1,23 @@
 /**
- * Durable data: rooms, who was invited, the join/leave history and the mail queue.
- * Live state (playback, participants, chat) is in the LiveStore, not here.
+ * Durable data: rooms, who was invited, the join/leave history, the mail queue, and the
+ * record of each room's live state (playback anchor, settings, chat). Redis (the LiveStore)
+ * caches the live state and holds what may be lost: who is connected, rate buckets, the bus.
  */
+import type { BufferingState } from '@kino/shared/room/buffering';
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
+  doublePrecision,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   serial,
   text,
   timestamp,
+  uniqueIndex,
 } from 'drizzle-orm/pg-core';
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -35,6 +41,8 @@ export const rooms = pgTable(
   },
   (table) => [
     index('rooms_open_idx').on(table.lastActivityAt).where(sql`${table.closedAt} is null`),
+    // Quotas count an owner's recent rooms (rooms/quota.ts).
+    index('rooms_owner_created_idx').on(table.ownerId, table.createdAt),
   ],
 );
 
@@ -50,7 +58,11 @@ export const roomInvitees = pgTable(
     /** Personal token carried by the e-mailed join link. */
     inviteToken: text('invite_token').notNull().unique(),
   },
-  (table) => [primaryKey({ columns: [table.roomId, table.userId] })],
+  (table) => [
+    primaryKey({ columns: [table.roomId, table.userId] }),
+    // Quotas count the invites a person received recently (rooms/quota.ts).
+    index('room_invitees_user_idx').on(table.userId),
+  ],
 );
 
 export const roomPresence = pgTable(
@@ -78,6 +90,14 @@ export const mailQueue = pgTable(
   'mail_queue',
   {
     id: serial('id').primaryKey(),
+    /**
+     * The Message-ID header, fixed when the mail is queued and sent on every attempt, so a
+     * re-send after a crash is recognisably the same message. Rows from before this column
+     * get one from the default.
+     */
+    messageId: text('message_id')
+      .notNull()
+      .default(sql`'<' || gen_random_uuid() || '@kino-vmeste.invalid>'`),
     to: text('to').notNull(),
     subject: text('subject').notNull(),
     text: text('text').notNull(),
@@ -93,6 +113,53 @@ export const mailQueue = pgTable(
     deliveredVia: text('delivered_via'),
   },
   (table) => [index('mail_queue_due_idx').on(table.status, table.nextAttemptAt)],
+);
+
+/**
+ * The record of a room's live state (backend/src/record): the playback anchor the room
+ * resumes from, its settings, the buffering holds, and the chat cursor counter. One row per
+ * room, written by every accepted command and every chat line (the counter).
+ */
+export const roomLive = pgTable('room_live', {
+  roomId: text('room_id')
+    .primaryKey()
+    .references(() => rooms.id, { onDelete: 'cascade' }),
+  playing: boolean('playing').notNull(),
+  position: doublePrecision('position').notNull(),
+  at: doublePrecision('at').notNull(),
+  rate: doublePrecision('rate').notNull(),
+  seq: bigint('seq', { mode: 'number' }).notNull(),
+  /** 'everyone' | 'owner' */
+  controlMode: text('control_mode').notNull(),
+  /** 'wait' | 'continue' */
+  bufferPolicy: text('buffer_policy').notNull(),
+  buffering: jsonb('buffering').$type<BufferingState>().notNull(),
+  /** Cursor of the newest chat line: the next one gets this + 1, so cursors never repeat. */
+  chatCursor: bigint('chat_cursor', { mode: 'number' }).notNull(),
+});
+
+/** Every chat line and reaction of a room, by cursor; a client id is stored once. */
+export const roomChat = pgTable(
+  'room_chat',
+  {
+    roomId: text('room_id')
+      .notNull()
+      .references(() => rooms.id, { onDelete: 'cascade' }),
+    cursor: bigint('cursor', { mode: 'number' }).notNull(),
+    /** The client's id of the line (idempotency key). */
+    id: text('id').notNull(),
+    /** 'text' | 'reaction' */
+    kind: text('kind').notNull(),
+    userId: text('user_id').notNull(),
+    name: text('name').notNull(),
+    text: text('text').notNull(),
+    at: doublePrecision('at').notNull(),
+    position: doublePrecision('position').notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.roomId, table.cursor] }),
+    uniqueIndex('room_chat_client_id_idx').on(table.roomId, table.id),
+  ],
 );
 
 export type RoomRow = typeof rooms.$inferSelect;

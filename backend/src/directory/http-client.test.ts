@@ -1,17 +1,25 @@
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
-import { type RunningCinema, startCinema } from '../../../scripts/cinema/server.ts';
+import { type RunningCinema, startCinema } from '@kino/cinema/server';
+import { DependencyUnavailableError } from '../faults/unavailable.ts';
 import { HttpError } from '../http/errors.ts';
-import { createHttpDirectory } from './http-client.ts';
+import { createHttpDirectory, DIRECTORY_RETRY_AFTER_MS } from './http-client.ts';
 
-async function failure(run: () => Promise<unknown>): Promise<{ status: number; code: string }> {
+type Failure = { status: number; code: string } | { unavailable: string; retryAfterMs: number };
+
+async function failure(run: () => Promise<unknown>): Promise<Failure> {
   try {
     await run();
   } catch (error) {
+    if (error instanceof DependencyUnavailableError) {
+      return { unavailable: error.dependency, retryAfterMs: error.retryAfterMs };
+    }
     expect(error).toBeInstanceOf(HttpError);
     return { status: (error as HttpError).status, code: (error as HttpError).code };
   }
   throw new Error('expected a failure');
 }
+
+const unavailable = { unavailable: 'directory', retryAfterMs: DIRECTORY_RETRY_AFTER_MS };
 
 describe('directory client against the demo cinema', () => {
   let cinema: RunningCinema;
@@ -58,18 +66,30 @@ describe('directory client against the demo cinema', () => {
 });
 
 describe('directory client when the cinema misbehaves', () => {
-  test('down: 503', async () => {
+  test('down: unavailable (503 + Retry-After over HTTP)', async () => {
     const probe = Bun.serve({ port: 0, fetch: () => new Response('') });
     const url = `http://localhost:${probe.port}`;
     probe.stop(true);
     const d = createHttpDirectory({ baseUrl: url, serviceKey: 'k' });
-    expect(await failure(() => d.getFilm('x'))).toEqual({
-      status: 503,
-      code: 'cinema_unavailable',
-    });
+    expect(await failure(() => d.getFilm('x'))).toEqual(unavailable);
   });
 
-  test('slow: 503 after the timeout', async () => {
+  test('a cinema answering 502, 503 or 504 is unavailable too', async () => {
+    for (const status of [502, 503, 504]) {
+      const server = Bun.serve({ port: 0, fetch: () => new Response('busy', { status }) });
+      try {
+        const d = createHttpDirectory({
+          baseUrl: `http://localhost:${server.port}`,
+          serviceKey: 'k',
+        });
+        expect(await failure(() => d.getUser('anna'))).toEqual(unavailable);
+      } finally {
+        server.stop(true);
+      }
+    }
+  });
+
+  test('slow: unavailable after the timeout', async () => {
     const slow = Bun.serve({ port: 0, fetch: () => Bun.sleep(2000).then(() => Response.json({})) });
     try {
       const d = createHttpDirectory({
@@ -79,7 +99,7 @@ describe('directory client when the cinema misbehaves', () => {
       });
       const started = Date.now();
       const result = await failure(() => d.getUser('anna'));
-      expect(result).toEqual({ status: 503, code: 'cinema_unavailable' });
+      expect(result).toEqual(unavailable);
       expect(Date.now() - started).toBeLessThan(1500);
     } finally {
       slow.stop(true);

@@ -1,9 +1,11 @@
 /**
- * HTTP client of the cinema's service API. A cinema that is down or slow
- * becomes a 503, one that answers garbage a 502 — never a crash.
+ * HTTP client of the cinema's service API. A cinema that is down, slow or answering
+ * 502/503/504 is a DependencyUnavailableError (503 + Retry-After); one that answers
+ * garbage is a 502 — never a crash.
  */
 import { type Static, type TSchema, Type as t } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
+import { DependencyUnavailableError } from '../faults/unavailable.ts';
 import { HttpError } from '../http/errors.ts';
 import type { Directory } from './types.ts';
 
@@ -21,6 +23,10 @@ const FilmSchema = t.Object({
   url: t.String(),
   durationSec: t.Number(),
 });
+
+/** How soon to try the cinema again after it failed us. */
+export const DIRECTORY_RETRY_AFTER_MS = 3_000;
+const OUTAGE_STATUSES = new Set([502, 503, 504]);
 
 export interface HttpDirectoryOptions {
   baseUrl: string;
@@ -42,11 +48,15 @@ export function createHttpDirectory(options: HttpDirectoryOptions): Directory {
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {
-      const reason =
-        error instanceof Error && error.name === 'TimeoutError' ? 'timed out' : 'is unreachable';
-      throw new HttpError(503, 'cinema_unavailable', `The cinema's user service ${reason}`);
+      throw new DependencyUnavailableError('directory', DIRECTORY_RETRY_AFTER_MS, { cause: error });
     }
     if (response.status === 404) return null;
+    if (OUTAGE_STATUSES.has(response.status)) {
+      await response.body?.cancel().catch(() => {});
+      throw new DependencyUnavailableError('directory', DIRECTORY_RETRY_AFTER_MS, {
+        cause: new Error(`the cinema answered ${response.status}`),
+      });
+    }
     if (!response.ok) {
       throw new HttpError(
         502,

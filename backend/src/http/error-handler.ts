@@ -1,15 +1,47 @@
 /**
  * The single place that shapes error responses: every failure is JSON
  * `{ error, code, details? }` with a fitting status, never Elysia's default text.
+ * A dependency outage (database, Redis, the cinema, SMTP) is a 503 with `Retry-After`;
+ * a route parameter that cannot be an id is a 404, like an id that names nothing.
  */
 import { Elysia } from 'elysia';
-import { HttpError } from './errors.ts';
+import { unavailableFrom } from '../db/faults.ts';
+import type { Dependency, DependencyUnavailableError } from '../faults/unavailable.ts';
+import { HttpError, retryAfterSeconds } from './errors.ts';
 
-const json = (status: number, body: { error: string; code: string; details?: unknown }) =>
+const json = (
+  status: number,
+  body: { error: string; code: string; details?: unknown },
+  retryAfter?: number,
+) =>
   new Response(JSON.stringify(body), {
     status,
-    headers: { 'content-type': 'application/json; charset=utf-8' },
+    headers: {
+      'content-type': 'application/json; charset=utf-8',
+      ...(retryAfter === undefined ? {} : { 'retry-after': String(retryAfter) }),
+    },
   });
+
+const OUTAGE: Record<Dependency, { code: string; what: string }> = {
+  database: { code: 'database_unavailable', what: 'The database' },
+  'live-store': { code: 'live_store_unavailable', what: 'The live room store' },
+  directory: { code: 'cinema_unavailable', what: "The cinema's user service" },
+  mail: { code: 'mail_unavailable', what: 'The mail server' },
+};
+
+function outage(error: DependencyUnavailableError): Response {
+  const { code, what } = OUTAGE[error.dependency];
+  const seconds = retryAfterSeconds(error.retryAfterMs);
+  return json(
+    503,
+    {
+      error: `${what} is unreachable or too slow right now; try again in ${seconds} s`,
+      code,
+      details: { dependency: error.dependency, retryAfterSeconds: seconds },
+    },
+    seconds,
+  );
+}
 
 interface ValidationLike {
   all?: unknown;
@@ -24,14 +56,30 @@ function validationDetails(error: ValidationLike): unknown {
   }));
 }
 
+/** The HttpError itself, or the one Elysia wrapped (a parse hook's error becomes its `cause`). */
+function httpErrorIn(error: unknown): HttpError | undefined {
+  if (error instanceof HttpError) return error;
+  const cause = (error as { cause?: unknown } | null)?.cause;
+  return cause instanceof HttpError ? cause : undefined;
+}
+
 export function errorHandler(log: (message: string) => void) {
   return new Elysia({ name: 'kino-error-handler' }).onError({ as: 'global' }, ({ code, error }) => {
-    if (error instanceof HttpError) {
-      return json(error.status, { error: error.message, code: error.code, details: error.details });
+    const expected = httpErrorIn(error);
+    if (expected) {
+      return json(
+        expected.status,
+        { error: expected.message, code: expected.code, details: expected.details },
+        expected.retryAfterSeconds,
+      );
     }
+    const unavailable = unavailableFrom(error);
+    if (unavailable) return outage(unavailable);
     switch (code) {
       case 'VALIDATION': {
         const where = (error as ValidationLike).type ?? 'body';
+        // An id with a NUL, a slash, bad percent-encoding or 10 KB of text names nothing.
+        if (where === 'params') return json(404, { error: 'Not found', code: 'not_found' });
         const what = where === 'body' ? 'body' : `${where} parameters`;
         return json(where === 'body' ? 422 : 400, {
           error: `The request ${what} is not valid`,

@@ -9,6 +9,8 @@ export class HttpError extends Error {
     readonly code: string,
     message: string,
     readonly details?: unknown,
+    /** Sent as `Retry-After` (429 quotas, 503 outages). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'HttpError';
@@ -19,4 +21,9 @@ export interface ErrorBody {
   error: string;
   code: string;
   details?: unknown;
+}
+
+/** Whole seconds for a `Retry-After` header: rounded up, at least 1. */
+export function retryAfterSeconds(ms: number): number {
+  return Math.max(1, Math.ceil(ms / 1000));
 }

@@ -1,24 +1,45 @@
 import { Elysia, t } from 'elysia';
+import { unavailableFrom } from '../db/faults.ts';
 import type { Db } from '../db/index.ts';
+import { withDeadline } from '../http/deadline.ts';
+import { HttpError, retryAfterSeconds } from '../http/errors.ts';
 import { pickLanguage } from './language.ts';
-import { renderJoinPage, renderRoomNotFoundPage } from './page.ts';
+import { renderJoinPage, renderRoomNotFoundPage, renderUnavailablePage } from './page.ts';
 import { loadJoinPage } from './service.ts';
 
-const html = (body: string, status: number) =>
-  new Response(body, { status, headers: { 'content-type': 'text/html; charset=utf-8' } });
+const html = (body: string, status: number, headers: Record<string, string> = {}) =>
+  new Response(body, {
+    status,
+    headers: { 'content-type': 'text/html; charset=utf-8', ...headers },
+  });
+
+/** Seconds to wait when the page could not be built because something is down; else undefined. */
+function outageSeconds(error: unknown): number | undefined {
+  if (error instanceof HttpError) return error.status === 503 ? error.retryAfterSeconds : undefined;
+  const unavailable = unavailableFrom(error);
+  return unavailable ? retryAfterSeconds(unavailable.retryAfterMs) : undefined;
+}
 
 export function joinController(deps: { db: Db }) {
   return new Elysia({ prefix: '/join' }).get(
     '/:roomId',
     async ({ params, query, headers }) => {
       const lang = pickLanguage(headers['accept-language']);
-      const data = await loadJoinPage(deps.db, params.roomId, query.invite);
-      if (!data) return html(renderRoomNotFoundPage(lang), 404);
-      return html(renderJoinPage(data, lang), data.closed ? 410 : 200);
+      try {
+        // Parameters are not schema-checked here: a link that cannot name a room (bad
+        // percent-encoding decodes to null, a NUL, a slash…) gets the same page as an unknown one.
+        const data = await withDeadline(() => loadJoinPage(deps.db, params.roomId, query.invite));
+        if (!data) return html(renderRoomNotFoundPage(lang), 404);
+        return html(renderJoinPage(data, lang), data.closed ? 410 : 200);
+      } catch (error) {
+        const seconds = outageSeconds(error);
+        if (seconds === undefined) throw error;
+        return html(renderUnavailablePage(lang, seconds), 503, { 'retry-after': String(seconds) });
+      }
     },
     {
-      params: t.Object({ roomId: t.String({ minLength: 1, maxLength: 100 }) }),
-      query: t.Object({ invite: t.Optional(t.String({ maxLength: 200 })) }),
+      // Mail clients and link trackers add their own parameters (utm_*): ignored, not refused.
+      query: t.Object({ invite: t.Optional(t.Unknown()) }, { additionalProperties: true }),
       detail: { summary: 'Join page behind the e-mailed link (HTML)', tags: ['join'] },
     },
   );

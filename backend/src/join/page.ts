@@ -39,6 +39,9 @@ const TEXT = {
     closed: 'Эта комната уже закрыта.',
     notFound: 'Такой комнаты нет. Возможно, ссылка неполная.',
     notFoundTitle: 'Комната не найдена — Кино Вместе',
+    unavailableTitle: 'Сервер занят — Кино Вместе',
+    unavailable: (seconds: number) =>
+      `«Кино Вместе» сейчас не может открыть комнату. Обновите страницу через ${seconds} с.`,
   },
   en: {
     title: (d: JoinPageData) => `Invitation: "${d.filmTitle}" — Kino Vmeste`,
@@ -59,6 +62,9 @@ const TEXT = {
     closed: 'This room has been closed.',
     notFound: 'There is no such room. The link may be incomplete.',
     notFoundTitle: 'Room not found — Kino Vmeste',
+    unavailableTitle: 'Server busy — Kino Vmeste',
+    unavailable: (seconds: number) =>
+      `Kino Vmeste cannot open the room right now. Reload this page in ${seconds} s.`,
   },
 } as const;
 
@@ -111,5 +117,15 @@ export function renderRoomNotFoundPage(lang: Lang): string {
 <html lang="${lang}">
 <head><meta charset="utf-8"><title>${escapeHtml(s.notFoundTitle)}</title><style>${STYLE}</style></head>
 <body><h1>${escapeHtml(s.notFoundTitle)}</h1><p>${escapeHtml(s.notFound)}</p></body>
+</html>`;
+}
+
+/** A dependency (the database) is down: the link is fine, come back shortly. */
+export function renderUnavailablePage(lang: Lang, retryAfterSeconds: number): string {
+  const s = TEXT[lang];
+  return `<!doctype html>
+<html lang="${lang}">
+<head><meta charset="utf-8"><title>${escapeHtml(s.unavailableTitle)}</title><style>${STYLE}</style></head>
+<body><h1>${escapeHtml(s.unavailableTitle)}</h1><p>${escapeHtml(s.unavailable(retryAfterSeconds))}</p></body>
 </html>`;
 }

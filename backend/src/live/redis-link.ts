@@ -6,13 +6,17 @@
  * - Start fails fast with a clear message when Redis is unreachable (a wrong REDIS_URL).
  * - After that, a lost connection is re-established by the client; a command that was in
  *   flight when it dropped, or issued while it was down, is retried here with backoff, so a
- *   Redis restart costs latency, not a lost chat line. There is no per-command timeout
- *   (node-redis failed commands after 5 s, which under load became `error internal`): a busy
- *   Redis that still holds the connection answers late, and failing would be worse.
+ *   Redis restart costs latency, not a lost chat line.
+ * - Every call has one deadline, retries included (DEFAULT_DEADLINE_MS): a Redis that is gone
+ *   or silently partitioned fails the call with DependencyUnavailableError instead of holding
+ *   a member's messages forever. It is generous (the load benchmark's p99 is a few ms), so a
+ *   busy Redis still answers late rather than turning into errors.
  * - Pub/sub runs on its own connection; Bun's client does not restore subscriptions after
- *   a reconnect, so the subscriber is replaced by a fresh one when its connection drops.
+ *   a reconnect, so the subscriber is replaced by a fresh one when its connection drops, and
+ *   `onResubscribed` tells the store: events published meanwhile were missed.
  */
 import { RedisClient } from 'bun';
+import { DependencyUnavailableError } from '../faults/unavailable.ts';
 import type { LuaScript } from './redis-scripts.ts';
 
 export interface RetryPolicy {
@@ -26,6 +30,14 @@ export const DEFAULT_RETRY: RetryPolicy = {
   attempts: 8,
   delayMs: (attempt) => Math.min(50 * 2 ** (attempt - 1), 2_000),
 };
+
+/** The longest one call may take, retries included. */
+export const DEFAULT_DEADLINE_MS = 3_000;
+/**
+ * Once the connection has been down this long, calls fail at once instead of retrying: a blip
+ * is ridden out, an outage answered fast (`unavailable`), not after a full deadline per call.
+ */
+export const FAIL_FAST_AFTER_MS = 500;
 
 /** Redis answered with an error (wrong type, script error): retrying can't help. */
 export function isServerError(error: unknown): boolean {
@@ -43,14 +55,37 @@ export async function withRetry<T>(
   attempt: (n: number) => Promise<T>,
   policy: RetryPolicy,
   sleep: (ms: number) => Promise<void> = (ms) => Bun.sleep(ms),
+  giveUp: () => boolean = () => false,
 ): Promise<T> {
   for (let n = 1; ; n++) {
     try {
       return await attempt(n);
     } catch (error) {
-      if (isServerError(error) || n >= policy.attempts) throw error;
+      if (isServerError(error) || n >= policy.attempts || giveUp()) throw error;
       await sleep(policy.delayMs(n));
     }
+  }
+}
+
+/**
+ * `call` within `deadlineMs`; a connection failure (after the retries) or the deadline becomes
+ * DependencyUnavailableError. An error Redis itself answered stays what it is (a bug).
+ */
+export async function withDeadline<T>(call: Promise<T>, deadlineMs: number): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new DependencyUnavailableError('live-store', 1_000)),
+      deadlineMs,
+    );
+  });
+  try {
+    return await Promise.race([call, expired]);
+  } catch (error) {
+    if (isServerError(error) || error instanceof DependencyUnavailableError) throw error;
+    throw new DependencyUnavailableError('live-store', 1_000, { cause: error });
+  } finally {
+    clearTimeout(timer);
   }
 }
 
@@ -59,7 +94,11 @@ export interface RedisLink {
   command(name: string, args: string[]): Promise<unknown>;
   /** EVALSHA, falling back to EVAL once when Redis lost the script (restart, FLUSH). */
   script(lua: LuaScript, keys: string[], args: string[], retry?: RetryPolicy): Promise<unknown>;
-  subscribe(channel: string, listener: (message: string) => void): Promise<void>;
+  subscribe(
+    channel: string,
+    listener: (message: string) => void,
+    onResubscribed?: () => void,
+  ): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -95,6 +134,7 @@ function persistentClient(url: string): RedisClient {
 
 export interface RedisLinkOptions {
   retry?: RetryPolicy;
+  deadlineMs?: number;
   onError?: (message: string) => void;
   /** Connection name shown by CLIENT LIST (the subscriber gets `<name>:sub`). */
   name?: string;
@@ -105,38 +145,96 @@ const clientName = (name: string) => name.replace(/\s/g, '_');
 
 export async function openRedisLink(url: string, opts: RedisLinkOptions = {}): Promise<RedisLink> {
   const retry = opts.retry ?? DEFAULT_RETRY;
+  const deadlineMs = opts.deadlineMs ?? DEFAULT_DEADLINE_MS;
   const onError = opts.onError ?? ((m) => console.error(`[live/redis] ${m}`));
   const name = clientName(opts.name ?? 'kino-live');
   await probe(url);
-  const client = persistentClient(url);
-  await client.connect();
-  await client.send('CLIENT', ['SETNAME', name]);
   let closed = false;
   let subscriber: Subscriber | null = null;
+  // Bun's client reconnects by itself and says so (onconnect) but not when it lost the
+  // connection: a command failing for want of one is how we learn.
+  let downSince: number | null = null;
+  const open = async () => {
+    const fresh = persistentClient(url);
+    fresh.onconnect = () => {
+      downSince = null;
+    };
+    await fresh.connect();
+    await fresh.send('CLIENT', ['SETNAME', name]);
+    return fresh;
+  };
+  let client = await open();
+  /**
+   * The bus is back (Redis answers): if the command connection is still waiting out Bun's
+   * reconnect backoff (which grows with the outage), a fresh one is opened now, so the
+   * resynchronisation that follows does not fail.
+   */
+  const reopenIfDown = async () => {
+    if (client.connected) return;
+    try {
+      const fresh = await withDeadline(open(), deadlineMs);
+      const old = client;
+      client = fresh;
+      downSince = null;
+      old.onconnect = null;
+      old.close();
+    } catch (error) {
+      onError(`command connection not reopened: ${String(error)}`);
+    }
+  };
+  const down = () => downSince !== null && Date.now() - downSince > FAIL_FAST_AFTER_MS;
+  const unavailable = () => Promise.reject(new DependencyUnavailableError('live-store', 1_000));
+  const sleep = (ms: number) => Bun.sleep(ms);
 
-  const send = (name: string, args: string[]) => client.send(name, args) as Promise<unknown>;
+  const send = async (name: string, args: string[]) => {
+    try {
+      const reply = (await client.send(name, args)) as unknown;
+      downSince = null;
+      return reply;
+    } catch (error) {
+      if (!isServerError(error)) downSince ??= Date.now();
+      throw error;
+    }
+  };
 
   return {
-    command: (name, args) => withRetry(() => send(name, args), retry),
-    script(lua, keys, args, policy = retry) {
-      const evalArgs = [String(keys.length), ...keys, ...args];
-      return withRetry(async () => {
-        try {
-          return await send('EVALSHA', [lua.sha, ...evalArgs]);
-        } catch (error) {
-          if (!isNoScript(error)) throw error;
-          // EVAL also caches the script, so the next EVALSHA finds it.
-          return send('EVAL', [lua.source, ...evalArgs]);
-        }
-      }, policy);
+    command(name, args) {
+      if (down()) return unavailable();
+      return withDeadline(
+        withRetry(() => send(name, args), retry, sleep, down),
+        deadlineMs,
+      );
     },
-    async subscribe(channel, listener) {
+    script(lua, keys, args, policy = retry) {
+      if (down()) return unavailable();
+      const evalArgs = [String(keys.length), ...keys, ...args];
+      const run = withRetry(
+        async () => {
+          try {
+            return await send('EVALSHA', [lua.sha, ...evalArgs]);
+          } catch (error) {
+            if (!isNoScript(error)) throw error;
+            // EVAL also caches the script, so the next EVALSHA finds it.
+            return send('EVAL', [lua.source, ...evalArgs]);
+          }
+        },
+        policy,
+        sleep,
+        down,
+      );
+      return withDeadline(run, deadlineMs);
+    },
+    async subscribe(channel, listener, onResubscribed) {
       subscriber ??= new Subscriber(url, `${name}:sub`, onError, () => closed);
+      subscriber.onResubscribed = () => {
+        void reopenIfDown().then(() => onResubscribed?.());
+      };
       await subscriber.add(channel, listener);
     },
     async close() {
       closed = true;
       subscriber?.close();
+      client.onconnect = null;
       client.close();
     },
   };
@@ -147,6 +245,8 @@ class Subscriber {
   private client: RedisClient | null = null;
   private readonly channels = new Map<string, (message: string) => void>();
   private replacing = false;
+  /** Runs once the subscriptions are restored on a fresh connection. */
+  onResubscribed: () => void = () => {};
 
   constructor(
     private readonly url: string,
@@ -170,10 +270,18 @@ class Subscriber {
       if (connects > 1) void this.replace(client);
     };
     client.onclose = () => void this.replace(client);
-    await client.connect();
-    await client.send('CLIENT', ['SETNAME', this.name]);
-    for (const [channel, listener] of this.channels) await client.subscribe(channel, listener);
-    return client;
+    try {
+      await client.connect();
+      await client.send('CLIENT', ['SETNAME', this.name]);
+      for (const [channel, listener] of this.channels) await client.subscribe(channel, listener);
+      return client;
+    } catch (error) {
+      // A failed attempt must not keep reconnecting in the background.
+      client.onconnect = null;
+      client.onclose = null;
+      client.close();
+      throw error;
+    }
   }
 
   private async replace(old: RedisClient): Promise<void> {
@@ -186,10 +294,13 @@ class Subscriber {
       try {
         this.client = await this.connect();
         this.onError(`subscriber reconnected after ${attempt} attempt(s)`);
-        break;
+        this.replacing = false;
+        this.onResubscribed();
+        return;
       } catch (error) {
         this.onError(`subscriber reconnect failed: ${String(error)}`);
-        await Bun.sleep(DEFAULT_RETRY.delayMs(Math.min(attempt, 6)));
+        // Short pauses: the bus must be back within a second or so of Redis.
+        await Bun.sleep(Math.min(100 * attempt, 500));
       }
     }
     this.replacing = false;

@@ -25,40 +25,131 @@ redis.call('SET', KEYS[1], ARGV[1])
 return ARGV[1]`,
 );
 
-export const CAS_PLAYBACK = script(
-  'casPlayback',
+// The cache only moves forward: two instances caching states of one room in either order
+// leave the newer one.
+export const CACHE_PLAYBACK = script(
+  'cachePlayback',
   `
 local current = redis.call('GET', KEYS[1])
-if not current then return {0, ''} end
-if cjson.decode(current).seq ~= tonumber(ARGV[1]) then return {0, current} end
-redis.call('SET', KEYS[1], ARGV[2])
-return {1, ARGV[2]}`,
+if current and cjson.decode(current).seq >= tonumber(ARGV[2]) then return 0 end
+redis.call('SET', KEYS[1], ARGV[1])
+return 1`,
 );
 
-// Chat members are "<cursor>|<json without cursor>": the cursor is assigned here,
-// and re-encoding the JSON in Lua (cjson) would lose float precision.
-export const APPEND_CHAT = script(
-  'appendChat',
-  `
-local earlier = redis.call('HGET', KEYS[1], ARGV[1])
-if earlier then
-  local found = redis.call('ZRANGE', KEYS[3], earlier, earlier, 'BYSCORE')
-  return {0, found[1]}
+// The participants' revision: above the previous one and above the clock (µs), so it keeps
+// growing after Redis restarted empty and other instances can drop older presence lists.
+const BUMP_REV = `
+local function bump(key)
+  local t = redis.call('TIME')
+  local rev = math.max(tonumber(redis.call('GET', key) or '0') + 1, t[1] * 1000000 + t[2])
+  redis.call('SET', key, string.format('%.0f', rev))
+  return string.format('%.0f', rev)
 end
-local cursor = redis.call('INCR', KEYS[2])
-local member = cursor .. '|' .. ARGV[2]
-redis.call('ZADD', KEYS[3], cursor, member)
-redis.call('HSET', KEYS[1], ARGV[1], cursor)
-return {1, member}`,
+`;
+
+// The same rule as admitConnection in @kino/shared/room/presence (one contract suite checks
+// both stores): the same user's same tab is replaced; past the tabs-per-member or the
+// members-per-room limit the newcomer is refused.
+// KEYS: participants, rev. ARGV: entry JSON, userId, clientId, connectionId, maxTabs, maxMembers.
+export const JOIN_PARTICIPANT = script(
+  'joinParticipant',
+  `${BUMP_REV}
+local all = redis.call('HGETALL', KEYS[1])
+local replaced = {}
+local own = 0
+local members = {}
+local memberCount = 0
+for i = 1, #all, 2 do
+  local entry = cjson.decode(all[i + 1])
+  if all[i] == ARGV[4] then
+    -- our own entry: a retried join that Redis had applied already
+  elseif entry.userId == ARGV[2] and entry.clientId == ARGV[3] then
+    table.insert(replaced, all[i])
+  else
+    if entry.userId == ARGV[2] then own = own + 1 end
+    if not members[entry.userId] then
+      members[entry.userId] = true
+      memberCount = memberCount + 1
+    end
+  end
+end
+if own >= tonumber(ARGV[5]) then return {0, 'too_many_connections'} end
+if own == 0 and memberCount >= tonumber(ARGV[6]) then return {0, 'room_full'} end
+-- A tab replacing its own old connection was there already: no join to announce.
+local reply = {1, '', (own == 0 and #replaced == 0) and 1 or 0}
+for _, id in ipairs(replaced) do
+  table.insert(reply, redis.call('HGET', KEYS[1], id))
+  redis.call('HDEL', KEYS[1], id)
+end
+redis.call('HSET', KEYS[1], ARGV[4], ARGV[1])
+reply[2] = bump(KEYS[2])
+return reply`,
 );
 
-// Read and delete in one step, so two instances can't both "remove" the same entry.
+// KEYS: participants, rev. ARGV: connectionId, entry JSON.
+export const PUT_PARTICIPANT = script(
+  'putParticipant',
+  `${BUMP_REV}
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+return bump(KEYS[2])`,
+);
+
+// Read and delete in one step, so two instances can't both "remove" the same entry; says
+// whether the user has another connection left. KEYS: participants, rev. ARGV: connectionId.
 export const REMOVE_PARTICIPANT = script(
   'removeParticipant',
-  `
+  `${BUMP_REV}
 local raw = redis.call('HGET', KEYS[1], ARGV[1])
-if raw then redis.call('HDEL', KEYS[1], ARGV[1]) end
-return raw`,
+if not raw then return {0, redis.call('GET', KEYS[2]) or '0', 0} end
+redis.call('HDEL', KEYS[1], ARGV[1])
+local userId = cjson.decode(raw).userId
+local last = 1
+for _, other in ipairs(redis.call('HVALS', KEYS[1])) do
+  if cjson.decode(other).userId == userId then
+    last = 0
+    break
+  end
+end
+return {1, bump(KEYS[2]), last, raw}`,
 );
 
-export const ALL_SCRIPTS = [INIT_PLAYBACK, CAS_PLAYBACK, APPEND_CHAT, REMOVE_PARTICIPANT];
+// KEYS: participants, rev.
+export const PRESENCE = script(
+  'presence',
+  `
+local reply = {redis.call('GET', KEYS[2]) or '0'}
+for _, raw in ipairs(redis.call('HVALS', KEYS[1])) do table.insert(reply, raw) end
+return reply`,
+);
+
+// A token bucket (the same arithmetic as takeToken in @kino/shared/room/rate-limit), shared by
+// every instance. KEYS: bucket. ARGV: perSecond, burst, now (ms), ttl (ms).
+export const TAKE_TOKEN = script(
+  'takeToken',
+  `
+local perSecond = tonumber(ARGV[1])
+local burst = tonumber(ARGV[2])
+local now = tonumber(ARGV[3])
+local stored = redis.call('HMGET', KEYS[1], 'tokens', 'at')
+local tokens = tonumber(stored[1]) or burst
+local at = tonumber(stored[2]) or now
+tokens = math.min(burst, tokens + math.max(0, now - at) / 1000 * perSecond)
+local allowed = 0
+if tokens >= 1 then
+  tokens = tokens - 1
+  allowed = 1
+end
+redis.call('HSET', KEYS[1], 'tokens', string.format('%.6f', tokens), 'at', string.format('%.3f', math.max(now, at)))
+redis.call('PEXPIRE', KEYS[1], ARGV[4])
+return allowed`,
+);
+
+export const ALL_SCRIPTS = [
+  INIT_PLAYBACK,
+  CACHE_PLAYBACK,
+  JOIN_PARTICIPANT,
+  PUT_PARTICIPANT,
+  REMOVE_PARTICIPANT,
+  PRESENCE,
+  TAKE_TOKEN,
+];

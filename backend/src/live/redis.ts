@@ -1,7 +1,16 @@
-import type { ChatMessage, Participant, PlaybackState, RoomSettings } from '@kino/shared/types';
-import { DEFAULT_RETRY, openRedisLink, type RetryPolicy, withRetry } from './redis-link.ts';
-import { APPEND_CHAT, CAS_PLAYBACK, INIT_PLAYBACK, REMOVE_PARTICIPANT } from './redis-scripts.ts';
-import type { CasResult, LiveStore, RoomEvent } from './types.ts';
+import type { PlaybackState, RoomSettings } from '@kino/shared/types';
+import { DEFAULT_RETRY, openRedisLink, type RetryPolicy } from './redis-link.ts';
+import {
+  CACHE_PLAYBACK,
+  INIT_PLAYBACK,
+  JOIN_PARTICIPANT,
+  PRESENCE,
+  PUT_PARTICIPANT,
+  REMOVE_PARTICIPANT,
+  TAKE_TOKEN,
+} from './redis-scripts.ts';
+import type { LiveParticipant, LiveStore, RoomEvent } from './types.ts';
+import { wireParticipant } from './wire.ts';
 
 export interface RedisLiveStoreOptions {
   url: string;
@@ -9,49 +18,26 @@ export interface RedisLiveStoreOptions {
   prefix?: string;
   /** How often a command is retried when the connection fails under it. */
   retry?: RetryPolicy;
+  /** The longest one store call may take, retries included, before it fails as unavailable. */
+  deadlineMs?: number;
   onError?: (message: string) => void;
 }
 
-function parseChatMember(member: string): ChatMessage {
-  const bar = member.indexOf('|');
-  const rest = JSON.parse(member.slice(bar + 1)) as Omit<ChatMessage, 'cursor'>;
-  return { ...rest, cursor: Number(member.slice(0, bar)) };
+/** A Lua reply that must be an array, checked rather than cast blindly. */
+function arrayReply(reply: unknown): unknown[] {
+  if (!Array.isArray(reply)) throw new Error(`unexpected Redis script reply: ${String(reply)}`);
+  return reply;
 }
 
-/** A Lua reply of the shape `{flag, text}`, checked rather than cast blindly. */
-function flagReply(reply: unknown): { flag: boolean; text: string } {
-  if (!Array.isArray(reply) || reply.length !== 2) {
-    throw new Error(`unexpected Redis script reply: ${JSON.stringify(reply)}`);
-  }
-  return { flag: Number(reply[0]) === 1, text: String(reply[1]) };
-}
-
-const ONCE: RetryPolicy = { attempts: 1, delayMs: () => 0 };
-
-/**
- * Whether a refused write was in fact our own earlier attempt: the connection dropped after
- * Redis applied it but before the reply came back. Pure, so the rule is unit-tested.
- * - chat: the stored message carries the server time this very call stamped on it
- *   (a client's resend after a reconnect is stamped anew).
- * - playback: the stored state is exactly the one we wrote.
- */
-export function isOwnEarlierChat(
-  attempt: number,
-  sent: Omit<ChatMessage, 'cursor'>,
-  found: ChatMessage,
-): boolean {
-  return attempt > 1 && found.at === sent.at && found.userId === sent.userId;
-}
-
-export function isOwnEarlierCas(attempt: number, sentJson: string, foundJson: string): boolean {
-  return attempt > 1 && sentJson === foundJson;
-}
+const parseEntry = (raw: unknown) => JSON.parse(String(raw)) as LiveParticipant;
+const byJoin = (a: LiveParticipant, b: LiveParticipant) =>
+  a.joinedAt - b.joinedAt || a.connectionId.localeCompare(b.connectionId);
 
 export async function createRedisLiveStore(options: RedisLiveStoreOptions): Promise<LiveStore> {
   const prefix = options.prefix ?? 'kino:';
-  const retry = options.retry ?? DEFAULT_RETRY;
   const link = await openRedisLink(options.url, {
-    retry,
+    retry: options.retry ?? DEFAULT_RETRY,
+    deadlineMs: options.deadlineMs,
     onError: options.onError,
     name: `${prefix}live`,
   });
@@ -63,13 +49,12 @@ export async function createRedisLiveStore(options: RedisLiveStoreOptions): Prom
       playback: `${base}:playback`,
       settings: `${base}:settings`,
       participants: `${base}:participants`,
-      chatIds: `${base}:chat-ids`,
-      chatSeq: `${base}:chat-seq`,
-      chat: `${base}:chat`,
+      rev: `${base}:presence-rev`,
     };
   };
 
   const handlers = new Set<(event: RoomEvent) => void>();
+  const reconnects = new Set<() => void>();
   let subscribed: Promise<void> | null = null;
   const dispatch = (raw: string) => {
     let event: RoomEvent;
@@ -81,6 +66,9 @@ export async function createRedisLiveStore(options: RedisLiveStoreOptions): Prom
       return;
     }
     for (const handler of handlers) handler(event);
+  };
+  const resubscribed = () => {
+    for (const reconnect of reconnects) reconnect();
   };
 
   return {
@@ -98,22 +86,12 @@ export async function createRedisLiveStore(options: RedisLiveStoreOptions): Prom
       );
       return JSON.parse(String(raw)) as PlaybackState;
     },
-    async casPlayback(roomId, expectedSeq, next): Promise<CasResult> {
-      const json = JSON.stringify(next);
-      return withRetry(async (attempt) => {
-        const reply = flagReply(
-          await link.script(
-            CAS_PLAYBACK,
-            [keys(roomId).playback],
-            [String(expectedSeq), json],
-            ONCE,
-          ),
-        );
-        if (reply.flag || (reply.text && isOwnEarlierCas(attempt, json, reply.text))) {
-          return { ok: true, state: JSON.parse(reply.text) as PlaybackState };
-        }
-        return { ok: false, state: reply.text ? (JSON.parse(reply.text) as PlaybackState) : null };
-      }, retry);
+    async cachePlayback(roomId, state) {
+      await link.script(
+        CACHE_PLAYBACK,
+        [keys(roomId).playback],
+        [JSON.stringify(state), String(state.seq)],
+      );
     },
 
     async getSettings(roomId) {
@@ -124,58 +102,70 @@ export async function createRedisLiveStore(options: RedisLiveStoreOptions): Prom
       await link.command('SET', [keys(roomId).settings, JSON.stringify(settings)]);
     },
 
+    async joinParticipant(roomId, participant, capacity) {
+      const k = keys(roomId);
+      const reply = arrayReply(
+        await link.script(
+          JOIN_PARTICIPANT,
+          [k.participants, k.rev],
+          [
+            JSON.stringify(participant),
+            participant.userId,
+            participant.clientId,
+            participant.connectionId,
+            String(capacity.maxConnectionsPerMember),
+            String(capacity.maxMembers),
+          ],
+        ),
+      );
+      if (Number(reply[0]) !== 1) {
+        return { ok: false, code: reply[1] === 'room_full' ? 'room_full' : 'too_many_connections' };
+      }
+      const replaced = reply.slice(3).map(parseEntry);
+      return {
+        ok: true,
+        rev: Number(reply[1]),
+        firstOfUser: Number(reply[2]) === 1,
+        replaces: replaced.map((p) => p.connectionId),
+        replaced,
+      };
+    },
     async putParticipant(roomId, participant) {
-      await link.command('HSET', [
-        keys(roomId).participants,
-        participant.connectionId,
-        JSON.stringify(participant),
-      ]);
+      const k = keys(roomId);
+      const rev = await link.script(
+        PUT_PARTICIPANT,
+        [k.participants, k.rev],
+        [participant.connectionId, JSON.stringify(participant)],
+      );
+      return Number(rev);
     },
     async removeParticipant(roomId, connectionId) {
-      const raw = await link.script(
-        REMOVE_PARTICIPANT,
-        [keys(roomId).participants],
-        [connectionId],
+      const k = keys(roomId);
+      const reply = arrayReply(
+        await link.script(REMOVE_PARTICIPANT, [k.participants, k.rev], [connectionId]),
       );
-      return typeof raw === 'string' ? (JSON.parse(raw) as Participant) : null;
+      const removed = Number(reply[0]) === 1 ? parseEntry(reply[3]) : null;
+      return { removed, lastOfUser: Number(reply[2]) === 1, rev: Number(reply[1]) };
+    },
+    async presence(roomId) {
+      const k = keys(roomId);
+      const reply = arrayReply(await link.script(PRESENCE, [k.participants, k.rev], []));
+      return { rev: Number(reply[0]), entries: reply.slice(1).map(parseEntry).sort(byJoin) };
     },
     async listParticipants(roomId) {
       const all = (await link.command('HVALS', [keys(roomId).participants])) as string[];
-      return all
-        .map((raw) => JSON.parse(raw) as Participant)
-        .sort((a, b) => a.joinedAt - b.joinedAt || a.connectionId.localeCompare(b.connectionId));
+      return all.map(parseEntry).sort(byJoin).map(wireParticipant);
     },
 
-    async appendChat(roomId, message) {
-      const k = keys(roomId);
-      const args = [message.id, JSON.stringify(message)];
-      return withRetry(async (attempt) => {
-        const reply = flagReply(
-          await link.script(APPEND_CHAT, [k.chatIds, k.chatSeq, k.chat], args, ONCE),
-        );
-        const stored = parseChatMember(reply.text);
-        return {
-          stored: reply.flag || isOwnEarlierChat(attempt, message, stored),
-          message: stored,
-        };
-      }, retry);
-    },
-    async chatPage(roomId, { before, limit }) {
-      if (limit <= 0) return { messages: [], hasMore: false };
-      const max = before === undefined ? '+inf' : `(${before}`;
-      const newestFirst = (await link.command('ZRANGE', [
-        keys(roomId).chat,
-        max,
-        '-inf',
-        'BYSCORE',
-        'REV',
-        'LIMIT',
-        '0',
-        String(limit + 1),
-      ])) as string[];
-      const hasMore = newestFirst.length > limit;
-      const messages = newestFirst.slice(0, limit).reverse().map(parseChatMember);
-      return { messages, hasMore };
+    async takeToken(key, limit, now) {
+      // The bucket is full again after burst / rate seconds: no need to keep it longer.
+      const ttl = Math.ceil((limit.burst / limit.perSecond) * 1000) + 1_000;
+      const allowed = await link.script(
+        TAKE_TOKEN,
+        [`${prefix}bucket:{${key}}`],
+        [String(limit.perSecond), String(limit.burst), String(now), String(ttl)],
+      );
+      return Number(allowed) === 1;
     },
 
     async deleteRoom(roomId) {
@@ -185,18 +175,21 @@ export async function createRedisLiveStore(options: RedisLiveStoreOptions): Prom
     async publish(event) {
       await link.command('PUBLISH', [channel, JSON.stringify(event)]);
     },
-    async subscribe(handler) {
+    async subscribe(handler, opts) {
       // One subscription per store, on its own connection; handlers share it.
-      subscribed ??= link.subscribe(channel, dispatch);
+      subscribed ??= link.subscribe(channel, dispatch, resubscribed);
       await subscribed;
       handlers.add(handler);
+      if (opts?.onReconnect) reconnects.add(opts.onReconnect);
       return async () => {
         handlers.delete(handler);
+        if (opts?.onReconnect) reconnects.delete(opts.onReconnect);
       };
     },
 
     async close() {
       handlers.clear();
+      reconnects.clear();
       await link.close();
     },
   };

@@ -1,24 +1,24 @@
 /**
- * Lets the in-memory store survive a graceful restart in dev mode (no Redis):
- * its state is written to a JSON file on close and read back at start.
- * A crash loses it — production uses Redis.
+ * Lets the in-memory store survive a graceful restart in dev mode (no Redis): its state is
+ * written to a JSON file on close and read back at start. A crash loses it, which costs
+ * nothing that matters: the room record (PGlite) keeps playback, settings and chat, and
+ * clients re-register when they reconnect.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { ChatMessage, Participant, PlaybackState, RoomSettings } from '@kino/shared/types';
+import type { PlaybackState, RoomSettings } from '@kino/shared/types';
 import { createMemoryLiveState, createMemoryLiveStore, type MemoryLiveState } from './memory.ts';
-import type { LiveStore } from './types.ts';
+import type { LiveParticipant, LiveStore } from './types.ts';
 
 interface RoomSnapshot {
   playback: PlaybackState | null;
   settings: RoomSettings | null;
-  participants: Participant[];
-  chat: ChatMessage[];
-  nextCursor: number;
+  participants: LiveParticipant[];
+  rev: number;
 }
 
 export interface MemorySnapshot {
-  version: 1;
+  version: 2;
   rooms: Record<string, RoomSnapshot>;
 }
 
@@ -29,11 +29,10 @@ export function snapshotOf(state: MemoryLiveState): MemorySnapshot {
       playback: room.playback,
       settings: room.settings,
       participants: [...room.participants.values()],
-      chat: room.chat,
-      nextCursor: room.nextCursor,
+      rev: room.rev,
     };
   }
-  return { version: 1, rooms };
+  return { version: 2, rooms };
 }
 
 export function stateFromSnapshot(snapshot: MemorySnapshot): MemoryLiveState {
@@ -43,9 +42,7 @@ export function stateFromSnapshot(snapshot: MemorySnapshot): MemoryLiveState {
       playback: room.playback,
       settings: room.settings,
       participants: new Map(room.participants.map((p) => [p.connectionId, p])),
-      chat: room.chat,
-      chatIds: new Map(room.chat.map((m) => [m.id, m])),
-      nextCursor: room.nextCursor,
+      rev: room.rev,
     });
   }
   return state;
@@ -55,7 +52,8 @@ function readSnapshot(path: string): MemoryLiveState {
   if (!existsSync(path)) return createMemoryLiveState();
   try {
     const parsed = JSON.parse(readFileSync(path, 'utf8')) as MemorySnapshot;
-    if (parsed.version !== 1 || typeof parsed.rooms !== 'object') return createMemoryLiveState();
+    // Older snapshots (v1 kept chat here) are simply not restored: the record has the chat.
+    if (parsed.version !== 2 || typeof parsed.rooms !== 'object') return createMemoryLiveState();
     return stateFromSnapshot(parsed);
   } catch {
     // A torn or foreign file only costs the live state of dev rooms; start empty.

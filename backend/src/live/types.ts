@@ -1,15 +1,6 @@
-import type { ChatMessage, Participant, PlaybackState, RoomSettings } from '@kino/shared/types';
-
-export type CasResult =
-  | { ok: true; state: PlaybackState }
-  | { ok: false; state: PlaybackState | null };
-
-export interface ChatPage {
-  /** Oldest first. */
-  messages: ChatMessage[];
-  /** True when messages older than the first one exist. */
-  hasMore: boolean;
-}
+import type { Admission } from '@kino/shared/room/presence';
+import type { RateLimit } from '@kino/shared/room/rate-limit';
+import type { Participant, PlaybackState, RoomSettings } from '@kino/shared/types';
 
 /** What instances tell each other about a room (fan-out bus). */
 export interface RoomEvent {
@@ -18,46 +9,93 @@ export interface RoomEvent {
   origin: string;
   /** A server→client protocol message, already serialisable. */
   message: unknown;
+  /** The participants' revision a `presence` was built from (newer wins across instances). */
+  rev?: number;
+  /** The publishing instance already delivered it to its own sockets. */
+  local?: boolean;
+}
+
+/** A connection in a room as the live store keeps it: the wire entry plus server-only facts. */
+export interface LiveParticipant extends Participant {
+  /** The tab (`hello.clientId`): the same tab reconnecting replaces this entry at once. */
+  clientId: string;
+  /** When the current stall began (ms), while `buffering`. */
+  bufferingSince?: number;
+}
+
+/** Every connection in a room, and the revision of that list (bumped by every change). */
+export interface Presence {
+  entries: LiveParticipant[];
+  rev: number;
+}
+
+export type JoinResult =
+  | (Extract<Admission, { ok: true }> & { replaced: LiveParticipant[]; rev: number })
+  | Extract<Admission, { ok: false }>;
+
+export interface LeaveResult {
+  removed: LiveParticipant | null;
+  /** The user has no other connection left in the room (announce the leave). */
+  lastOfUser: boolean;
+  rev: number;
 }
 
 /**
- * Live room state. Two implementations (Redis, in-memory) pass one contract suite.
- * Every method is atomic per room, also across backend instances sharing Redis.
+ * Live room state: who is connected, per-user rate buckets, a cache of the room record's
+ * playback and settings (rebuilt from the record when Redis comes back empty), and the
+ * cross-instance bus. Two implementations (Redis, in-memory) pass one contract suite; every
+ * method is atomic per room, also across backend instances sharing Redis. Losing all of it
+ * loses nothing that matters: the record (backend/src/record) has the rest, and each instance
+ * re-registers its own connections.
  */
 export interface LiveStore {
   readonly kind: 'redis' | 'memory';
 
+  /** The cached playback, or null (never cached, or Redis lost it: ask the record). */
   getPlayback(roomId: string): Promise<PlaybackState | null>;
-  /** Initialise playback if none exists yet; returns the stored state. */
+  /** Caches `state` unless none is cached yet; returns the cached state. */
   initPlayback(roomId: string, state: PlaybackState): Promise<PlaybackState>;
-  /** Compare-and-set: stores `next` only if the current seq equals `expectedSeq`. */
-  casPlayback(roomId: string, expectedSeq: number, next: PlaybackState): Promise<CasResult>;
+  /** Caches `state` unless a newer seq is cached already (instances may race). */
+  cachePlayback(roomId: string, state: PlaybackState): Promise<void>;
 
   getSettings(roomId: string): Promise<RoomSettings | null>;
   setSettings(roomId: string, settings: RoomSettings): Promise<void>;
 
-  /** Adds or replaces (same connectionId) a participant. */
-  putParticipant(roomId: string, participant: Participant): Promise<void>;
-  removeParticipant(roomId: string, connectionId: string): Promise<Participant | null>;
+  /**
+   * Adds a connection if the room admits it (admitConnection in @kino/shared/room/presence:
+   * capacity, tabs per member), replacing the entries of the same user's same tab.
+   */
+  joinParticipant(
+    roomId: string,
+    participant: LiveParticipant,
+    capacity: { maxMembers: number; maxConnectionsPerMember: number },
+  ): Promise<JoinResult>;
+  /** Adds or replaces (same connectionId) an entry without admission: updates, re-registration. */
+  putParticipant(roomId: string, participant: LiveParticipant): Promise<number>;
+  removeParticipant(roomId: string, connectionId: string): Promise<LeaveResult>;
+  presence(roomId: string): Promise<Presence>;
+  /** The room's connections as the wire shows them (one per connection). */
   listParticipants(roomId: string): Promise<Participant[]>;
 
   /**
-   * Stores a chat message once per client id: assigns `cursor` and returns
-   * `{ stored: true, message }`, or `{ stored: false, message: <the earlier one> }`.
+   * Takes a token from the bucket `key` (token bucket of `limit`, refilled by `now`), shared by
+   * every instance: per-user budgets across all of a user's connections.
    */
-  appendChat(
-    roomId: string,
-    message: Omit<ChatMessage, 'cursor'>,
-  ): Promise<{ stored: boolean; message: ChatMessage }>;
-  /** Up to `limit` messages with cursor < `before` (newest page when omitted), oldest first. */
-  chatPage(roomId: string, opts: { before?: number; limit: number }): Promise<ChatPage>;
+  takeToken(key: string, limit: RateLimit, now: number): Promise<boolean>;
 
   /** Drops all live state of a room (on close or expiry). */
   deleteRoom(roomId: string): Promise<void>;
 
   publish(event: RoomEvent): Promise<void>;
-  /** Receives every event published by any instance (including this one). */
-  subscribe(handler: (event: RoomEvent) => void): Promise<() => Promise<void>>;
+  /**
+   * Receives every event published by any instance (including this one). `onReconnect` runs
+   * after the subscription was restored following a lost connection: events published
+   * meanwhile were missed, and the live state may be empty (a restart without persistence).
+   */
+  subscribe(
+    handler: (event: RoomEvent) => void,
+    opts?: { onReconnect?: () => void },
+  ): Promise<() => Promise<void>>;
 
   close(): Promise<void>;
 }

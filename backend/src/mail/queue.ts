@@ -14,28 +14,28 @@ export async function enqueueMail(db: DbOrTx, mails: OutgoingMail[], now: number
 }
 
 /**
- * Takes up to `limit` due mails and leases them until `leaseUntil`, so a second
- * worker (another instance) skips them; a worker that dies mid-send just lets
- * the lease run out and the mail is tried again.
+ * Takes the next due mail and leases it until `leaseUntil`, so other workers (other
+ * instances) skip it. One mail per lease: a worker that dies mid-send holds back only
+ * the mail it was sending, until its lease runs out, never the rest of the queue.
  */
-export async function claimDueMail(
+export async function claimNextMail(
   db: Db,
   now: number,
   leaseUntil: number,
-  limit: number,
-): Promise<MailRow[]> {
+): Promise<MailRow | undefined> {
   const due = db
     .select({ id: mailQueue.id })
     .from(mailQueue)
     .where(and(eq(mailQueue.status, 'pending'), lte(mailQueue.nextAttemptAt, new Date(now))))
-    .orderBy(asc(mailQueue.nextAttemptAt))
-    .limit(limit)
+    .orderBy(asc(mailQueue.nextAttemptAt), asc(mailQueue.id))
+    .limit(1)
     .for('update', { skipLocked: true });
-  return db
+  const [claimed] = await db
     .update(mailQueue)
     .set({ nextAttemptAt: new Date(leaseUntil) })
     .where(inArray(mailQueue.id, due))
     .returning();
+  return claimed;
 }
 
 export async function markMailSent(
@@ -50,6 +50,7 @@ export async function markMailSent(
     .where(eq(mailQueue.id, id));
 }
 
+/** `attempts` counts refusals by the mail server; an outage leaves it as it was. */
 export async function markMailFailed(
   db: Db,
   id: number,
@@ -64,6 +65,7 @@ export async function markMailFailed(
 }
 
 export interface OutboxEntry {
+  messageId: string;
   to: string;
   subject: string;
   text: string;
@@ -78,6 +80,7 @@ export async function listOutbox(db: Db): Promise<OutboxEntry[]> {
     .where(and(eq(mailQueue.status, 'sent'), eq(mailQueue.deliveredVia, 'outbox')))
     .orderBy(asc(mailQueue.sentAt), asc(mailQueue.id));
   return rows.map((r) => ({
+    messageId: r.messageId,
     to: r.to,
     subject: r.subject,
     text: r.text,

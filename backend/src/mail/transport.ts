@@ -10,13 +10,20 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   html: string;
+  /** Fixed at enqueue time and sent on every attempt (message-id.ts). */
+  messageId: string;
 }
 
 export interface MailTransport {
   readonly kind: 'smtp' | 'outbox';
   send(mail: OutgoingMail): Promise<void>;
+  /** Resolves when the mail server answers (connect, greeting, login); rejects otherwise. */
+  verify(): Promise<void>;
   close(): Promise<void>;
 }
+
+/** Bounds for one conversation with the mail server (nodemailer's defaults wait minutes). */
+export const SMTP_TIMEOUTS = { connectMs: 3_000, greetingMs: 3_000, socketMs: 10_000 } as const;
 
 export function createSmtpTransport(options: { url: string; from: string }): MailTransport {
   const url = new URL(options.url);
@@ -29,14 +36,17 @@ export function createSmtpTransport(options: { url: string; from: string }): Mai
       : undefined,
     // `?ignoreTLS=1` for local sinks without STARTTLS (dev and tests).
     ignoreTLS: url.searchParams.get('ignoreTLS') === '1',
-    connectionTimeout: 5_000,
-    greetingTimeout: 5_000,
-    socketTimeout: 10_000,
+    connectionTimeout: SMTP_TIMEOUTS.connectMs,
+    greetingTimeout: SMTP_TIMEOUTS.greetingMs,
+    socketTimeout: SMTP_TIMEOUTS.socketMs,
   });
   return {
     kind: 'smtp',
     async send(mail) {
       await transporter.sendMail({ from: options.from, ...mail });
+    },
+    async verify() {
+      await transporter.verify();
     },
     async close() {
       transporter.close();
@@ -49,6 +59,7 @@ export function createOutboxTransport(): MailTransport {
     kind: 'outbox',
     // Nothing to do: marking the row delivered (by the worker) is the delivery.
     async send() {},
+    async verify() {},
     async close() {},
   };
 }

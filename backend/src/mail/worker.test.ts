@@ -21,6 +21,7 @@ function flakyTransport(failures: number) {
       if (left-- > 0) throw new Error('421 try again later');
       sent.push(mail);
     },
+    async verify() {},
     async close() {},
   };
   return { transport, sent };
@@ -37,7 +38,15 @@ test('failures are retried with exponential backoff, then sent exactly once', as
   });
   await enqueueMail(
     handle.db,
-    [{ to: 'boris@kino.example', subject: 's', text: 't', html: 'h' }],
+    [
+      {
+        to: 'boris@kino.example',
+        subject: 's',
+        text: 't',
+        html: 'h',
+        messageId: '<m1@kino.example>',
+      },
+    ],
     now,
   );
 

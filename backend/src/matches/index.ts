@@ -2,6 +2,7 @@ import { Elysia } from 'elysia';
 import { authPlugin } from '../auth/plugin.ts';
 import type { AuthDeps } from '../auth/verify.ts';
 import type { Directory } from '../directory/types.ts';
+import { withDeadline } from '../http/deadline.ts';
 import { FilmParams, MatchesSchema } from './model.ts';
 import { findMatches } from './service.ts';
 
@@ -10,7 +11,7 @@ export function matchesController(deps: AuthDeps & { directory: Directory }) {
     .use(authPlugin(deps))
     .get(
       '/:filmId/matches',
-      ({ user, params }) => findMatches(deps.directory, user.id, params.filmId),
+      ({ user, params }) => withDeadline(() => findMatches(deps.directory, user.id, params.filmId)),
       {
         auth: true,
         params: FilmParams,

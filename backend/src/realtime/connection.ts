@@ -8,13 +8,20 @@ import {
   type RateBuckets,
   takeForClass,
 } from '@kino/shared/room/rate-limit';
-import type { Participant } from '@kino/shared/types';
+import type { LiveParticipant } from '../live/types.ts';
 import type { HubSocket, RoomInfo } from './ports.ts';
 
 export interface JoinedRoom {
   room: RoomInfo;
   isOwner: boolean;
-  participant: Participant;
+  participant: LiveParticipant;
+}
+
+/** A frame delivered while the welcome was being built: sent right after it. */
+export interface BacklogItem {
+  text: string;
+  /** For chat: its cursor, so lines the welcome already covers are not sent twice. */
+  cursor?: number;
 }
 
 export interface Connection {
@@ -25,11 +32,24 @@ export interface Connection {
   buckets: RateBuckets;
   abuse: AbuseState;
   phase: 'awaiting-hello' | 'joining' | 'joined' | 'closed';
+  /** A `hello` arrived (it may still be waiting in the queue). */
+  helloArrived: boolean;
+  /** Frames that arrived before any `hello`. */
+  framesBeforeHello: number;
   joined: JoinedRoom | null;
+  /** The room admitted it (its entry was stored and its join logged). */
+  admitted: boolean;
+  /**
+   * Every chat line with a cursor up to this one is in the connection's welcome or reachable by
+   * `history`; the live feed sends it only newer ones.
+   */
+  chatFloor: number;
   /** Bus messages that arrived while the welcome was being built; sent right after it. */
-  backlog: string[] | null;
+  backlog: BacklogItem[] | null;
   /** Frames of one connection are handled strictly one after another. */
   queue: Promise<void>;
+  /** Frames waiting in `queue`. */
+  queued: number;
 }
 
 export function newConnection(socket: HubSocket, now: number): Connection {
@@ -40,9 +60,14 @@ export function newConnection(socket: HubSocket, now: number): Connection {
     buckets: freshBuckets(now),
     abuse: [],
     phase: 'awaiting-hello',
+    helloArrived: false,
+    framesBeforeHello: 0,
     joined: null,
+    admitted: false,
+    chatFloor: 0,
     backlog: null,
     queue: Promise.resolve(),
+    queued: 0,
   };
 }
 
@@ -64,6 +89,7 @@ const VIOLATIONS: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
   'rate_limited',
 ]);
 
+/** Server faults (`unavailable`, `internal`) and races (`stale`) never count against a client. */
 export function isViolation(code: ErrorCode): boolean {
   return VIOLATIONS.has(code);
 }

@@ -1,12 +1,14 @@
 /** Builds the hub's ports from the app's dependencies (auth, rooms in Postgres, live store). */
 import { AuthError, verifyAccessToken } from '../auth/verify.ts';
 import type { AppDeps } from '../deps.ts';
+import { createRoomRecord } from '../record/index.ts';
 import { getRoomAccess, recordPresence } from '../rooms/access.ts';
 import type { RealtimePorts, RoomAccess } from './ports.ts';
 
 export function realtimePorts(deps: AppDeps): RealtimePorts {
   return {
     live: deps.live,
+    record: createRoomRecord(deps.db, deps.dbKind),
     instanceId: deps.instanceId,
     now: deps.clock,
     async verifyToken(token) {

@@ -1,49 +1,43 @@
-/** Routes a validated client message to its feature handler. */
+/** Routes a validated message of a joined (or joining) connection to its feature handler. */
 import type { ClientMessage } from '@kino/shared/protocol';
+import { handleBuffering } from './buffering.ts';
 import { handleChat, handleHistory, handleReaction } from './chat.ts';
 import type { Connection } from './connection.ts';
 import { handleHello } from './join.ts';
 import { CLOSE } from './limits.ts';
-import { handleBuffering, handlePlaybackCommand, handleSettings } from './playback.ts';
-import type { RoomIO } from './room-io.ts';
+import { handlePlaybackCommand, handleSettings } from './playback.ts';
+import { type Arrival, type RoomIO, refOf } from './room-io.ts';
 
 export async function dispatchMessage(
   io: RoomIO,
   connection: Connection,
   message: ClientMessage,
+  arrival: Arrival,
 ): Promise<void> {
-  if (message.type === 'hello') return handleHello(io, connection, message);
-  // Pings work before hello too: a client may start its clock sync while it connects.
-  if (message.type === 'ping') {
-    const serverTime = io.ports.now();
-    return io.send(connection, { type: 'pong', id: message.id, t0: message.t0, serverTime });
-  }
+  if (message.type === 'hello') return handleHello(io, connection, message, arrival);
   if (connection.phase !== 'joined') {
+    // The hello before it failed (the socket is closing) or never came.
     return io.fail(connection, 'not_joined', 'send hello first', { ref: refOf(message) });
   }
   switch (message.type) {
+    case 'ping':
+      // Answered on arrival (hub.ts); never queued.
+      return;
     case 'play':
     case 'pause':
     case 'seek':
-      return handlePlaybackCommand(io, connection, message);
+      return handlePlaybackCommand(io, connection, message, arrival);
     case 'buffering':
-      return handleBuffering(io, connection, message);
+      return handleBuffering(io, connection, message, arrival);
     case 'chat':
-      return handleChat(io, connection, message);
+      return handleChat(io, connection, message, arrival);
     case 'reaction':
-      return handleReaction(io, connection, message);
+      return handleReaction(io, connection, message, arrival);
     case 'history':
-      return handleHistory(io, connection, message);
+      return handleHistory(io, connection, message, arrival);
     case 'settings':
-      return handleSettings(io, connection, message);
+      return handleSettings(io, connection, message, arrival);
     case 'leave':
       return io.disconnect(connection, CLOSE.left, 'left');
   }
-}
-
-/** The id an error about this message should carry, so the client can match it. */
-export function refOf(message: ClientMessage): string | undefined {
-  if (message.type === 'chat' || message.type === 'reaction') return message.id;
-  if (message.type === 'ping') return String(message.id);
-  return undefined;
 }

@@ -2,7 +2,8 @@
  * `GET /ws`: the Elysia controller of the realtime hub. It only wires Bun's WebSocket to the
  * Hub (see hub.ts); every decision lives in the hub's handlers and @kino/shared/room.
  *
- * Mount with `.use(realtime(deps))`. For a graceful shutdown call
+ * Mount with `.use(realtime(deps))`, and give the app `websocket: { maxPayloadLength:
+ * TRANSPORT_MAX_PAYLOAD_BYTES }`. For a graceful shutdown call
  * `app.decorator.realtimeHub.stop()` before `app.stop()`: clients get 1012 and reconnect.
  */
 import type { RawFrame } from '@kino/shared/protocol';
@@ -14,13 +15,23 @@ import type { HubSocket, RealtimePorts } from './ports.ts';
 
 export { realtimePorts } from './deps-ports.ts';
 export { Hub } from './hub.ts';
-export { CLOSE } from './limits.ts';
+export { CLOSE, TRANSPORT_MAX_PAYLOAD_BYTES } from './limits.ts';
 export type { HubSocket, RealtimePorts } from './ports.ts';
+
+/** Bun's own socket, as Elysia hands it over in `ws.raw`. */
+interface BunSocket {
+  sendText(data: string): unknown;
+  /** Elysia keeps its per-connection handlers here; Bun's message event calls `data.message`. */
+  data: object;
+}
+
+interface ElysiaSocketData {
+  message?: (ws: unknown, message: RawFrame) => unknown;
+}
 
 interface WsLike {
   readonly id: string;
-  /** Bun's own socket: Elysia's `send` wrapper re-checks every frame, ours are final text. */
-  readonly raw: { sendText(data: string): unknown };
+  readonly raw: BunSocket;
   close(code?: number, reason?: string): unknown;
 }
 
@@ -28,20 +39,20 @@ const socketOf = (ws: WsLike): HubSocket => {
   const raw = ws.raw;
   return {
     id: ws.id,
+    // Elysia's `send` wrapper re-checks every frame; ours are final text.
     send: (text) => void raw.sendText(text),
     close: (code, reason) => void ws.close(code, reason),
   };
 };
 
 /**
- * Elysia hands us text frames already JSON-parsed when they look like JSON. The protocol
- * parser validates raw frames, so objects go back to text (same content, and the size limit
- * then applies to the content); non-JSON text and binary frames pass through unchanged.
+ * Elysia JSON-parses a text frame that looks like JSON before any hook sees it, and a deeply
+ * nested frame then stalls the whole process (or a JSON string literal turns into a message).
+ * So the hub takes frames from Bun's message event itself: the socket's handler is replaced
+ * as it opens, before any frame can arrive, and frames reach the protocol parser as sent.
  */
-export function toRawFrame(message: unknown): RawFrame {
-  if (typeof message === 'string') return message;
-  if (message instanceof Uint8Array || message instanceof ArrayBuffer) return message;
-  return JSON.stringify(message) ?? '';
+function takeRawFrames(ws: WsLike, onFrame: (frame: RawFrame) => void): void {
+  (ws.raw.data as ElysiaSocketData).message = (_socket, frame) => onFrame(frame);
 }
 
 export function realtimeWith(ports: RealtimePorts) {
@@ -53,8 +64,12 @@ export function realtimeWith(ports: RealtimePorts) {
     })
     .onStop(() => hub.stop())
     .ws('/ws', {
-      open: (ws) => hub.open(socketOf(ws)),
-      message: (ws, message) => hub.message(ws.id, toRawFrame(message)),
+      open: (ws) => {
+        takeRawFrames(ws, (frame) => hub.message(ws.id, frame));
+        hub.open(socketOf(ws));
+      },
+      // Never called: takeRawFrames hands every frame to the hub.
+      message: () => {},
       close: (ws) => hub.closed(ws.id),
     });
 }

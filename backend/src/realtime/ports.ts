@@ -4,6 +4,7 @@
  * and the Elysia controller is the only place that knows about Bun's WebSocket.
  */
 import type { LiveStore } from '../live/types.ts';
+import type { RoomRecord } from '../record/types.ts';
 
 export interface HubSocket {
   /** Unique per connection; becomes the participant's connectionId. */
@@ -37,6 +38,8 @@ export interface PresenceRecord {
 
 export interface RealtimePorts {
   live: LiveStore;
+  /** The durable record of each room's playback, settings and chat (Postgres). */
+  record: RoomRecord;
   /** This backend instance; stored on each participant so a crashed instance's entries can go. */
   instanceId: string;
   now(): number;

@@ -1,25 +1,29 @@
 /**
  * Removes participant entries whose socket no longer exists anywhere (their instance crashed),
- * records their leave and tells the room, as if they had disconnected normally.
+ * records their leave and tells the room, as if they had disconnected normally — announced as a
+ * leave only when the person has no other connection left (they may have failed over already).
  */
-import type { Participant } from '@kino/shared/types';
+import type { LiveParticipant } from '../live/types.ts';
 import { recordPresenceSafely } from './join.ts';
+import { announceLeave } from './leave.ts';
 import type { RoomIO } from './room-io.ts';
 
 export async function pruneStaleParticipants(
   io: RoomIO,
   roomId: string,
-  isStale: (entry: Participant) => boolean,
+  isStale: (entry: LiveParticipant) => boolean,
 ): Promise<number> {
-  const participants = await io.ports.live.listParticipants(roomId);
-  const stale = participants.filter(isStale);
+  const { entries } = await io.ports.live.presence(roomId);
   let removedCount = 0;
-  for (const entry of stale) {
+  for (const entry of entries.filter(isStale)) {
     // Another instance may be pruning the same entry: only the one that removes it reports it.
-    const removed = await io.ports.live.removeParticipant(roomId, entry.connectionId);
+    const { removed, lastOfUser } = await io.ports.live.removeParticipant(
+      roomId,
+      entry.connectionId,
+    );
     if (!removed) continue;
     removedCount++;
-    const { userId, name, connectionId } = removed;
+    const { userId, connectionId } = removed;
     await recordPresenceSafely(io, {
       roomId,
       userId,
@@ -27,11 +31,7 @@ export async function pruneStaleParticipants(
       kind: 'leave',
       at: io.ports.now(),
     });
-    await io.publish(roomId, {
-      type: 'presence',
-      participants: await io.ports.live.listParticipants(roomId),
-      event: { kind: 'leave', userId, name },
-    });
+    await announceLeave(io, roomId, removed, lastOfUser);
   }
   return removedCount;
 }

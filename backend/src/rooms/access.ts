@@ -1,8 +1,11 @@
 /**
  * What the WebSocket hub (backend/src/realtime) needs from the durable room
  * records: who may join a room, and a log of every join and leave.
+ * A database outage or timeout rejects with DependencyUnavailableError (db/faults.ts).
  */
+import { isRoomIdShaped } from '@kino/shared/ids';
 import { and, eq } from 'drizzle-orm';
+import { guardDb } from '../db/faults.ts';
 import type { Db } from '../db/index.ts';
 import { type RoomRow, roomInvitees, roomPresence, rooms } from '../db/schema.ts';
 
@@ -14,24 +17,27 @@ export interface RoomAccess {
   allowed: boolean;
 }
 
-/** null when the room does not exist. */
+/** null when the room does not exist (or `roomId` cannot be a room id at all). */
 export async function getRoomAccess(
   db: Db,
   roomId: string,
   userId: string,
 ): Promise<RoomAccess | null> {
-  const [room] = await db.select().from(rooms).where(eq(rooms.id, roomId));
-  if (!room) return null;
-  const isOwner = room.ownerId === userId;
-  const [invitee] = isOwner
-    ? []
-    : await db
-        .select({ userId: roomInvitees.userId })
-        .from(roomInvitees)
-        .where(and(eq(roomInvitees.roomId, roomId), eq(roomInvitees.userId, userId)));
-  const isInvitee = invitee !== undefined;
-  const member = isOwner || isInvitee || room.allowLinkJoin;
-  return { room, isOwner, isInvitee, allowed: member && room.closedAt === null };
+  if (!isRoomIdShaped(roomId)) return null;
+  return guardDb(async () => {
+    const [room] = await db.select().from(rooms).where(eq(rooms.id, roomId));
+    if (!room) return null;
+    const isOwner = room.ownerId === userId;
+    const [invitee] = isOwner
+      ? []
+      : await db
+          .select({ userId: roomInvitees.userId })
+          .from(roomInvitees)
+          .where(and(eq(roomInvitees.roomId, roomId), eq(roomInvitees.userId, userId)));
+    const isInvitee = invitee !== undefined;
+    const member = isOwner || isInvitee || room.allowLinkJoin;
+    return { room, isOwner, isInvitee, allowed: member && room.closedAt === null };
+  });
 }
 
 export interface PresenceEvent {
@@ -46,17 +52,17 @@ export interface PresenceEvent {
 /** Appends to the join/leave history and restarts the room's idle clock. */
 export async function recordPresence(db: Db, presence: PresenceEvent): Promise<void> {
   const at = new Date(presence.at);
-  await db.transaction(async (tx) => {
-    await tx.insert(roomPresence).values({ ...presence, at });
-    await tx.update(rooms).set({ lastActivityAt: at }).where(eq(rooms.id, presence.roomId));
-  });
+  await guardDb(() =>
+    db.transaction(async (tx) => {
+      await tx.insert(roomPresence).values({ ...presence, at });
+      await tx.update(rooms).set({ lastActivityAt: at }).where(eq(rooms.id, presence.roomId));
+    }),
+  );
 }
 
 export async function listPresence(db: Db, roomId: string) {
-  const rows = await db
-    .select()
-    .from(roomPresence)
-    .where(eq(roomPresence.roomId, roomId))
-    .orderBy(roomPresence.id);
+  const rows = await guardDb(() =>
+    db.select().from(roomPresence).where(eq(roomPresence.roomId, roomId)).orderBy(roomPresence.id),
+  );
   return rows.map((r) => ({ ...r, at: r.at.getTime() }));
 }

@@ -1,12 +1,21 @@
+import { ROOM_ID_PATTERN } from '@kino/shared/ids';
 import { t } from 'elysia';
+import { CINEMA_ID_MAX_LENGTH, CINEMA_ID_PATTERN } from '../directory/ids.ts';
 
-const UserId = t.String({ minLength: 1, maxLength: 200 });
+/** Most friends invited to one room. */
+export const MAX_INVITEES = 50;
+
+const CinemaId = (description: string) =>
+  t.String({ pattern: CINEMA_ID_PATTERN, maxLength: CINEMA_ID_MAX_LENGTH, description });
 
 /** Unknown fields are refused: a misspelt `allowLinkjoin` must not silently do nothing. */
 export const CreateRoomBody = t.Object(
   {
-    filmId: t.String({ minLength: 1, maxLength: 200 }),
-    invitees: t.Array(UserId, { maxItems: 50, description: "User ids of the owner's friends" }),
+    filmId: CinemaId("The cinema's film id"),
+    invitees: t.Array(CinemaId("A friend's user id"), {
+      maxItems: MAX_INVITEES,
+      description: "User ids of the owner's friends",
+    }),
     allowLinkJoin: t.Optional(
       t.Boolean({ description: 'Anyone signed in who has the link may join (default false)' }),
     ),
@@ -15,7 +24,17 @@ export const CreateRoomBody = t.Object(
 );
 export type CreateRoomInput = typeof CreateRoomBody.static;
 
-export const RoomIdParams = t.Object({ id: t.String({ minLength: 1, maxLength: 100 }) });
+/**
+ * The largest request body the API accepts (bytes): a room body at the schema's every maximum
+ * (model.test.ts builds one and checks it fits) with room for whitespace. Anything longer is
+ * refused with 413 before it is read (http/body-guard.ts).
+ */
+export const MAX_REQUEST_BODY_BYTES = 4 * 1024;
+
+/** Route parameter naming a room; one that cannot be an id is 404 like an unknown one. */
+export const RoomIdParams = t.Object({
+  id: t.String({ pattern: ROOM_ID_PATTERN, description: 'Room id' }),
+});
 
 const UserRef = t.Object({ id: t.String(), name: t.String() });
 

@@ -1,21 +1,23 @@
 /**
- * Rooms: create (with invites queued in the same transaction), read, close.
- * Plain functions taking only the dependencies they use.
+ * Rooms: read and close (creation is in create.ts). Plain functions taking only the
+ * dependencies they use.
  */
-import type { RoomCloseReason, ServerMessageOf } from '@kino/shared/protocol';
+import {
+  ROOM_CLOSE_REASONS,
+  type RoomCloseReason,
+  type ServerMessageOf,
+} from '@kino/shared/protocol';
 import type { PlaybackState, RoomSettings } from '@kino/shared/types';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { AuthUser } from '../auth/verify.ts';
+import { guardDb } from '../db/faults.ts';
 import type { Db } from '../db/index.ts';
 import { type InviteeRow, type RoomRow, roomInvitees, rooms } from '../db/schema.ts';
-import type { Directory } from '../directory/types.ts';
 import { HttpError } from '../http/errors.ts';
 import type { LiveStore } from '../live/types.ts';
-import { renderInviteMail } from '../mail/invite-template.ts';
-import { enqueueMail } from '../mail/queue.ts';
 import { getRoomAccess } from './access.ts';
-import { newSecretId } from './ids.ts';
-import type { CreateRoomInput, RoomView } from './model.ts';
+import { guardLive } from './live-guard.ts';
+import type { RoomView } from './model.ts';
 
 export { getRoomAccess, type RoomAccess, recordPresence } from './access.ts';
 
@@ -28,86 +30,6 @@ export function initialPlayback(now: number): PlaybackState {
 export function joinUrl(publicUrl: string, roomId: string, inviteToken?: string): string {
   const base = `${publicUrl}/join/${encodeURIComponent(roomId)}`;
   return inviteToken ? `${base}?invite=${encodeURIComponent(inviteToken)}` : base;
-}
-
-export interface CreateRoomDeps {
-  db: Db;
-  directory: Directory;
-  live: LiveStore;
-  clock: () => number;
-  publicUrl: string;
-}
-
-export async function createRoom(
-  deps: CreateRoomDeps,
-  owner: AuthUser,
-  input: CreateRoomInput,
-): Promise<RoomView> {
-  const invitees = [...new Set(input.invitees)];
-  if (invitees.includes(owner.id)) {
-    throw new HttpError(422, 'invitee_is_owner', 'You cannot invite yourself', {
-      userIds: [owner.id],
-    });
-  }
-  const [film, friends, ownerProfile] = await Promise.all([
-    deps.directory.getFilm(input.filmId),
-    deps.directory.getFriends(owner.id),
-    deps.directory.getUser(owner.id),
-  ]);
-  if (!film) throw new HttpError(404, 'film_not_found', `Unknown film "${input.filmId}"`);
-  const friendById = new Map(friends.map((f) => [f.id, f]));
-  const strangers = invitees.filter((id) => !friendById.has(id));
-  if (strangers.length > 0) {
-    throw new HttpError(422, 'invitee_not_friend', `Not your friends: ${strangers.join(', ')}`, {
-      userIds: strangers,
-    });
-  }
-
-  const now = deps.clock();
-  const roomId = newSecretId();
-  const ownerName = ownerProfile?.name ?? owner.name;
-  const room: RoomRow = {
-    id: roomId,
-    filmId: film.id,
-    filmTitle: film.title,
-    filmUrl: film.url,
-    ownerId: owner.id,
-    ownerName,
-    allowLinkJoin: input.allowLinkJoin ?? false,
-    createdAt: new Date(now),
-    lastActivityAt: new Date(now),
-    closedAt: null,
-    closeReason: null,
-  };
-  const inviteeRows: InviteeRow[] = invitees.map((id) => {
-    const friend = friendById.get(id)!;
-    return {
-      roomId,
-      userId: id,
-      name: friend.name,
-      email: friend.email,
-      inviteToken: newSecretId(),
-    };
-  });
-  const mails = inviteeRows.map((row) => ({
-    to: row.email,
-    ...renderInviteMail({
-      inviterName: ownerName,
-      inviteeName: row.name,
-      filmTitle: film.title,
-      joinUrl: joinUrl(deps.publicUrl, roomId, row.inviteToken),
-    }),
-  }));
-
-  // Room, invitees and their mails commit together: no room without its invites, no invite without its room.
-  await deps.db.transaction(async (tx) => {
-    await tx.insert(rooms).values(room);
-    if (inviteeRows.length > 0) await tx.insert(roomInvitees).values(inviteeRows);
-    await enqueueMail(tx, mails, now);
-  });
-  await deps.live.initPlayback(roomId, initialPlayback(now));
-  await deps.live.setSettings(roomId, DEFAULT_SETTINGS);
-  return toView(room, inviteeRows, joinUrl(deps.publicUrl, roomId), [], initialPlayback(now));
 }
 
 export interface ReadRoomDeps {
@@ -133,11 +55,15 @@ export async function getRoomForUser(
       closed: room.closedAt !== null,
     });
   }
-  const invitees = await deps.db.select().from(roomInvitees).where(eq(roomInvitees.roomId, roomId));
+  const invitees = await guardDb(() =>
+    deps.db.select().from(roomInvitees).where(eq(roomInvitees.roomId, roomId)),
+  );
   const own = invitees.find((i) => i.userId === user.id);
   const open = access.room.closedAt === null;
   const [participants, playback] = open
-    ? await Promise.all([deps.live.listParticipants(roomId), deps.live.getPlayback(roomId)])
+    ? await guardLive(() =>
+        Promise.all([deps.live.listParticipants(roomId), deps.live.getPlayback(roomId)]),
+      )
     : [[], null];
   return toView(
     access.room,
@@ -164,19 +90,31 @@ export async function closeRoomNow(
   roomId: string,
   reason: RoomCloseReason,
 ): Promise<boolean> {
-  const closed = await deps.db
-    .update(rooms)
-    .set({ closedAt: new Date(deps.clock()), closeReason: reason })
-    .where(and(eq(rooms.id, roomId), isNull(rooms.closedAt)))
-    .returning({ id: rooms.id });
+  const closed = await guardDb(() =>
+    deps.db
+      .update(rooms)
+      .set({ closedAt: new Date(deps.clock()), closeReason: reason })
+      .where(and(eq(rooms.id, roomId), isNull(rooms.closedAt)))
+      .returning({ id: rooms.id }),
+  );
   if (closed.length === 0) return false;
-  const message: ServerMessageOf<'room-closed'> = { type: 'room-closed', reason };
-  await deps.live.publish({ roomId, origin: deps.instanceId, message });
-  await deps.live.deleteRoom(roomId);
+  await announceClosed(deps, roomId, reason);
   return true;
 }
 
-/** `POST /api/rooms/:id/close`: owner only; closing a closed room is a no-op. */
+/** Tells every instance's sockets the room is closed and drops its live state. Idempotent. */
+async function announceClosed(deps: CloseRoomDeps, roomId: string, reason: RoomCloseReason) {
+  const message: ServerMessageOf<'room-closed'> = { type: 'room-closed', reason };
+  await guardLive(async () => {
+    await deps.live.publish({ roomId, origin: deps.instanceId, message });
+    await deps.live.deleteRoom(roomId);
+  });
+}
+
+/**
+ * `POST /api/rooms/:id/close`: owner only; closing a closed room changes nothing but
+ * announces it again, so a close whose announcement failed (Redis down) can be retried.
+ */
 export async function closeRoomByOwner(
   deps: CloseRoomDeps & ReadRoomDeps,
   roomId: string,
@@ -186,11 +124,16 @@ export async function closeRoomByOwner(
   if (!access) throw new HttpError(404, 'room_not_found', 'No such room');
   if (!access.isOwner)
     throw new HttpError(403, 'not_room_owner', 'Only the owner can close the room');
-  await closeRoomNow(deps, roomId, 'closed-by-owner');
+  const changed = await closeRoomNow(deps, roomId, 'closed-by-owner');
+  if (!changed) await announceClosed(deps, roomId, storedReason(access.room.closeReason));
   return getRoomForUser(deps, roomId, user);
 }
 
-function toView(
+function storedReason(reason: string | null): RoomCloseReason {
+  return ROOM_CLOSE_REASONS.find((known) => known === reason) ?? 'closed-by-owner';
+}
+
+export function toView(
   room: RoomRow,
   invitees: InviteeRow[],
   link: string,

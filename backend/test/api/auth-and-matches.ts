@@ -1,6 +1,6 @@
 /** Health, auth, matches, error shapes, OpenAPI and CORS. */
 import { expect, test } from 'bun:test';
-import { signCinemaToken } from '../../../scripts/cinema/token.ts';
+import { signCinemaToken } from '@kino/cinema/token';
 import { call } from '../support/http.ts';
 import type { SuiteContext } from './context.ts';
 

@@ -1,8 +1,11 @@
 /** Closing, restart survival, presence history and expiry. */
 import { expect, test } from 'bun:test';
+import { DEFAULT_ROOM_SETTINGS } from '@kino/shared/room/permissions';
+import { initialPlayback } from '@kino/shared/room/playback-commands';
 import type { ChatMessage } from '@kino/shared/types';
 import type { RoomEvent } from '../../src/live/types.ts';
 import { countPendingMail } from '../../src/mail/queue.ts';
+import { createRoomRecord } from '../../src/record/index.ts';
 import { getRoomAccess, listPresence, recordPresence } from '../../src/rooms/access.ts';
 import { sweepIdleRooms } from '../../src/rooms/expiry.ts';
 import type { RoomView } from '../../src/rooms/model.ts';
@@ -55,14 +58,13 @@ export function lifecycleTests(ctx: SuiteContext): void {
       'empty mail queue',
     );
     const live = ctx.env.deps.live;
-    const cas = await live.casPlayback(room.id, 0, {
+    await live.cachePlayback(room.id, {
       playing: true,
       position: 42.5,
       at: 1_700_000_000_000,
       rate: 1,
       seq: 1,
     });
-    expect(cas.ok).toBe(true);
     const chat: Omit<ChatMessage, 'cursor'> = {
       id: 'c1',
       kind: 'text',
@@ -72,7 +74,9 @@ export function lifecycleTests(ctx: SuiteContext): void {
       at: 1,
       position: 3,
     };
-    await live.appendChat(room.id, chat);
+    const initial = { playback: initialPlayback(0), settings: DEFAULT_ROOM_SETTINGS };
+    const record = () => createRoomRecord(ctx.env.deps.db, ctx.env.deps.dbKind);
+    await record().appendChat(room.id, chat, initial);
     const mailCount = (await ctx.env.delivered()).length;
 
     await ctx.restart();
@@ -89,9 +93,9 @@ export function lifecycleTests(ctx: SuiteContext): void {
       seq: 1,
     });
     expect(after.json.invitees).toEqual([{ id: 'vera', name: 'Вера' }]);
-    expect(
-      (await ctx.env.deps.live.chatPage(room.id, { limit: 5 })).messages.map((m) => m.text),
-    ).toEqual(['до рестарта']);
+    expect((await record().chatPage(room.id, { limit: 5 })).messages.map((m) => m.text)).toEqual([
+      'до рестарта',
+    ]);
     await Bun.sleep(150);
     expect((await ctx.env.delivered()).length).toBe(mailCount);
   }, 30_000);
@@ -132,6 +136,7 @@ export function lifecycleTests(ctx: SuiteContext): void {
       instanceId: ctx.env.deps.instanceId,
       joinedAt: t0,
       buffering: false,
+      clientId: 'tab-0002',
     });
     const events: RoomEvent[] = [];
     const unsubscribe = await ctx.env.deps.live.subscribe((e) => events.push(e));

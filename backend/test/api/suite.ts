@@ -4,7 +4,7 @@
  * Uses the real demo cinema as the directory and its tokens.
  */
 import { afterAll, beforeAll, describe } from 'bun:test';
-import { type RunningCinema, startCinema } from '../../../scripts/cinema/server.ts';
+import { type RunningCinema, startCinema } from '@kino/cinema/server';
 import type { ErrorBody } from '../../src/http/errors.ts';
 import type { RoomView } from '../../src/rooms/model.ts';
 import { call } from '../support/http.ts';

@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, test } from 'bun:test';
 import type { Participant, PlaybackState } from '@kino/shared/types';
-import type { LiveStore, RoomEvent } from '../../src/live/types.ts';
+import type { LiveParticipant, LiveStore, RoomEvent } from '../../src/live/types.ts';
 
 export interface LiveStoreHarness {
   /** Called before each test: fresh isolated backing state. */
@@ -24,24 +24,28 @@ const playback = (seq: number, position = 0, playing = false): PlaybackState => 
   seq,
 });
 
-const participant = (connectionId: string, userId: string, joinedAt: number): Participant => ({
+const participant = (
+  connectionId: string,
+  userId: string,
+  joinedAt: number,
+  clientId = 'tab-1',
+): LiveParticipant => ({
   userId,
   name: userId.toUpperCase(),
   connectionId,
   instanceId: 'i1',
   joinedAt,
   buffering: false,
+  clientId,
 });
 
-const chat = (id: string, text: string) => ({
-  id,
-  kind: 'text' as const,
-  userId: 'anna',
-  name: 'Анна',
-  text,
-  at: 1_700_000_000_000,
-  position: 12.345678901234567,
-});
+/** What the wire shows of an entry. */
+function wire(entry: LiveParticipant): Participant {
+  const { userId, name, connectionId, instanceId, joinedAt, buffering } = entry;
+  return { userId, name, connectionId, instanceId, joinedAt, buffering };
+}
+
+const capacity = { maxMembers: 20, maxConnectionsPerMember: 3 };
 
 function waitFor<T>(items: T[], count: number, ms = 2000): Promise<void> {
   const started = Date.now();
@@ -82,31 +86,15 @@ export function liveStoreContract(name: string, harness: LiveStoreHarness): void
       expect(await store.getPlayback('other')).toBeNull();
     });
 
-    test('compare-and-set accepts only the expected seq', async () => {
-      expect(await store.casPlayback('r1', 0, playback(1))).toEqual({ ok: false, state: null });
-      await store.initPlayback('r1', playback(0));
-      expect(await store.casPlayback('r1', 0, playback(1, 10, true))).toEqual({
-        ok: true,
-        state: playback(1, 10, true),
-      });
-      expect(await store.casPlayback('r1', 0, playback(1, 20))).toEqual({
-        ok: false,
-        state: playback(1, 10, true),
-      });
-      expect(await store.getPlayback('r1')).toEqual(playback(1, 10, true));
-    });
-
-    test('concurrent compare-and-set from two instances: exactly one wins', async () => {
+    test('the playback cache only moves forward', async () => {
+      await store.cachePlayback('r1', playback(3, 30));
+      await store.cachePlayback('r1', playback(2, 20));
+      expect(await store.getPlayback('r1')).toEqual(playback(3, 30));
+      await store.cachePlayback('r1', playback(4, 40 + 1 / 3, true));
+      expect(await store.getPlayback('r1')).toEqual(playback(4, 40 + 1 / 3, true));
       const other = await open();
-      await store.initPlayback('r1', playback(3));
-      const results = await Promise.all(
-        Array.from({ length: 10 }, (_, i) =>
-          (i % 2 ? store : other).casPlayback('r1', 3, playback(4, i)),
-        ),
-      );
-      const winners = results.filter((r) => r.ok);
-      expect(winners).toHaveLength(1);
-      expect(await store.getPlayback('r1')).toEqual(winners[0]!.state!);
+      await Promise.all([5, 7, 6].map((seq) => other.cachePlayback('r2', playback(seq))));
+      expect((await store.getPlayback('r2'))?.seq).toBe(7);
     });
 
     test('settings round-trip and are per room', async () => {
@@ -120,101 +108,127 @@ export function liveStoreContract(name: string, harness: LiveStoreHarness): void
       expect(await store.getSettings('r2')).toBeNull();
     });
 
-    test('participants: put replaces by connection id, remove returns the removed one', async () => {
+    test('participants: put replaces by connection id, remove says if it was the last tab', async () => {
       await store.putParticipant('r1', participant('c2', 'boris', 20));
       await store.putParticipant('r1', participant('c1', 'anna', 10));
+      await store.putParticipant('r1', participant('c3', 'boris', 30, 'tab-2'));
       await store.putParticipant('r1', { ...participant('c2', 'boris', 20), buffering: true });
       expect(await store.listParticipants('r1')).toEqual([
-        participant('c1', 'anna', 10),
-        { ...participant('c2', 'boris', 20), buffering: true },
+        wire(participant('c1', 'anna', 10)),
+        wire({ ...participant('c2', 'boris', 20), buffering: true }),
+        wire(participant('c3', 'boris', 30, 'tab-2')),
       ]);
-      expect(await store.removeParticipant('r1', 'c1')).toEqual(participant('c1', 'anna', 10));
-      expect(await store.removeParticipant('r1', 'c1')).toBeNull();
-      expect(await store.removeParticipant('nope', 'c1')).toBeNull();
-      expect((await store.listParticipants('r1')).map((p) => p.connectionId)).toEqual(['c2']);
+      expect((await store.presence('r1')).entries[0]).toEqual(participant('c1', 'anna', 10));
+      const first = await store.removeParticipant('r1', 'c2');
+      expect(first).toMatchObject({ lastOfUser: false });
+      expect(first.removed).toEqual({ ...participant('c2', 'boris', 20), buffering: true });
+      expect(await store.removeParticipant('r1', 'c3')).toMatchObject({ lastOfUser: true });
+      expect((await store.removeParticipant('r1', 'c3')).removed).toBeNull();
+      expect((await store.removeParticipant('nope', 'c1')).removed).toBeNull();
+      expect((await store.listParticipants('r1')).map((p) => p.connectionId)).toEqual(['c1']);
       expect(await store.listParticipants('empty')).toEqual([]);
     });
 
-    test('chat assigns increasing cursors and is idempotent by client id', async () => {
-      const a = await store.appendChat('r1', chat('m1', 'привет'));
-      const b = await store.appendChat('r1', chat('m2', 'hi | there'));
-      expect(a).toEqual({
-        stored: true,
-        message: { ...chat('m1', 'привет'), cursor: a.message.cursor },
-      });
-      expect(b.message.cursor).toBeGreaterThan(a.message.cursor);
-      const again = await store.appendChat('r1', chat('m1', 'changed text'));
-      expect(again).toEqual({ stored: false, message: a.message });
-      const page = await store.chatPage('r1', { limit: 10 });
-      expect(page).toEqual({ messages: [a.message, b.message], hasMore: false });
-      expect(page.messages[0]!.position).toBe(12.345678901234567);
+    test('the presence revision grows with every change, also after the room was deleted', async () => {
+      const revs = [(await store.presence('r1')).rev];
+      revs.push(await store.putParticipant('r1', participant('c1', 'anna', 1)));
+      const join = await store.joinParticipant('r1', participant('c2', 'boris', 2), capacity);
+      revs.push(join.ok ? join.rev : -1);
+      revs.push((await store.removeParticipant('r1', 'c1')).rev);
+      expect((await store.presence('r1')).rev).toBe(revs[3]!);
+      for (let i = 1; i < revs.length; i++) expect(revs[i]!).toBeGreaterThan(revs[i - 1]!);
+      await store.deleteRoom('r1');
+      const after = await store.putParticipant('r1', participant('c1', 'anna', 1));
+      expect(after).toBeGreaterThan(revs[3]!);
     });
 
-    test('chat pages go backwards by cursor, oldest first within a page', async () => {
-      const cursors: number[] = [];
-      for (let i = 0; i < 7; i++) {
-        cursors.push((await store.appendChat('r1', chat(`m${i}`, `text ${i}`))).message.cursor);
-      }
-      const newest = await store.chatPage('r1', { limit: 3 });
-      expect(newest.messages.map((m) => m.text)).toEqual(['text 4', 'text 5', 'text 6']);
-      expect(newest.hasMore).toBe(true);
-      const middle = await store.chatPage('r1', { before: newest.messages[0]!.cursor, limit: 3 });
-      expect(middle.messages.map((m) => m.text)).toEqual(['text 1', 'text 2', 'text 3']);
-      expect(middle.hasMore).toBe(true);
-      const oldest = await store.chatPage('r1', { before: middle.messages[0]!.cursor, limit: 3 });
-      expect(oldest).toEqual({
-        messages: [{ ...chat('m0', 'text 0'), cursor: cursors[0]! }],
-        hasMore: false,
+    test('join admits by the room rules: same tab replaced, tabs and members capped', async () => {
+      const small = { maxMembers: 2, maxConnectionsPerMember: 2 };
+      const first = await store.joinParticipant('r1', participant('c1', 'anna', 1), small);
+      expect(first).toMatchObject({ ok: true, firstOfUser: true, replaced: [] });
+      const tab2 = await store.joinParticipant('r1', participant('c2', 'anna', 2, 'tab-2'), small);
+      expect(tab2).toMatchObject({ ok: true, firstOfUser: false, replaced: [] });
+      expect(
+        await store.joinParticipant('r1', participant('c3', 'anna', 3, 'tab-3'), small),
+      ).toEqual({ ok: false, code: 'too_many_connections' });
+      // The same tab reconnecting (another instance, a new socket) replaces its old entry.
+      const again = await store.joinParticipant('r1', participant('c4', 'anna', 4, 'tab-2'), small);
+      expect(again).toMatchObject({ ok: true, firstOfUser: false, replaces: ['c2'] });
+      expect(again.ok && again.replaced).toEqual([participant('c2', 'anna', 2, 'tab-2')]);
+      // A join whose first attempt had been applied already is the same join again.
+      const retried = await store.joinParticipant(
+        'r1',
+        participant('c4', 'anna', 4, 'tab-2'),
+        small,
+      );
+      expect(retried).toMatchObject({ ok: true, replaces: [] });
+      expect((await store.joinParticipant('r1', participant('c5', 'boris', 5), small)).ok).toBe(
+        true,
+      );
+      expect(await store.joinParticipant('r1', participant('c6', 'vera', 6), small)).toEqual({
+        ok: false,
+        code: 'room_full',
       });
-      expect(await store.chatPage('r1', { before: cursors[0]!, limit: 3 })).toEqual({
-        messages: [],
-        hasMore: false,
-      });
-      expect(await store.chatPage('empty', { limit: 3 })).toEqual({ messages: [], hasMore: false });
+      expect((await store.listParticipants('r1')).map((p) => p.connectionId)).toEqual([
+        'c1',
+        'c4',
+        'c5',
+      ]);
     });
 
-    test('concurrent chat appends with the same client id store one message', async () => {
+    test('concurrent joins of one user from two instances never pass the tab limit', async () => {
       const other = await open();
       const results = await Promise.all(
-        Array.from({ length: 8 }, (_, i) =>
-          (i % 2 ? store : other).appendChat('r1', chat('same', `t${i}`)),
+        Array.from({ length: 12 }, (_, i) =>
+          (i % 2 ? store : other).joinParticipant(
+            'r1',
+            participant(`c${i}`, 'anna', i, `tab-${i}`),
+            capacity,
+          ),
         ),
       );
-      expect(results.filter((r) => r.stored)).toHaveLength(1);
-      expect(new Set(results.map((r) => r.message.cursor)).size).toBe(1);
-      expect((await store.chatPage('r1', { limit: 10 })).messages).toHaveLength(1);
+      expect(results.filter((r) => r.ok)).toHaveLength(capacity.maxConnectionsPerMember);
+      expect(await store.listParticipants('r1')).toHaveLength(capacity.maxConnectionsPerMember);
+    });
+
+    test('token buckets are shared by every instance', async () => {
+      const other = await open();
+      const limit = { perSecond: 2, burst: 3 };
+      const now = 1_700_000_000_000;
+      const taken: boolean[] = [];
+      for (let i = 0; i < 5; i++) {
+        taken.push(await (i % 2 ? other : store).takeToken('u1', limit, now));
+      }
+      expect(taken).toEqual([true, true, true, false, false]);
+      expect(await store.takeToken('u2', limit, now)).toBe(true);
+      // Refilled with time: half a second is one token at 2/s.
+      expect(await other.takeToken('u1', limit, now + 500)).toBe(true);
+      expect(await store.takeToken('u1', limit, now + 500)).toBe(false);
+      // A clock behind the bucket's own neither mints nor burns tokens.
+      expect(await store.takeToken('u1', limit, now)).toBe(false);
     });
 
     test('deleteRoom drops everything of that room only', async () => {
       await store.initPlayback('r1', playback(0));
       await store.setSettings('r1', { controlMode: 'owner', bufferPolicy: 'wait' });
       await store.putParticipant('r1', participant('c1', 'anna', 1));
-      await store.appendChat('r1', chat('m1', 'x'));
       await store.initPlayback('r2', playback(2));
       await store.deleteRoom('r1');
       expect(await store.getPlayback('r1')).toBeNull();
       expect(await store.getSettings('r1')).toBeNull();
       expect(await store.listParticipants('r1')).toEqual([]);
-      expect(await store.chatPage('r1', { limit: 5 })).toEqual({ messages: [], hasMore: false });
-      // A message id used before the delete is new again afterwards.
-      expect((await store.appendChat('r1', chat('m1', 'y'))).stored).toBe(true);
       expect(await store.getPlayback('r2')).toEqual(playback(2));
     });
 
     test('state survives a new store instance on the same backing state (restart)', async () => {
       await store.initPlayback('r1', playback(0));
-      await store.casPlayback('r1', 0, playback(1, 42, true));
+      await store.cachePlayback('r1', playback(1, 42, true));
       await store.putParticipant('r1', participant('c1', 'anna', 1));
-      await store.appendChat('r1', chat('m1', 'before restart'));
       await store.close();
       opened.splice(opened.indexOf(store), 1);
       const restarted = await open();
       expect(await restarted.getPlayback('r1')).toEqual(playback(1, 42, true));
-      expect(await restarted.listParticipants('r1')).toEqual([participant('c1', 'anna', 1)]);
-      expect((await restarted.chatPage('r1', { limit: 5 })).messages.map((m) => m.text)).toEqual([
-        'before restart',
-      ]);
-      expect((await restarted.appendChat('r1', chat('m1', 'dup'))).stored).toBe(false);
+      expect(await restarted.listParticipants('r1')).toEqual([wire(participant('c1', 'anna', 1))]);
     });
 
     test('the bus delivers every event to every subscriber, across instances', async () => {
@@ -227,6 +241,8 @@ export function liveStoreContract(name: string, harness: LiveStoreHarness): void
         roomId: 'r1',
         origin: 'i1',
         message: { type: 'x', n: [1, 'два'] },
+        rev: 17,
+        local: true,
       };
       await store.publish(event);
       await waitFor(seenHere, 1);

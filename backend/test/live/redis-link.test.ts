@@ -4,11 +4,11 @@
  */
 import { afterEach, beforeEach, describe, expect, test } from 'bun:test';
 import { randomUUID } from 'node:crypto';
-import type { ChatMessage } from '@kino/shared/types';
+import { hasRedis, REDIS_TEST_URL } from '@kino/test-support/services';
 import { RedisClient } from 'bun';
-import { hasRedis, REDIS_TEST_URL } from '../../../scripts/test-support/services.ts';
-import { createRedisLiveStore, isOwnEarlierCas, isOwnEarlierChat } from '../../src/live/redis.ts';
-import { isServerError, withRetry } from '../../src/live/redis-link.ts';
+import { isDependencyUnavailable } from '../../src/faults/unavailable.ts';
+import { createRedisLiveStore } from '../../src/live/redis.ts';
+import { isServerError, withDeadline, withRetry } from '../../src/live/redis-link.ts';
 import type { LiveStore, RoomEvent } from '../../src/live/types.ts';
 import { tcpCut } from './tcp-cut.ts';
 
@@ -66,28 +66,24 @@ describe('withRetry', () => {
   });
 });
 
-describe('a retried write recognises its own earlier success', () => {
-  const sent = { id: 'c1', kind: 'text' as const, userId: 'anna', name: 'Анна', text: 'hi' };
-  const found = (at: number, userId = 'anna'): ChatMessage => ({
-    ...sent,
-    userId,
-    at,
-    position: 1,
-    cursor: 7,
+describe('withDeadline', () => {
+  test('a call past its deadline fails as the live store being unavailable', async () => {
+    const never = new Promise<never>(() => {});
+    const started = Date.now();
+    const failed = await withDeadline(never, 50).catch((error: unknown) => error);
+    expect(isDependencyUnavailable(failed)).toBe(true);
+    expect(Date.now() - started).toBeLessThan(1_000);
   });
 
-  test('chat: same server stamp and author on a retry only', () => {
-    expect(isOwnEarlierChat(2, { ...sent, at: 100, position: 1 }, found(100))).toBe(true);
-    expect(isOwnEarlierChat(1, { ...sent, at: 100, position: 1 }, found(100))).toBe(false);
-    // A resend after a reconnect is stamped anew: the stored one is someone's earlier send.
-    expect(isOwnEarlierChat(2, { ...sent, at: 200, position: 1 }, found(100))).toBe(false);
-    expect(isOwnEarlierChat(2, { ...sent, at: 100, position: 1 }, found(100, 'boris'))).toBe(false);
-  });
-
-  test('playback: the stored state is exactly ours, on a retry only', () => {
-    expect(isOwnEarlierCas(2, '{"seq":4}', '{"seq":4}')).toBe(true);
-    expect(isOwnEarlierCas(1, '{"seq":4}', '{"seq":4}')).toBe(false);
-    expect(isOwnEarlierCas(3, '{"seq":4}', '{"seq":5}')).toBe(false);
+  test('a lost connection (after the retries) is unavailable too, a Redis error is not', async () => {
+    const dropped = await withDeadline(Promise.reject(new Error('Connection closed')), 1_000).catch(
+      (error: unknown) => error,
+    );
+    expect(isDependencyUnavailable(dropped)).toBe(true);
+    const answered = await withDeadline(Promise.reject(serverError()), 1_000).catch(
+      (error: unknown) => error,
+    );
+    expect(isDependencyUnavailable(answered)).toBe(false);
   });
 });
 
@@ -132,29 +128,28 @@ describe.skipIf(!hasRedis)('redis live store against a real Redis', () => {
     await store.initPlayback('r1', { playing: false, position: 0, at: 1, rate: 1, seq: 0 });
     await admin.send('SCRIPT', ['FLUSH']);
     const next = { playing: true, position: 0, at: 2, rate: 1, seq: 1 };
-    expect(await store.casPlayback('r1', 0, next)).toEqual({ ok: true, state: next });
+    await store.cachePlayback('r1', next);
+    expect(await store.getPlayback('r1')).toEqual(next);
   });
 
   test('commands and the bus survive Redis dropping both connections', async () => {
     const received: RoomEvent[] = [];
-    await store.subscribe((event) => received.push(event));
+    let reconnects = 0;
+    await store.subscribe((event) => received.push(event), {
+      onReconnect: () => {
+        reconnects++;
+      },
+    });
     const live = await clientIds(admin, `${prefix}live`);
     const sub = await clientIds(admin, `${prefix}live:sub`);
     expect(live).toHaveLength(1);
     expect(sub).toHaveLength(1);
 
     for (const id of [...live, ...sub]) await admin.send('CLIENT', ['KILL', 'ID', id]);
-    const chat = {
-      id: 'm1',
-      kind: 'text' as const,
-      userId: 'anna',
-      name: 'A',
-      text: 'hi',
-      at: 5,
-      position: 0,
-    };
     // Issued right after the kill: it waits for the reconnect or is retried, never lost.
-    expect((await store.appendChat('room', chat)).stored).toBe(true);
+    const limit = { perSecond: 1, burst: 1 };
+    expect(await store.takeToken('anna', limit, 1_000)).toBe(true);
+    expect(await store.takeToken('anna', limit, 1_000)).toBe(false);
 
     // The subscriber comes back on a new connection and listens again.
     await eventually(async () => {
@@ -165,6 +160,8 @@ describe.skipIf(!hasRedis)('redis live store against a real Redis', () => {
     const now = await clientIds(admin, `${prefix}live:sub`);
     expect(now).toHaveLength(1);
     expect(now[0]).not.toBe(sub[0]);
+    // The store was told, so the hub can fill what the bus missed meanwhile.
+    expect(reconnects).toBe(1);
   });
 });
 
@@ -197,4 +194,26 @@ describe.skipIf(!hasRedis)('redis live store when Redis goes away', () => {
       proxy.stop();
     }
   }, 20_000);
+
+  test('a silent partition fails a call at its deadline, not never', async () => {
+    const redis = new URL(REDIS_TEST_URL);
+    const proxy = tcpCut({ hostname: redis.hostname, port: Number(redis.port || 6379) });
+    const store = await createRedisLiveStore({
+      url: `redis://127.0.0.1:${proxy.port}`,
+      prefix: `kino_t_${randomUUID()}:`,
+      deadlineMs: 300,
+      onError: () => {},
+    });
+    try {
+      proxy.stall();
+      const started = Date.now();
+      const failed = await store.getSettings('r').catch((error: unknown) => error);
+      expect(isDependencyUnavailable(failed)).toBe(true);
+      expect(Date.now() - started).toBeLessThan(2_000);
+    } finally {
+      proxy.restore();
+      await store.close();
+      proxy.stop();
+    }
+  });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'bun:test';
 import { randomUUID } from 'node:crypto';
+import { hasRedis, REDIS_TEST_URL } from '@kino/test-support/services';
 import { createClient } from 'redis';
-import { hasRedis, REDIS_TEST_URL } from '../../../scripts/test-support/services.ts';
 import { createRedisLiveStore } from '../../src/live/redis.ts';
 import { liveStoreContract } from './contract.ts';
 

@@ -5,8 +5,9 @@
 import { afterEach, beforeEach, describe, expect, test } from 'bun:test';
 import { PROTOCOL_VERSION } from '@kino/shared/protocol';
 import { createMemoryLiveState } from '../../src/live/memory.ts';
-import { CLOSE, MAX_FRAME_BYTES, RATE_LIMITS } from '../../src/realtime/limits.ts';
+import { CLOSE, MAX_FRAME_BYTES, PRE_HELLO_PINGS, RATE_LIMITS } from '../../src/realtime/limits.ts';
 import {
+  Fault,
   hello,
   joined,
   MemorySocket,
@@ -14,6 +15,7 @@ import {
   settle,
   startMemoryInstance,
   type TestInstance,
+  through,
   until,
 } from './memory-hub.support.ts';
 
@@ -158,5 +160,90 @@ describe('refused joins', () => {
     expect(socket.ofType('error')[0]).toMatchObject({ code: 'not_joined', ref: 'too-early-01' });
     socket.push(hello('vera'));
     await until(() => socket.ofType('welcome').length === 1);
+  });
+
+  test('ids that cannot name a room → not_found, never internal, and no lookup', async () => {
+    const odd = ['r\u0000', '../r1', 'r1\n', 'комната', 'x'.repeat(65), 'r1 ', '%00', 'r1\uD800'];
+    for (const roomId of odd) {
+      const socket = await refused(hello('anna', { roomId }));
+      expect(socket.ofType('error')[0]).toMatchObject({ code: 'not_found', fatal: true });
+      expect(socket.closedWith?.code).toBe(CLOSE.denied);
+    }
+    expect(instance.errors).toEqual([]);
+  });
+
+  test('a dependency that is away during hello → unavailable, close 1013 (come back later)', async () => {
+    const fault = new Fault();
+    const flaky = await startMemoryInstance(createMemoryLiveState(), 'i9', {
+      record: (record) => through(record, fault, 'database'),
+    });
+    fault.down = true;
+    const socket = new MemorySocket('flaky-hello', flaky.hub);
+    socket.push(hello('anna'));
+    await until(() => socket.closedWith !== null);
+    expect(socket.ofType('error')[0]).toMatchObject({
+      code: 'unavailable',
+      fatal: true,
+      ref: 'hello',
+    });
+    expect(socket.closedWith?.code).toBe(CLOSE.tryAgainLater);
+    expect(flaky.errors).toEqual([]);
+  });
+});
+
+describe('before hello a socket is anonymous, and everything it sends counts', () => {
+  test('junk before hello closes it as an abuser', async () => {
+    const socket = new MemorySocket('junk-first', instance.hub);
+    for (let i = 0; i < 25; i++) socket.push(i % 2 ? '\u0000\u0001' : '{"type":');
+    await until(() => socket.closedWith !== null);
+    expect(socket.closedWith?.code).toBe(CLOSE.abuse);
+  });
+
+  test('a few pings before hello are fine, a flood of them is not', async () => {
+    const socket = new MemorySocket('ping-first', instance.hub);
+    for (let i = 0; i < 30; i++) socket.push({ type: 'ping', id: i, t0: i });
+    await until(() => socket.closedWith !== null);
+    expect(socket.ofType('pong')).toHaveLength(PRE_HELLO_PINGS);
+    expect(socket.closedWith?.code).toBe(CLOSE.abuse);
+  });
+
+  test('a JSON string that wraps a hello is not a hello', async () => {
+    const socket = new MemorySocket('wrapped', instance.hub);
+    socket.push(JSON.stringify(JSON.stringify(hello('vera'))));
+    await until(() => socket.ofType('error').length === 1);
+    expect(socket.ofType('error')[0]).toMatchObject({ code: 'invalid_message' });
+    expect(socket.ofType('welcome')).toEqual([]);
+  });
+
+  test('deep nesting is refused without a stack overflow, and counted', async () => {
+    const depth = 8_000;
+    const nested = `{"type":"hello","v":1,"token":${'['.repeat(depth)}${']'.repeat(depth)}}`;
+    const socket = new MemorySocket('nested', instance.hub);
+    for (let i = 0; i < 20; i++) socket.push(nested);
+    await until(() => socket.closedWith !== null);
+    expect(socket.ofType('error')[0]).toMatchObject({ code: 'invalid_message', ref: 'hello' });
+    expect(socket.closedWith?.code).toBe(CLOSE.abuse);
+  });
+});
+
+describe('chat that shows nothing', () => {
+  const invisible = [
+    '\u200B\u200B',
+    '\u3164',
+    '\u115F\u1160',
+    '\uFFA0',
+    ' \u0301',
+    '\u2800',
+    '\u00A0\u3000',
+  ];
+  test('is refused with its id; nobody sees it', async () => {
+    for (const [i, text] of invisible.entries()) {
+      boris.push({ type: 'chat', id: `invisible-${i}-x`, text });
+    }
+    await until(() => boris.ofType('error').length === invisible.length);
+    expect(boris.ofType('error').map((e) => [e.code, e.ref])).toEqual(
+      invisible.map((_, i) => ['invalid_message', `invisible-${i}-x`]),
+    );
+    await roomGoesOn();
   });
 });

@@ -1,7 +1,9 @@
 /** The hub's room behaviour with in-memory sockets and the in-memory LiveStore. */
+
 import { afterEach, beforeEach, describe, expect, test } from 'bun:test';
 import { createMemoryLiveState, type MemoryLiveState } from '../../src/live/memory.ts';
 import { CLOSE } from '../../src/realtime/limits.ts';
+import { initialRoom } from '../../src/realtime/room-state.ts';
 import {
   clock,
   joined,
@@ -204,30 +206,33 @@ describe('chat', () => {
     ]);
   });
 
-  test('a resent message is stored once; only its sender gets the ack again', async () => {
+  test('a resent message is stored once and reaches everyone once', async () => {
     const [anna, boris] = await annaAndBoris();
     anna.push({ type: 'chat', id: 'msg-anna-0001', text: 'one' });
     await until(() => boris.ofType('chat').length === 1);
     anna.push({ type: 'chat', id: 'msg-anna-0001', text: 'one' });
-    await until(() => anna.ofType('chat').length === 2);
     await settle();
     expect(boris.ofType('chat')).toHaveLength(1);
-    expect(anna.ofType('chat')[1]).toEqual(anna.ofType('chat')[0] as never);
-    expect((await instance.live.chatPage('r1', { limit: 10 })).messages).toHaveLength(1);
+    expect(anna.ofType('chat')).toHaveLength(1);
+    expect((await instance.record.chatPage('r1', { limit: 10 })).messages).toHaveLength(1);
   });
 
   test('history pages backwards by cursor', async () => {
     const [anna] = await annaAndBoris();
     for (let i = 0; i < 5; i++) {
-      await instance.live.appendChat('r1', {
-        id: `history-msg-${i}`,
-        kind: 'text',
-        userId: 'anna',
-        name: 'Anna',
-        text: `m${i}`,
-        at: clock.now,
-        position: 0,
-      });
+      await instance.record.appendChat(
+        'r1',
+        {
+          id: `history-msg-${i}`,
+          kind: 'text',
+          userId: 'anna',
+          name: 'Anna',
+          text: `m${i}`,
+          at: clock.now,
+          position: 0,
+        },
+        initialRoom(clock.now),
+      );
     }
     anna.push({ type: 'history', before: 4, limit: 2 });
     await until(() => anna.ofType('history').length === 1);

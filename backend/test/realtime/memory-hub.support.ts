@@ -3,6 +3,7 @@
  * the hub sends, fake auth/room-access ports, and a manual clock.
  */
 import { PROTOCOL_VERSION, parseServerMessage, type ServerMessage } from '@kino/shared/protocol';
+import { DependencyUnavailableError } from '../../src/faults/unavailable.ts';
 import {
   createMemoryLiveState,
   createMemoryLiveStore,
@@ -11,12 +12,20 @@ import {
 import type { LiveStore } from '../../src/live/types.ts';
 import { Hub } from '../../src/realtime/hub.ts';
 import type { HubSocket, RealtimePorts, RoomAccess } from '../../src/realtime/ports.ts';
+import {
+  createMemoryRecordState,
+  createMemoryRoomRecord,
+  type MemoryRecordState,
+} from '../../src/record/memory.ts';
+import type { RoomRecord } from '../../src/record/types.ts';
 
 /** Server messages that failed the protocol schema; tests assert it stays empty. */
 export const protocolViolations: string[] = [];
 
 export class MemorySocket implements HubSocket {
   readonly received: ServerMessage[] = [];
+  /** UTF-8 size of every frame received, in order. */
+  readonly frameBytes: number[] = [];
   closedWith: { code: number; reason: string } | null = null;
   constructor(
     readonly id: string,
@@ -29,6 +38,7 @@ export class MemorySocket implements HubSocket {
     const parsed = parseServerMessage(text);
     if (!parsed.ok) protocolViolations.push(`${parsed.error.message}: ${text.slice(0, 200)}`);
     this.received.push(JSON.parse(text) as ServerMessage);
+    this.frameBytes.push(new TextEncoder().encode(text).byteLength);
   }
   close(code: number, reason: string): void {
     this.closedWith ??= { code, reason };
@@ -53,9 +63,19 @@ export const USERS = {
   gleb: { id: 'gleb', name: 'Gleb' },
 } as const;
 
-/** Room `r1`: owner anna, invitees boris and vera; gleb is a stranger. */
+/**
+ * Room `r1`: owner anna, invitees boris and vera; gleb is a stranger. Room `open-room` lets
+ * anyone with a token in (link joins), so tests can fill it.
+ */
 export function fakeAccess(roomId: string, userId: string): RoomAccess {
   if (roomId === 'broken-room') throw new Error('database unreachable');
+  if (roomId === 'open-room') {
+    return {
+      ok: true,
+      room: { id: 'open-room', filmId: 'night-train', ownerId: 'anna' },
+      isOwner: userId === 'anna',
+    };
+  }
   if (roomId === 'closed-room')
     return { ok: false, code: 'room_closed', message: 'room is closed' };
   if (roomId !== 'r1') return { ok: false, code: 'not_found', message: 'no such room' };
@@ -72,6 +92,8 @@ export function fakeAccess(roomId: string, userId: string): RoomAccess {
 export interface TestInstance {
   hub: Hub;
   live: LiveStore;
+  /** The record underneath any wrapper. */
+  record: RoomRecord & { readonly state: MemoryRecordState };
   presence: { roomId: string; userId: string; kind: string }[];
   /** What the hub reported through logError. */
   errors: string[];
@@ -79,18 +101,44 @@ export interface TestInstance {
 
 export const clock = { now: 1_700_000_000_000 };
 
+/** Instances on one live state share one record too (one Redis, one Postgres). */
+const records = new WeakMap<MemoryLiveState, MemoryRecordState>();
+
+export function recordStateOf(state: MemoryLiveState): MemoryRecordState {
+  let record = records.get(state);
+  if (!record) {
+    record = createMemoryRecordState();
+    records.set(state, record);
+  }
+  return record;
+}
+
+export interface InstanceOptions {
+  /** Wraps the live store (a fault, a delay, a lossy bus). */
+  live?: (store: LiveStore) => LiveStore;
+  record?: (record: RoomRecord) => RoomRecord;
+}
+
 export async function startMemoryInstance(
   state: MemoryLiveState = createMemoryLiveState(),
   instanceId = 'i1',
+  options: InstanceOptions = {},
 ): Promise<TestInstance> {
-  const live = createMemoryLiveStore(state);
+  const baseLive = createMemoryLiveStore(state);
+  const live = options.live ? options.live(baseLive) : baseLive;
+  const memoryRecord = createMemoryRoomRecord(recordStateOf(state));
+  const record = options.record ? options.record(memoryRecord) : memoryRecord;
   const presence: TestInstance['presence'] = [];
   const errors: string[] = [];
   const ports: RealtimePorts = {
     live,
+    record,
     instanceId,
     now: () => clock.now,
     verifyToken: async (token) => {
+      // `token-anna` for the known users; `any:<id>:<name>` for anybody else.
+      const [kind, id, name] = token.split(':');
+      if (kind === 'any' && id && name) return { ok: true, user: { id, name } };
       const user = token.startsWith('token-')
         ? USERS[token.slice(6) as keyof typeof USERS]
         : undefined;
@@ -104,7 +152,7 @@ export async function startMemoryInstance(
   };
   const hub = new Hub(ports);
   await hub.start({ timers: false });
-  return { hub, live, presence, errors };
+  return { hub, live, record: memoryRecord, presence, errors };
 }
 
 export function hello(user: string, extra: Record<string, unknown> = {}) {
@@ -119,9 +167,13 @@ export function hello(user: string, extra: Record<string, unknown> = {}) {
 }
 
 /** Waits until `check` holds (the hub and the bus are asynchronous). */
-export async function until(check: () => boolean, what = 'condition', timeoutMs = 2_000) {
+export async function until(
+  check: () => boolean | Promise<boolean>,
+  what = 'condition',
+  timeoutMs = 2_000,
+) {
   const deadline = Date.now() + timeoutMs;
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 2));
   }
@@ -143,4 +195,48 @@ export async function joined(
     `${user} welcome`,
   );
   return socket;
+}
+
+/** A switch for a dependency: down (calls fail as unavailable) or held (calls wait). */
+export class Fault {
+  down = false;
+  private gate: Promise<void> | null = null;
+  private open: (() => void) | null = null;
+  calls = 0;
+
+  hold(): void {
+    this.gate = new Promise((resolve) => {
+      this.open = resolve;
+    });
+  }
+
+  release(): void {
+    this.open?.();
+    this.gate = null;
+  }
+
+  async pass(dependency: 'database' | 'live-store'): Promise<void> {
+    this.calls++;
+    if (this.gate) await this.gate;
+    if (this.down) throw new DependencyUnavailableError(dependency, 500);
+  }
+}
+
+/** Every method of `target` goes through `fault` first (except those named in `spare`). */
+export function through<T extends object>(
+  target: T,
+  fault: Fault,
+  dependency: 'database' | 'live-store',
+  spare: string[] = [],
+): T {
+  return new Proxy(target, {
+    get(object, key, receiver) {
+      const value = Reflect.get(object, key, receiver);
+      if (typeof value !== 'function' || spare.includes(String(key))) return value;
+      return async (...args: unknown[]) => {
+        await fault.pass(dependency);
+        return (value as (...a: unknown[]) => unknown).apply(object, args);
+      };
+    },
+  });
 }

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { PROTOCOL_VERSION } from '@kino/shared/protocol';
-import { hasPostgres, hasRedis } from '../../../scripts/test-support/services.ts';
+import { hasPostgres, hasRedis } from '@kino/test-support/services';
 import type { RunningBackend } from '../../src/main.ts';
 import { CLOSE } from '../../src/realtime/limits.ts';
 import {
@@ -167,15 +167,17 @@ describe.skipIf(!hasPostgres || !hasRedis)('realtime across two instances', () =
     boris.send('[]');
     boris.send({ type: 'nope' });
     boris.send({ type: 'seek', baseSeq: 0, position: 'x' });
-    boris.send(JSON.stringify({ type: 'chat', id: 'big-frame-01', text: 'x'.repeat(20_000) }));
-    await boris.waitForCount('error', 5);
+    await boris.waitForCount('error', 4);
     expect(boris.ofType('error').map((e) => e.code)).toEqual([
       'bad_json',
       'invalid_message',
       'unknown_type',
       'invalid_message',
-      'too_large',
     ]);
+    // Past the protocol's frame limit the transport itself cuts the frame off, unread.
+    const big = await WsClient.connect(b);
+    big.send(JSON.stringify({ type: 'chat', id: 'big-frame-01', text: 'x'.repeat(20_000) }));
+    expect((await big.closed).code).toBe(1009);
     boris.send({ type: 'chat', id: 'still-ok-001', text: 'fine' });
     await anna.waitFor((m) => m.type === 'chat', 'chat after errors');
     expect(anna.received.map((m) => m.type)).toEqual(['chat']);

@@ -4,9 +4,10 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import type { ChatMessage } from '@kino/shared/types';
-import { hasPostgres, hasRedis } from '../../../scripts/test-support/services.ts';
+import { hasPostgres, hasRedis } from '@kino/test-support/services';
 import type { RunningBackend } from '../../src/main.ts';
 import { CLOSE } from '../../src/realtime/limits.ts';
+import { createRoomRecord } from '../../src/record/index.ts';
 import { createRoom, type Stack, startStack, tokenFor, WsClient } from './servers.support.ts';
 
 /** What the extension does: remember sent chat until its echo arrives, resend after reconnect. */
@@ -79,7 +80,9 @@ describe.skipIf(!hasPostgres || !hasRedis)('realtime recovery', () => {
     expect(annaIds).toEqual(['restart-msg-1', 'restart-msg-2', 'restart-msg-3']);
     const seenByBoris = new Set([...chatOf(boris), ...chatOf(back)].map((m) => m.id));
     expect([...seenByBoris].sort()).toEqual(['restart-msg-1', 'restart-msg-2', 'restart-msg-3']);
-    const stored = await b.deps.live.chatPage(roomId, { limit: 50 });
+    const stored = await createRoomRecord(b.deps.db, b.deps.dbKind).chatPage(roomId, {
+      limit: 50,
+    });
     expect(stored.messages.map((m) => m.id)).toEqual(annaIds);
 
     const welcome = back.ofType('welcome')[0];

@@ -4,14 +4,15 @@
  * WebSocket client built on Bun's `WebSocket`.
  */
 import { randomUUID } from 'node:crypto';
+import { type RunningCinema, startCinema } from '@kino/cinema/server';
+import { signCinemaToken } from '@kino/cinema/token';
 import { PROTOCOL_VERSION, parseServerMessage, type ServerMessage } from '@kino/shared/protocol';
+import { POSTGRES_ADMIN_URL, REDIS_TEST_URL } from '@kino/test-support/services';
 import { Client } from 'pg';
 import { createClient } from 'redis';
-import { type RunningCinema, startCinema } from '../../../scripts/cinema/server.ts';
-import { signCinemaToken } from '../../../scripts/cinema/token.ts';
-import { POSTGRES_ADMIN_URL, REDIS_TEST_URL } from '../../../scripts/test-support/services.ts';
 import type { Logger } from '../../src/deps.ts';
 import { type RunningBackend, startBackend } from '../../src/main.ts';
+import { ROOMY_LIMIT_CONFIG } from '../support/backend.ts';
 
 export interface TestDatabase {
   url: string;
@@ -82,6 +83,7 @@ export async function startStack(): Promise<Stack> {
           redisPrefix,
           cinemaUrl: cinema.url,
           instanceId,
+          ...ROOMY_LIMIT_CONFIG,
         },
         { log, mailPollMs: 60_000 },
       );
@@ -113,11 +115,12 @@ export async function createRoom(
   backend: RunningBackend,
   ownerToken: string,
   invitees: string[],
+  opts: { allowLinkJoin?: boolean } = {},
 ): Promise<string> {
   const response = await fetch(`${backend.url}/api/rooms`, {
     method: 'POST',
     headers: { authorization: `Bearer ${ownerToken}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ filmId: 'night-train', invitees }),
+    body: JSON.stringify({ filmId: 'night-train', invitees, ...opts }),
   });
   if (response.status !== 201) throw new Error(`room not created: ${await response.text()}`);
   return ((await response.json()) as { id: string }).id;
@@ -128,13 +131,21 @@ export const wireViolations: string[] = [];
 
 export class WsClient {
   readonly received: ServerMessage[] = [];
+  /** UTF-8 size of every frame received. */
+  readonly frameBytes: number[] = [];
+  /** Round trips of answered pings (ms), by the client's clock. */
+  readonly pingRtts: number[] = [];
   readonly closed: Promise<{ code: number; reason: string }>;
   private constructor(private readonly ws: WebSocket) {
     ws.addEventListener('message', (event) => {
       const text = String(event.data);
+      this.frameBytes.push(new TextEncoder().encode(text).byteLength);
+      // Parsed at the client's own limit, as the extension does.
       const parsed = parseServerMessage(text);
       if (!parsed.ok) wireViolations.push(`${parsed.error.message}: ${text.slice(0, 200)}`);
-      this.received.push(JSON.parse(text) as ServerMessage);
+      const message = JSON.parse(text) as ServerMessage;
+      if (message.type === 'pong') this.pingRtts.push(performance.now() - message.t0);
+      this.received.push(message);
     });
     this.closed = new Promise((resolve) => {
       ws.addEventListener('close', (event) => resolve({ code: event.code, reason: event.reason }));
@@ -156,11 +167,14 @@ export class WsClient {
   /** Connects and joins; resolves with the welcome. */
   static async join(
     backend: RunningBackend,
-    hello: { token: string; roomId: string; lastCursor?: number },
+    hello: { token: string; roomId: string; lastCursor?: number; clientId?: string },
   ): Promise<WsClient> {
     const client = await WsClient.connect(backend);
     client.send({ type: 'hello', v: PROTOCOL_VERSION, clientId: `c-${randomUUID()}`, ...hello });
-    await client.waitFor((m) => m.type === 'welcome', 'welcome');
+    await client.waitFor(
+      (m) => m.type === 'welcome' || (m.type === 'error' && m.fatal === true),
+      'welcome',
+    );
     return client;
   }
 
@@ -169,7 +183,13 @@ export class WsClient {
   }
 
   send(frame: unknown): void {
-    this.ws.send(typeof frame === 'string' ? frame : JSON.stringify(frame));
+    if (frame instanceof Uint8Array) this.ws.send(frame as Uint8Array<ArrayBuffer>);
+    else this.ws.send(typeof frame === 'string' ? frame : JSON.stringify(frame));
+  }
+
+  /** A ping stamped with the client's monotonic clock, so `pingRtts` measures the round trip. */
+  ping(id: number): void {
+    this.send({ type: 'ping', id, t0: performance.now() });
   }
 
   ofType<T extends ServerMessage['type']>(type: T): Extract<ServerMessage, { type: T }>[] {

@@ -1,7 +1,7 @@
 /** A throwaway Postgres database per test file: `kino_t_<random>`, dropped afterwards. */
 import { randomBytes } from 'node:crypto';
+import { POSTGRES_ADMIN_URL } from '@kino/test-support/services';
 import { Client } from 'pg';
-import { POSTGRES_ADMIN_URL } from '../../../scripts/test-support/services.ts';
 
 export interface TestDatabase {
   url: string;

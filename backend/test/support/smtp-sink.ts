@@ -7,6 +7,18 @@ export interface ReceivedMail {
   subject: string;
   text: string;
   html: string;
+  /** The Message-ID header as sent, e.g. `<uuid@domain>`. */
+  messageId: string;
+}
+
+export interface SmtpSinkOptions {
+  /**
+   * Runs once a mail's data is complete, before the sink accepts it ("250"): a test can hold
+   * the answer forever (a server that stalls mid-send: the mail is never accepted) or kill
+   * the sender and then return (the server accepted a mail whose sender never heard so).
+   * The mail counts as received once this resolves.
+   */
+  beforeAccept?: (mail: ReceivedMail) => Promise<void>;
 }
 
 export interface SmtpSink {
@@ -16,22 +28,27 @@ export interface SmtpSink {
   stop(): Promise<void>;
 }
 
-export async function startSmtpSink(port = 0): Promise<SmtpSink> {
+export async function startSmtpSink(port = 0, options: SmtpSinkOptions = {}): Promise<SmtpSink> {
   const received: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    // stop() is an outage: connections still open are cut after this, not after 30 s.
+    closeTimeout: 200,
     onData(stream, _session, callback) {
       simpleParser(stream)
-        .then((mail) => {
+        .then(async (mail) => {
           const to = Array.isArray(mail.to) ? mail.to[0] : mail.to;
-          received.push({
+          const entry: ReceivedMail = {
             to: to?.value[0]?.address ?? '',
             subject: mail.subject ?? '',
             text: mail.text ?? '',
             html: typeof mail.html === 'string' ? mail.html : '',
-          });
+            messageId: mail.messageId ?? '',
+          };
+          await options.beforeAccept?.(entry);
+          received.push(entry);
           callback();
         })
         .catch((error: Error) => callback(error));

@@ -1,5 +1,5 @@
 /** Tokens minted exactly like the demo cinema does. */
-import { signCinemaToken } from '../../../scripts/cinema/token.ts';
+import { signCinemaToken } from '@kino/cinema/token';
 
 export const USER_NAMES: Record<string, string> = {
   anna: 'Анна',

@@ -1,10 +1,12 @@
+import { contentScriptMatches } from '../../build-config';
+import { BUILD } from '../../src/build-info';
 import { handOverInvite } from '../../src/invite/join-page';
 import { loadSettings } from '../../src/settings/settings-store';
 
 /** The backend's join page: tell it the extension is here, then open the film. */
 export default defineContentScript({
   // Match patterns cannot name a port (Firefox), so the backend's origin is checked here.
-  matches: ['http://localhost/join/*'],
+  matches: contentScriptMatches(BUILD).join,
   runAt: 'document_end',
   async main() {
     const { backendUrl } = await loadSettings();

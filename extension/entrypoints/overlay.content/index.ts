@@ -1,9 +1,11 @@
 import '../../src/ui/style.css';
+import { contentScriptMatches } from '../../build-config';
+import { BUILD } from '../../src/build-info';
 import { runOverlay } from '../../src/features/run-overlay';
 
-/** The overlay on the demo cinema; other sites get it at runtime from the popup. */
+/** The overlay on the cinema's film pages; other sites get it at runtime from the popup. */
 export default defineContentScript({
-  matches: ['http://localhost/films/*'],
+  matches: contentScriptMatches(BUILD).overlay,
   cssInjectionMode: 'ui',
   main: (ctx) => runOverlay(ctx),
 });

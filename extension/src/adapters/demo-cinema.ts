@@ -1,5 +1,5 @@
 /**
- * Adapter for the project's demo cinema (scripts/cinema): film pages are
+ * Adapter for the project's demo cinema (cinema/): film pages are
  * `main.film[data-film-id]` with `.player video#player` and a `.film-actions` bar.
  */
 import { parseSession, type SiteAdapter } from './types';

@@ -1,4 +1,4 @@
-import type { Settings } from '../settings/settings';
+import { cinemaOriginsOf, type Settings } from '../settings/settings';
 import { createDemoCinemaAdapter } from './demo-cinema';
 import { createGenericAdapter } from './generic';
 import type { SiteAdapter, SiteSession } from './types';
@@ -10,7 +10,7 @@ export function pickAdapter(
   genericSession: () => Promise<SiteSession | null>,
 ): SiteAdapter | null {
   const adapters = [
-    createDemoCinemaAdapter(settings.cinemaOrigin),
+    ...cinemaOriginsOf(settings).map((origin) => createDemoCinemaAdapter(origin)),
     createGenericAdapter(settings.enabledOrigins, genericSession),
   ];
   return adapters.find((adapter) => adapter.matches(url)) ?? null;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'bun:test';
-import { createBackendClient, type FetchLike } from './backend-client';
+import { createBackendClient, type FetchLike, retryAfterSeconds } from './backend-client';
 
 function fakeFetch(status: number, body: unknown, seen: Request[] = []): FetchLike {
   return async (input, init) => {
@@ -75,5 +75,33 @@ describe('backend client', () => {
     });
     const result = await client.closeRoom('tok', 'r1');
     expect(!result.ok && result.error.code).toBe('network');
+  });
+});
+
+describe('errors that say when to retry', () => {
+  test('429 and 503 carry Retry-After and details', async () => {
+    const client = createBackendClient('http://b.test', async () =>
+      Response.json(
+        { error: 'wait', code: 'quota_rooms', details: { limit: 5 } },
+        { status: 429, headers: { 'retry-after': '480' } },
+      ),
+    );
+    expect(await client.createRoom('tok', { filmId: 'f', invitees: [] })).toEqual({
+      ok: false,
+      error: {
+        code: 'quota_rooms',
+        message: 'wait',
+        status: 429,
+        retryAfterSeconds: 480,
+        details: { limit: 5 },
+      },
+    });
+  });
+
+  test('Retry-After as seconds or as a date', () => {
+    expect(retryAfterSeconds('120')).toBe(120);
+    expect(retryAfterSeconds(new Date(10_000).toUTCString(), 0)).toBe(10);
+    expect(retryAfterSeconds(null)).toBeUndefined();
+    expect(retryAfterSeconds('soon')).toBeUndefined();
   });
 });

@@ -20,14 +20,25 @@ export interface BackendClient {
   closeRoom(token: string, roomId: string): Promise<ApiResult<true>>;
 }
 
-function errorFrom(body: unknown, status: number): ApiResult<never> {
+/** `Retry-After` as seconds: a number of seconds or an HTTP date; undefined if absent or odd. */
+export function retryAfterSeconds(header: string | null, now = Date.now()): number | undefined {
+  if (!header) return undefined;
+  if (/^\d+$/.test(header.trim())) return Number(header.trim());
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
+}
+
+function errorFrom(body: unknown, response: Response): ApiResult<never> {
+  const { status } = response;
   const record = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+  const retryAfter = retryAfterSeconds(response.headers.get('retry-after'));
   return {
     ok: false,
     error: {
       code: typeof record.code === 'string' ? record.code : `http_${status}`,
       message: typeof record.error === 'string' ? record.error : `HTTP ${status}`,
       status,
+      ...(retryAfter === undefined ? {} : { retryAfterSeconds: retryAfter }),
       ...(record.details === undefined ? {} : { details: record.details }),
     },
   };
@@ -55,7 +66,7 @@ export function createBackendClient(baseUrl: string, fetchFn: FetchLike = fetch)
       return { ok: false, error: { code: 'network', message: String(error), status: 0 } };
     }
     const json: unknown = await response.json().catch(() => null);
-    if (!response.ok) return errorFrom(json, response.status);
+    if (!response.ok) return errorFrom(json, response);
     const data = parse(json);
     if (data === null) {
       const message = `unexpected response from ${path}`;

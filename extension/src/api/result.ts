@@ -5,7 +5,9 @@ export interface ApiError {
   code: ApiErrorCode;
   message: string;
   status: number;
-  /** The backend's `details`, when it sent any (e.g. whom to ask on a 403 room_forbidden). */
+  /** From `Retry-After` (429 quotas, 503 outages): seconds until a retry has a chance. */
+  retryAfterSeconds?: number;
+  /** The error body's `details`, as sent (e.g. `people` over a quota; whom to ask on a 403 room_forbidden). */
   details?: unknown;
 }
 

@@ -10,6 +10,9 @@ import {
   type ClientMessage,
   createProtocolParsers,
   encode,
+  HISTORY_MAX_LIMIT,
+  MAX_SERVER_FRAME_BYTES,
+  normalizeChatText,
   type PlaybackCommand,
   PROTOCOL_VERSION,
   type Reaction,
@@ -21,21 +24,36 @@ import ReconnectingWebSocket from 'reconnecting-websocket';
 import { type ClockSync, createClockSync } from './clock';
 import {
   addPending,
+  chatGap,
   expireTransient,
+  HISTORY_ID_PREFIX,
   initialRoomView,
   lastCursor,
   type RoomView,
   reduceServerMessage,
 } from './room-state';
 
-/** Errors after which reconnecting cannot help: the user must act. */
+/**
+ * Errors after which reconnecting cannot help: the user must act. (`fatal: true` alone only
+ * says the server closes the socket: after `unavailable` or `internal` we come back.)
+ */
 const FATAL_CODES = new Set([
   'version_mismatch',
   'unauthorized',
   'forbidden',
   'not_found',
   'room_closed',
+  'room_full',
+  'too_many_connections',
 ]);
+/**
+ * Close codes from the server after which we do not reconnect: version mismatch, denied, room
+ * closed, abuse, room full, replaced by a newer connection of this tab. (1000 is what our own
+ * reconnects close with; after a `leave` we have stopped already.)
+ */
+const FINAL_CLOSE_CODES = new Set([4002, 4003, 4004, 4008, 4009, 4010]);
+/** Pending chat the server could not take now (`unavailable`) is sent again after this. */
+const RESEND_DELAYS_MS = [1_000, 2_000, 4_000, 8_000];
 const PING_BURST = 5;
 const PING_BURST_GAP_MS = 150;
 const PING_INTERVAL_MS = 15_000;
@@ -63,6 +81,9 @@ export interface RoomConnectionOptions {
 }
 
 const { parseServerMessage } = createProtocolParsers('interpreted');
+
+/** Requests carry an id, so an error about one names it (`ref`). */
+const withId = <M extends ClientMessage>(message: M, id: string): M => ({ ...message, id });
 
 export class RoomConnection {
   readonly view: Signal<RoomView> = signal(initialRoomView());
@@ -94,7 +115,7 @@ export class RoomConnection {
     });
     this.socket.addEventListener('open', () => void this.sayHello());
     this.socket.addEventListener('message', (event) => this.receive(event.data));
-    this.socket.addEventListener('close', () => this.onClose());
+    this.socket.addEventListener('close', (event) => this.onClose(event));
     this.pingTimer = setInterval(() => this.tick(), 1000);
     // A dropped Wi-Fi often leaves the socket looking open: trust the browser's
     // network events, hold chat while offline and start afresh when back.
@@ -132,30 +153,32 @@ export class RoomConnection {
 
   /** A command built by the shared command helper (it chose the baseSeq). */
   sendCommand(command: PlaybackCommand): void {
-    this.send(command);
+    this.send(withId(command, this.newId()));
   }
 
   sendPlayback(type: 'play' | 'pause' | 'seek', position: number): void {
     const playback = this.view.value.playback;
     if (!playback) return;
-    this.send({ type, baseSeq: playback.seq, position: Math.max(0, position) });
+    this.sendCommand({ type, baseSeq: playback.seq, position: Math.max(0, position) });
   }
 
   /** Owner only: who may control playback, and whether the room waits for buffering members. */
   changeSettings(change: Partial<RoomSettings>): void {
-    this.send({ type: 'settings', ...change });
+    this.send(withId({ type: 'settings', ...change }, this.newId()));
   }
 
   setBuffering(stalled: boolean): void {
-    this.send({ type: 'buffering', stalled });
+    this.send(withId({ type: 'buffering', stalled }, this.newId()));
   }
 
-  sendChat(text: string): void {
-    const trimmed = text.trim();
-    if (!trimmed) return;
+  /** Sends a chat line; false when it would show nothing (only spaces, invisible characters). */
+  sendChat(text: string): boolean {
+    const normalized = normalizeChatText(text.slice(0, 500));
+    if (!normalized.ok) return false;
     const id = this.newId();
-    this.update(addPending(this.view.value, { id, kind: 'text', text: trimmed.slice(0, 500) }));
-    this.send({ type: 'chat', id, text: trimmed.slice(0, 500) });
+    this.update(addPending(this.view.value, { id, kind: 'text', text: normalized.text }));
+    this.send({ type: 'chat', id, text: normalized.text });
+    return true;
   }
 
   sendReaction(emoji: Reaction): void {
@@ -167,9 +190,30 @@ export class RoomConnection {
   loadOlder(): void {
     const view = this.view.value;
     const oldest = view.messages[0];
-    if (!oldest || !view.hasMore || view.loadingHistory || !this.connected) return;
+    if (!oldest || !view.hasMore || this.historyInFlight() || !this.connected) return;
     this.update({ ...view, loadingHistory: true });
-    this.send({ type: 'history', before: oldest.cursor, limit: HISTORY_PAGE });
+    this.sendHistory(oldest.cursor, HISTORY_PAGE);
+  }
+
+  private historyInFlight(): boolean {
+    return this.view.value.loadingHistory || this.view.value.fillingGap !== null;
+  }
+
+  private sendHistory(before: number, limit: number): void {
+    this.send({ type: 'history', id: `${HISTORY_ID_PREFIX}${this.newId()}`, before, limit });
+  }
+
+  /**
+   * Asks for the lines of the lowest gap in the chat we hold (a welcome page that could not
+   * hold every missed line, a line the network lost): one request at a time, until filled.
+   */
+  private fillGap(): void {
+    const view = this.view.value;
+    if (!this.connected || this.historyInFlight()) return;
+    const gap = chatGap(view);
+    if (!gap) return;
+    this.update({ ...view, fillingGap: gap });
+    this.sendHistory(gap.before, Math.min(HISTORY_MAX_LIMIT, gap.before - gap.after - 1));
   }
 
   /** Leaves the room for good (no reconnect). */
@@ -182,6 +226,7 @@ export class RoomConnection {
     this.closedByUs = true;
     this.ended.value = true;
     if (this.pingTimer) clearInterval(this.pingTimer);
+    if (this.resendTimer) clearTimeout(this.resendTimer);
     this.unlisten();
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
@@ -220,7 +265,7 @@ export class RoomConnection {
   private receive(data: unknown): void {
     this.lastFrameAt = this.now();
     if (typeof data !== 'string') return;
-    const parsed = parseServerMessage(data);
+    const parsed = parseServerMessage(data, MAX_SERVER_FRAME_BYTES);
     if (!parsed.ok) {
       // A server bug must not break the overlay: note it and carry on.
       console.warn('[kino] ignored server message:', parsed.error.message);
@@ -230,17 +275,44 @@ export class RoomConnection {
     if (msg.type === 'pong') this.clock.addSample(msg.t0, msg.serverTime, this.now());
     this.update(reduceServerMessage(this.view.value, msg, this.now()));
     if (msg.type === 'welcome') this.afterWelcome();
-    if (msg.type === 'error' && (msg.fatal || FATAL_CODES.has(msg.code))) this.stop();
+    if (msg.type === 'error' && FATAL_CODES.has(msg.code)) this.stop();
+    if (msg.type === 'error' && msg.code === 'unavailable' && this.isPending(msg.ref)) {
+      this.scheduleResend();
+    }
     if (msg.type === 'room-closed') this.stop();
+    this.fillGap();
     for (const listener of this.messageListeners) listener(msg);
   }
 
-  private afterWelcome(): void {
-    this.everConnected = true;
+  private isPending(ref: string | undefined): boolean {
+    return ref !== undefined && this.view.value.pending.some((p) => p.id === ref);
+  }
+
+  private resendAttempt = 0;
+  private resendTimer: ReturnType<typeof setTimeout> | null = null;
+
+  /** The server could not take a line now: send what is pending again, a little later each time. */
+  private scheduleResend(): void {
+    if (this.resendTimer) return;
+    const delay = RESEND_DELAYS_MS[Math.min(this.resendAttempt, RESEND_DELAYS_MS.length - 1)];
+    this.resendAttempt++;
+    this.resendTimer = setTimeout(() => {
+      this.resendTimer = null;
+      this.resendPending();
+    }, delay);
+  }
+
+  private resendPending(): void {
     for (const pending of this.view.value.pending) {
       if (pending.kind === 'text') this.send({ type: 'chat', id: pending.id, text: pending.text });
       else this.send({ type: 'reaction', id: pending.id, emoji: pending.text as Reaction });
     }
+  }
+
+  private afterWelcome(): void {
+    this.everConnected = true;
+    this.resendAttempt = 0;
+    this.resendPending();
     for (let i = 0; i < PING_BURST; i++) {
       const timer = setTimeout(() => {
         this.timers.delete(timer);
@@ -262,6 +334,8 @@ export class RoomConnection {
     const now = this.now();
     this.update(expireTransient(this.view.value, now));
     if (!this.connected) return;
+    // A gap request that failed (the server was busy) is asked again.
+    this.fillGap();
     if (now - this.lastPingAt > PING_INTERVAL_MS) {
       this.lastPingAt = now;
       this.ping();
@@ -272,9 +346,19 @@ export class RoomConnection {
     }
   }
 
-  private onClose(): void {
+  private onClose(event: { code: number; reason: string }): void {
     if (this.closedByUs) return;
     if (this.view.value.status === 'closed') return;
+    if (FINAL_CLOSE_CODES.has(event.code)) {
+      // The server told us not to come back (and usually why, in an error before).
+      const lastError = this.view.value.lastError ?? {
+        code: String(event.code),
+        message: event.reason,
+      };
+      this.update({ ...this.view.value, lastError });
+      this.stop();
+      return;
+    }
     const offline = globalThis.navigator?.onLine === false;
     const status = offline ? 'offline' : this.everConnected ? 'reconnecting' : 'connecting';
     this.update({ ...this.view.value, status });

@@ -4,6 +4,7 @@ import type { ChatMessage } from '@kino/shared/types';
 import { setLocale, t } from '../i18n';
 import {
   addPending,
+  chatGap,
   expireTransient,
   initialRoomView,
   lastCursor,
@@ -225,6 +226,46 @@ describe('room reducer', () => {
     );
     expect(refused.pending).toEqual([]);
     expect(refused.lastError).toEqual({ code: 'rate_limited', message: 'slow down' });
+  });
+
+  test('a line the server could not apply now stays pending, to be sent again', () => {
+    const pending = addPending(joined(), { id: 'mine-0003', kind: 'text', text: 'later' });
+    for (const code of ['unavailable', 'internal'] as const) {
+      const kept = reduceServerMessage(
+        pending,
+        { type: 'error', code, message: 'retry', ref: 'mine-0003' },
+        0,
+      );
+      expect(kept.pending.map((p) => p.id)).toEqual(['mine-0003']);
+    }
+  });
+
+  test('an older playback (overtaken on the way) never moves the room back', () => {
+    const view = joined();
+    const newer = { playing: true, position: 10, at: 6000, rate: 1, seq: 5 };
+    const at5 = reduceServerMessage(view, { type: 'playback', playback: newer, cause: null }, 0);
+    const older = { ...newer, position: 2, seq: 4 };
+    const after = reduceServerMessage(at5, { type: 'playback', playback: older, cause: null }, 0);
+    expect(after.playback).toEqual(newer);
+  });
+
+  test('a hole in the chat is found, and a reconnect resumes before it', () => {
+    let view = reduceServerMessage(joined(), { type: 'chat', message: chat(6) }, 0);
+    expect(chatGap(view)).toEqual({ after: 2, before: 6 });
+    expect(lastCursor(view)).toBe(2);
+    view = { ...view, fillingGap: { after: 2, before: 6 } };
+    // The history page shows 3 and 5: there is no 4 (the page reached the gap's start).
+    view = reduceServerMessage(
+      view,
+      { type: 'history', messages: [chat(3), chat(5)], hasMore: true },
+      0,
+    );
+    expect(view.messages.map((m) => m.cursor)).toEqual([1, 2, 3, 5, 6]);
+    expect(chatGap(view)).toBeNull();
+    expect(lastCursor(view)).toBe(6);
+    // Filling a gap does not change what "older history" means.
+    expect(view.hasMore).toBe(true);
+    expect(view.loadingHistory).toBe(false);
   });
 
   test('room-closed ends the room with its reason', () => {

@@ -3,6 +3,7 @@
  * messages into it. No sockets, no clock reads: `now` is passed in.
  */
 import type { ServerMessage, ServerMessageOf } from '@kino/shared/protocol';
+import { type ChatGap, firstGap, resumeCursor, settleGap } from '@kino/shared/room/chat-gaps';
 import type { ChatMessage, Participant, PlaybackState, RoomSettings } from '@kino/shared/types';
 import { formatFilmTime, type MessageKey } from '../i18n';
 
@@ -45,7 +46,12 @@ export interface RoomView {
   messages: ChatMessage[];
   /** Whether older history exists before `messages[0]`. */
   hasMore: boolean;
+  /** A page of older history (scrolling back) is on its way. */
   loadingHistory: boolean;
+  /** The gap between held lines being filled (a `history` request on its way), or null. */
+  fillingGap: ChatGap | null;
+  /** Gaps below this cursor are settled: filled, or proven to hold nothing. */
+  gapsSettledBelow: number;
   pending: PendingChat[];
   toasts: Toast[];
   floating: FloatingReaction[];
@@ -74,6 +80,8 @@ export function initialRoomView(): RoomView {
     messages: [],
     hasMore: false,
     loadingHistory: false,
+    fillingGap: null,
+    gapsSettledBelow: 0,
     pending: [],
     toasts: [],
     floating: [],
@@ -90,10 +98,26 @@ export function mergeMessages(current: ChatMessage[], incoming: ChatMessage[]): 
   return [...byId.values()].sort((a, b) => a.cursor - b.cursor);
 }
 
-/** Newest cursor the client has, sent in `hello` so a reconnect fills the gap. */
+const cursorsOf = (view: RoomView) => view.messages.map((m) => m.cursor);
+
+/**
+ * The cursor sent in `hello`: the end of the gap-free run the client holds, so a reconnect
+ * fills holes instead of starting from the highest cursor seen.
+ */
 export function lastCursor(view: RoomView): number | undefined {
-  return view.messages.at(-1)?.cursor;
+  return resumeCursor(cursorsOf(view), view.gapsSettledBelow);
 }
+
+/** The lowest unfilled gap in the chat the client holds (lines it missed), or null. */
+export function chatGap(view: RoomView): ChatGap | null {
+  return firstGap(cursorsOf(view), view.gapsSettledBelow);
+}
+
+/** Ids of `history` requests start with this, so an error about one is recognised. */
+export const HISTORY_ID_PREFIX = 'h-';
+
+/** Codes after which a message was not applied but sending it again may work. */
+const RETRYABLE = new Set(['unavailable', 'internal']);
 
 function addToast(
   view: RoomView,
@@ -131,6 +155,8 @@ function playbackToastKey(action: string, sought: boolean, playing: boolean): Me
 }
 
 function onPlayback(view: RoomView, msg: ServerMessageOf<'playback'>, now: number): RoomView {
+  // An older state overtaken by a newer one (instances, reconnects) never moves us back.
+  if (view.playback && msg.playback.seq < view.playback.seq) return view;
   const next = { ...view, playback: msg.playback };
   const cause = msg.cause;
   // Your own actions need no toast; the server's snapshots (cause null) neither.
@@ -195,9 +221,13 @@ export function reduceServerMessage(view: RoomView, msg: ServerMessage, now: num
         settings: msg.room.settings,
         playback: msg.playback,
         participants: msg.participants,
-        // After a reconnect the welcome holds the newest page: keep what we had too.
+        // After a reconnect the welcome holds the newest page: keep what we had too. Lines
+        // between the two that did not fit show up as a gap, filled with `history`.
         messages: mergeMessages(view.messages, msg.chat.messages),
         hasMore: view.messages.length > 0 ? view.hasMore : msg.chat.hasMore,
+        // Requests of the previous connection will not be answered.
+        loadingHistory: false,
+        fillingGap: null,
         lastError: null,
       };
     case 'playback':
@@ -207,12 +237,7 @@ export function reduceServerMessage(view: RoomView, msg: ServerMessage, now: num
     case 'chat':
       return onChat(view, msg.message, now);
     case 'history':
-      return {
-        ...view,
-        messages: mergeMessages(view.messages, msg.messages),
-        hasMore: msg.hasMore,
-        loadingHistory: false,
-      };
+      return onHistory(view, msg);
     case 'settings':
       return {
         ...view,
@@ -228,16 +253,32 @@ export function reduceServerMessage(view: RoomView, msg: ServerMessage, now: num
     case 'room-closed':
       return { ...view, status: 'closed', closedReason: msg.reason };
     case 'error':
-      return {
-        ...view,
-        loadingHistory: false,
-        lastError: { code: msg.code, message: msg.message },
-        // A refused chat line stays pending forever otherwise.
-        pending: msg.ref ? view.pending.filter((p) => p.id !== msg.ref) : view.pending,
-      };
+      return onError(view, msg);
     case 'pong':
       return view;
   }
+}
+
+function onHistory(view: RoomView, msg: ServerMessageOf<'history'>): RoomView {
+  const messages = mergeMessages(view.messages, msg.messages);
+  if (view.fillingGap) {
+    const settled = settleGap(view.fillingGap, msg, view.gapsSettledBelow);
+    return { ...view, messages, fillingGap: null, gapsSettledBelow: settled };
+  }
+  return { ...view, messages, hasMore: msg.hasMore, loadingHistory: false };
+}
+
+function onError(view: RoomView, msg: ServerMessageOf<'error'>): RoomView {
+  const aboutHistory = msg.ref === 'history' || msg.ref?.startsWith(HISTORY_ID_PREFIX) === true;
+  // A refused chat line is dropped; one the server could not apply now is sent again.
+  const refused = msg.ref !== undefined && !RETRYABLE.has(msg.code);
+  return {
+    ...view,
+    loadingHistory: aboutHistory ? false : view.loadingHistory,
+    fillingGap: aboutHistory ? null : view.fillingGap,
+    lastError: { code: msg.code, message: msg.message },
+    pending: refused ? view.pending.filter((p) => p.id !== msg.ref) : view.pending,
+  };
 }
 
 /** Drops toasts and floating reactions older than their display time. */

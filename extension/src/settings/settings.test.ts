@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'bun:test';
-import { DEFAULT_SETTINGS, migrateSettings, normalizeBaseUrl, webSocketUrl } from './settings';
+import {
+  cinemaOriginsOf,
+  DEFAULT_SETTINGS,
+  migrateSettings,
+  normalizeBaseUrl,
+  webSocketUrl,
+} from './settings';
 
 describe('migrateSettings', () => {
   test('nothing stored gives the defaults', () => {
@@ -34,4 +40,11 @@ test('normalizeBaseUrl accepts http(s) only and drops the trailing slash', () =>
 test('webSocketUrl maps http→ws and https→wss', () => {
   expect(webSocketUrl('http://localhost:8787')).toBe('ws://localhost:8787/ws');
   expect(webSocketUrl('https://kino.example/app')).toBe('wss://kino.example/app/ws');
+});
+
+test('cinemaOriginsOf: the settings’ cinema first, then the build’s, each once', () => {
+  expect(cinemaOriginsOf(DEFAULT_SETTINGS)).toEqual(['http://localhost:3000']);
+  expect(cinemaOriginsOf({ ...DEFAULT_SETTINGS, cinemaOrigin: 'http://cinema.test:3000' })).toEqual(
+    ['http://cinema.test:3000', 'http://localhost:3000'],
+  );
 });

@@ -2,6 +2,8 @@
  * User settings, stored with a version so that a later shape can migrate the old one.
  * Everything here is pure; `settings-store.ts` does the storage I/O.
  */
+import { BUILD } from '../build-info';
+
 export const SETTINGS_VERSION = 1;
 
 export interface Settings {
@@ -14,12 +16,18 @@ export interface Settings {
   enabledOrigins: string[];
 }
 
+/** The build's deployment (build-config.ts): the localhost stack in dev builds. */
 export const DEFAULT_SETTINGS: Settings = {
   version: SETTINGS_VERSION,
-  backendUrl: 'http://localhost:8787',
-  cinemaOrigin: 'http://localhost:3000',
+  backendUrl: BUILD.backendUrl,
+  cinemaOrigin: BUILD.cinemaOrigins[0]!,
   enabledOrigins: [],
 };
+
+/** The cinema origins the cinema adapter serves: the one in the settings and the build's. */
+export function cinemaOriginsOf(settings: Settings): string[] {
+  return [...new Set([settings.cinemaOrigin, ...BUILD.cinemaOrigins])];
+}
 
 /** An http(s) URL without a trailing slash, or null when `value` is not one. */
 export function normalizeBaseUrl(value: string): string | null {

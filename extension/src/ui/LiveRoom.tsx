@@ -54,7 +54,7 @@ function ErrorNotice({ error }: { error: RoomView['lastError'] }) {
   if (!error || error === dismissed) return null;
   const text =
     error.code === 'rate_limited'
-      ? t('errorRateLimited')
+      ? t('roomRateLimited')
       : t('errorGeneric', { message: error.message });
   return (
     <div class="kv-notice kv-notice-row" role="alert">

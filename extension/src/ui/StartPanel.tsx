@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { t } from '../i18n';
 import { Icon } from './Icons';
 import type { PanelPlacement } from './panel-placement';
-import { canStart, type StartEvent, type StartState } from './start-flow';
+import { canStart, type StartEvent, type StartState, startErrorMessage } from './start-flow';
 
 export type { PanelPlacement } from './panel-placement';
 export { placePanel } from './panel-placement';
@@ -90,11 +90,7 @@ function PanelBody({ state, dispatch, onStart, onRetry, onShowRoom, onLeaveAndSt
     case 'error':
       return (
         <div role="alert">
-          <p class="kv-notice">
-            {state.error.code === 'network'
-              ? t('errorNetwork')
-              : t('errorGeneric', { message: state.error.message })}
-          </p>
+          <p class="kv-notice">{startErrorMessage(state.error, t)}</p>
           <button type="button" class="kv-button" onClick={onRetry}>
             {t('retry')}
           </button>

@@ -1,5 +1,7 @@
-import { expect, test } from 'bun:test';
-import { canStart, reduceStart, type StartState } from './start-flow';
+import { describe, expect, test } from 'bun:test';
+import type { ApiError } from '../api/result';
+import { setLocale, t } from '../i18n';
+import { canStart, reduceStart, type StartState, startErrorMessage } from './start-flow';
 
 const people = [
   { id: 'boris', name: 'Boris' },
@@ -27,4 +29,61 @@ test('a starting room cannot be closed half-way', () => {
   };
   expect(reduceStart(starting, { type: 'close' })).toBe(starting);
   expect(reduceStart(starting, { type: 'started' }).kind).toBe('closed');
+});
+
+describe('what the panel says about a failure', () => {
+  const error = (fields: Partial<ApiError>): ApiError => ({
+    code: 'x',
+    message: 'server says x',
+    status: 400,
+    ...fields,
+  });
+
+  test('quotas say when, in both languages', () => {
+    const rooms = error({ code: 'quota_rooms', status: 429, retryAfterSeconds: 480 });
+    setLocale('en');
+    expect(startErrorMessage(rooms, t)).toBe(
+      'You have started several rooms in a short while. You can start another in 8 min.',
+    );
+    setLocale('ru');
+    expect(startErrorMessage(rooms, t)).toBe(
+      'Вы создали несколько комнат за короткое время. Новую можно будет создать через 8 мин.',
+    );
+    const received = error({
+      code: 'quota_invites_received',
+      status: 429,
+      retryAfterSeconds: 45,
+      details: { people: [{ id: 'vera', name: 'Вера' }] },
+    });
+    expect(startErrorMessage(received, t)).toContain('получили: Вера');
+    expect(startErrorMessage(received, t)).toContain('через 45 с');
+    setLocale('en');
+    expect(startErrorMessage(received, t)).toContain('for: Вера');
+    expect(
+      startErrorMessage(
+        error({ code: 'quota_invites_sent', status: 429, retryAfterSeconds: 3600 }),
+        t,
+      ),
+    ).toContain('in 60 min');
+  });
+
+  test('an outage says when to retry; unknown errors keep the server message', () => {
+    setLocale('en');
+    const outage = error({ code: 'database_unavailable', status: 503, retryAfterSeconds: 2 });
+    expect(startErrorMessage(outage, t)).toBe(
+      'The Kino Vmeste server is partly down right now. Try again in 2 s.',
+    );
+    expect(startErrorMessage(error({ status: 503 }), t)).toContain('Try again in a moment');
+    expect(startErrorMessage(error({ code: 'network', status: 0 }), t)).toBe(
+      'The Kino Vmeste server is not reachable.',
+    );
+    expect(startErrorMessage(error({}), t)).toBe('Something went wrong: server says x');
+    expect(
+      startErrorMessage(error({ code: 'rate_limited', status: 429, retryAfterSeconds: 1 }), t),
+    ).toBe('Too many requests in a row. Try again in 1 s.');
+    setLocale('ru');
+    expect(startErrorMessage(outage, t)).toBe(
+      'Сервер «Кино Вместе» сейчас частично недоступен. Попробуйте через 2 с.',
+    );
+  });
 });

@@ -4,6 +4,7 @@
  */
 import type { ApiError } from '../api/result';
 import type { PersonRef } from '../api/room-info';
+import type { MessageKey } from '../i18n/messages';
 
 export type StartState =
   | { kind: 'closed' }
@@ -68,4 +69,48 @@ export function reduceStart(state: StartState, event: StartEvent): StartState {
 /** A room needs someone to come: an invitee, or anyone holding the link. */
 export function canStart(state: StartState): boolean {
   return state.kind === 'choose' && (state.selected.length > 0 || state.allowLinkJoin);
+}
+
+type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+/** "8 min" / "45 s" in the reader's language; "a moment" when the server did not say. */
+function waitText(seconds: number | undefined, t: Translate): string {
+  if (seconds === undefined) return t('waitMoment');
+  return seconds < 120
+    ? t('waitSeconds', { n: seconds })
+    : t('waitMinutes', { n: Math.ceil(seconds / 60) });
+}
+
+function names(details: unknown): string {
+  const people = (details as { people?: unknown } | undefined)?.people;
+  if (!Array.isArray(people)) return '';
+  return people
+    .map((p) => (typeof p === 'object' && p && typeof p.name === 'string' ? p.name : ''))
+    .filter(Boolean)
+    .join(', ');
+}
+
+/**
+ * What the panel says about a failed load or start: quotas (429) and outages (503) say when to
+ * try again; anything else falls back to the server's own message.
+ */
+export function startErrorMessage(error: ApiError, t: Translate): string {
+  const wait = waitText(error.retryAfterSeconds, t);
+  switch (error.code) {
+    case 'network':
+      return t('errorNetwork');
+    case 'quota_rooms':
+      return t('errorQuotaRooms', { wait });
+    case 'quota_invites_sent':
+      return t('errorQuotaInvitesSent', { wait });
+    case 'quota_invites_received':
+      return t('errorQuotaInvitesReceived', { wait, names: names(error.details) });
+    case 'too_many_invitees': {
+      const limit = (error.details as { limit?: unknown } | undefined)?.limit;
+      return t('errorTooManyInvitees', { limit: typeof limit === 'number' ? limit : '' });
+    }
+  }
+  if (error.status === 429) return t('errorRateLimited', { wait });
+  if (error.status === 503) return t('errorUnavailable', { wait });
+  return t('errorGeneric', { message: error.message });
 }

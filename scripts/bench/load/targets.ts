@@ -4,7 +4,7 @@
  * Postgres (a fresh database and key prefix each, removed when the target stops).
  */
 import { join } from 'node:path';
-import { signCinemaToken } from '../../cinema/token.ts';
+import { signCinemaToken } from '@kino/cinema/token';
 import type { TargetName } from './options.ts';
 import { type ServerProcess, startServer } from './procs.ts';
 import { createBenchDatabase, deleteRedisPrefix, newRedisPrefix, REDIS_URL } from './services.ts';

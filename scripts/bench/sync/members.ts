@@ -3,11 +3,12 @@
  * at this run's cinema and at its own backend URL (the backend itself, or its
  * latency proxy), signed in, and on the film page with the room in the hash.
  */
-import type { Page } from 'playwright-core';
+
 import {
   launchExtensionProfile,
   type ExtensionProfile as Profile,
-} from '../../test-support/chromium.ts';
+} from '@kino/test-support/chromium';
+import type { Page } from 'playwright-core';
 
 /** Demo cinema users: anna owns the room, the others are her friends. */
 export const MEMBER_LOGINS = ['anna', 'boris', 'vera', 'gleb'] as const;

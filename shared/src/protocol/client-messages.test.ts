@@ -28,6 +28,11 @@ const valid: ClientMessage[] = [
   { type: 'settings', controlMode: 'owner' },
   { type: 'settings', bufferPolicy: 'continue', controlMode: 'everyone' },
   { type: 'leave' },
+  { type: 'seek', id: 'cmd_0001-xy', baseSeq: 6, position: 30 },
+  { type: 'buffering', id: 'buf_0001-xy', stalled: false },
+  { type: 'settings', id: 'set_0001-xy', controlMode: 'owner' },
+  { type: 'history', id: 'his_0001-xy', before: 9, limit: 10 },
+  { type: 'leave', id: 'bye_0001-xy' },
 ];
 
 describe('parseClientMessage accepts every valid message', () => {
@@ -92,6 +97,10 @@ const invalid: [string, unknown, string][] = [
   ['history limit 0', { type: 'history', before: 1, limit: 0 }, 'limit'],
   ['history limit 101', { type: 'history', before: 1, limit: 101 }, 'limit'],
   ['empty settings change', { type: 'settings' }, 'at least one'],
+  ['settings change with only an id', { type: 'settings', id: 'abcdefgh' }, 'at least one'],
+  ['zero-width-only chat', { type: 'chat', id: 'abcdefgh', text: '\u200B\u200B' }, 'visible'],
+  ['Hangul-filler chat', { type: 'chat', id: 'abcdefgh', text: '\u3164' }, 'visible'],
+  ['command id with a space', { type: 'play', id: 'bad id here', baseSeq: 1, position: 0 }, 'id'],
   ['unknown control mode', { type: 'settings', controlMode: 'nobody' }, 'controlMode'],
   ['__proto__ as a key', JSON.parse('{"type":"leave","__proto__":{"x":1}}'), '"__proto__"'],
   ['leave with payload', { type: 'leave', why: 'bye' }, 'unexpected property "why"'],
@@ -118,6 +127,35 @@ test('chat of exactly 500 characters is accepted', () => {
 test('errors about a chat carry its id as ref', () => {
   const result = parseClientMessage('{"type":"chat","id":"abcdefgh","text":""}');
   expect(result).toMatchObject({ ok: false, error: { code: 'invalid_message', ref: 'abcdefgh' } });
+});
+
+test('every error about a readable message names it: its id, else its type', () => {
+  expect(
+    parseClientMessage('{"type":"seek","id":"cmd_00001","baseSeq":-1,"position":1}'),
+  ).toMatchObject({ ok: false, error: { ref: 'cmd_00001' } });
+  expect(parseClientMessage('{"type":"seek","baseSeq":-1,"position":1}')).toMatchObject({
+    ok: false,
+    error: { ref: 'seek' },
+  });
+  expect(parseClientMessage('{"type":"chat","id":"abcdefgh","text":"\u3164"}')).toMatchObject({
+    ok: false,
+    error: { ref: 'abcdefgh' },
+  });
+});
+
+test('chat is stored well-formed: a lone surrogate becomes U+FFFD', () => {
+  expect(parseClientMessage('{"type":"chat","id":"abcdefgh","text":"hi \\ud83d"}')).toEqual({
+    ok: true,
+    message: { type: 'chat', id: 'abcdefgh', text: 'hi \uFFFD' },
+  });
+});
+
+test('a JSON string that wraps a message is not a message', () => {
+  const wrapped = JSON.stringify(JSON.stringify({ type: 'ping', id: 1, t0: 1 }));
+  expect(parseClientMessage(wrapped)).toMatchObject({
+    ok: false,
+    error: { code: 'invalid_message', message: 'message must be a JSON object' },
+  });
 });
 
 test('Infinity (1e999 in JSON) is not a position', () => {
@@ -178,7 +216,7 @@ describe('framing errors', () => {
   test('unknown type is named', () => {
     expect(parseClientMessage('{"type":"explode"}')).toEqual({
       ok: false,
-      error: { code: 'unknown_type', message: 'unknown message type "explode"' },
+      error: { code: 'unknown_type', message: 'unknown message type "explode"', ref: 'explode' },
     });
   });
 
@@ -225,7 +263,7 @@ describe('version', () => {
     };
     expect(parseClientMessage(JSON.stringify(hello))).toEqual({
       ok: false,
-      error: { code: 'version_mismatch', message: 'server speaks v1, client v2' },
+      error: { code: 'version_mismatch', message: 'server speaks v1, client v2', ref: 'hello' },
     });
   });
 

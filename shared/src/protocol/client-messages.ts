@@ -16,6 +16,13 @@ import {
 
 const closed = { additionalProperties: false } as const;
 
+/**
+ * Optional on every message without an id of its own: chosen by the client, echoed as `ref`
+ * in an error about that message (without it, `ref` is the message's type). Added within v1:
+ * older clients leave it out.
+ */
+const RequestId = Type.Optional(ClientId);
+
 export const HISTORY_DEFAULT_LIMIT = 30;
 export const HISTORY_MAX_LIMIT = 100;
 export const TOKEN_MAX_LENGTH = 4096;
@@ -50,6 +57,7 @@ const playbackCommand = <T extends 'play' | 'pause' | 'seek'>(type: T) =>
   Type.Object(
     {
       type: Type.Literal(type),
+      id: RequestId,
       baseSeq: Seq,
       position: Position,
       /**
@@ -68,7 +76,7 @@ export const PauseMessage = playbackCommand('pause');
 export const SeekMessage = playbackCommand('seek');
 
 export const BufferingMessage = Type.Object(
-  { type: Type.Literal('buffering'), stalled: Type.Boolean() },
+  { type: Type.Literal('buffering'), id: RequestId, stalled: Type.Boolean() },
   closed,
 );
 
@@ -85,6 +93,7 @@ export const ReactionMessage = Type.Object(
 export const HistoryRequestMessage = Type.Object(
   {
     type: Type.Literal('history'),
+    id: RequestId,
     /** Cursor of the oldest message the client has; the page holds older ones. */
     before: Cursor,
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: HISTORY_MAX_LIMIT })),
@@ -95,14 +104,15 @@ export const HistoryRequestMessage = Type.Object(
 export const SettingsChangeMessage = Type.Object(
   {
     type: Type.Literal('settings'),
+    id: RequestId,
     controlMode: Type.Optional(ControlModeSchema),
     bufferPolicy: Type.Optional(BufferPolicySchema),
   },
-  // `type` plus at least one setting: an empty change is a client bug worth reporting.
-  { ...closed, minProperties: 2 },
+  // At least one setting (checked by the parser): an empty change is a client bug worth reporting.
+  closed,
 );
 
-export const LeaveMessage = Type.Object({ type: Type.Literal('leave') }, closed);
+export const LeaveMessage = Type.Object({ type: Type.Literal('leave'), id: RequestId }, closed);
 
 /** Schema of each client message by its `type`, so a parser validates against one member only. */
 export const CLIENT_MESSAGE_SCHEMAS = {

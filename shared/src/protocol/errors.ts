@@ -13,6 +13,9 @@ export const ERROR_CODES = [
   'not_allowed',
   'rate_limited',
   'room_closed',
+  'room_full',
+  'too_many_connections',
+  'unavailable',
   'internal',
 ] as const;
 
@@ -22,6 +25,6 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export interface ProtocolError {
   code: ErrorCode;
   message: string;
-  /** Id of the client message it is about (chat id, ping id), when known. */
+  /** The client message it is about: its `id`, else its `type` (absent for unreadable frames). */
   ref?: string;
 }

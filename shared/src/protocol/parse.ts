@@ -1,4 +1,5 @@
 import type { TObject } from '@sinclair/typebox';
+import { normalizeChatText } from './chat-text.ts';
 import {
   CLIENT_MESSAGE_SCHEMAS,
   type ClientMessage,
@@ -6,12 +7,13 @@ import {
 } from './client-messages.ts';
 import { describeValueError } from './describe-error.ts';
 import type { ProtocolError } from './errors.ts';
+import { MAX_CLIENT_FRAME_BYTES } from './frame-budget.ts';
 import { SERVER_MESSAGE_SCHEMAS, type ServerMessage } from './server-messages.ts';
 import { createValidator, type Validator, type ValidatorMode } from './validator.ts';
 import { checkVersion, PROTOCOL_VERSION } from './version.ts';
 
-/** Largest accepted frame, in bytes (UTF-8). Chat is 500 characters; 16 KiB leaves room. */
-export const MAX_FRAME_BYTES = 16_384;
+/** Largest accepted client frame, in bytes (UTF-8). Chat is 500 characters; 16 KiB leaves room. */
+export const MAX_FRAME_BYTES = MAX_CLIENT_FRAME_BYTES;
 
 export type RawFrame = string | ArrayBuffer | Uint8Array;
 export type ParseResult<M> = { ok: true; message: M } | { ok: false; error: ProtocolError };
@@ -48,12 +50,15 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The `id` of a chat/reaction/ping, so the client can match the error to what it sent. */
+/**
+ * What an error about this message names it by, so the client can match it to what it sent:
+ * its `id` (chat, reaction, ping, and any command that carries one), else its `type`.
+ */
 function refOf(value: Record<string, unknown>): string | undefined {
   const id = value.id;
-  if (typeof id === 'string' && id.length <= 128) return id;
+  if (typeof id === 'string' && id.length > 0 && id.length <= 128) return id;
   if (typeof id === 'number' && Number.isSafeInteger(id)) return String(id);
-  return undefined;
+  return typeof value.type === 'string' ? value.type.slice(0, 40) : undefined;
 }
 
 type Schemas = Record<string, TObject>;
@@ -93,7 +98,7 @@ function createParser<M>(
       return fail('unknown_type', `unknown message type "${type.slice(0, 40)}"`, refOf(value));
     }
     const early = precheck(value);
-    if (early) return { ok: false, error: early };
+    if (early) return { ok: false, error: { ...early, ref: refOf(value) } };
     if (!validator.check(value)) {
       const first = validator.firstError(value);
       const reason = first ? describeValueError(first) : 'message does not match its schema';
@@ -104,12 +109,22 @@ function createParser<M>(
 }
 
 /**
- * Client-side extras the schema cannot say: chat text is trimmed (the schema already made
- * sure it holds a non-space character and is ≤ 500 long), and `history.limit` gets its default.
+ * Client-side extras the schema cannot say: chat text is normalized and must show something
+ * (see chat-text.ts; the schema already capped it at 500), and `history.limit` gets its default.
  */
 function refineClientMessage(message: ClientMessage): ParseResult<ClientMessage> {
-  if (message.type === 'chat')
-    return { ok: true, message: { ...message, text: message.text.trim() } };
+  if (message.type === 'chat') {
+    const text = normalizeChatText(message.text);
+    if (!text.ok) return fail('invalid_message', `chat: ${text.reason}`, message.id);
+    return { ok: true, message: { ...message, text: text.text } };
+  }
+  if (
+    message.type === 'settings' &&
+    message.controlMode === undefined &&
+    message.bufferPolicy === undefined
+  ) {
+    return fail('invalid_message', 'settings: name at least one setting', message.id ?? 'settings');
+  }
   if (message.type === 'history' && message.limit === undefined) {
     return { ok: true, message: { ...message, limit: HISTORY_DEFAULT_LIMIT } };
   }

@@ -1,87 +1,195 @@
 import { describe, expect, test } from 'bun:test';
 import type { PlaybackState } from '../types.ts';
-import { decideBuffering } from './buffering.ts';
+import {
+  BUFFER_HOLD_POLICY,
+  type BufferingDecision,
+  type BufferingState,
+  decideBuffering,
+  holdDeadline,
+  NO_BUFFERING,
+} from './buffering.ts';
 
 const playing: PlaybackState = { playing: true, position: 100, at: 0, rate: 1, seq: 7 };
-const paused: PlaybackState = { playing: false, position: 103, at: 3_000, rate: 1, seq: 8 };
+const { maxHoldMs, windowMs, maxHoldsPerWindow } = BUFFER_HOLD_POLICY;
 
-describe('decideBuffering, wait policy', () => {
+function hold(at: number, stalls = [{ userId: 'boris', since: at }], state = NO_BUFFERING) {
+  const playback = { ...playing, at };
+  const decision = decideBuffering({ playback, policy: 'wait', stalls, state, now: at });
+  if (decision.action !== 'wait-buffering') throw new Error(`no hold: ${decision.action}`);
+  return decision;
+}
+
+const resumeOf = (d: BufferingDecision) => {
+  if (d.action !== 'resume') throw new Error(`expected resume, got ${d.action}`);
+  return d;
+};
+
+describe('wait policy', () => {
   test('a stall while playing pauses the room at its expected position', () => {
-    expect(
-      decideBuffering({
-        playback: playing,
-        policy: 'wait',
-        anyoneBuffering: true,
-        autoPausedSeq: null,
-        now: 3_000,
-      }),
-    ).toEqual({ action: 'wait-buffering', next: paused });
-  });
-
-  test('resumes from the frozen position when nobody buffers any more', () => {
-    expect(
-      decideBuffering({
-        playback: paused,
-        policy: 'wait',
-        anyoneBuffering: false,
-        autoPausedSeq: 8,
-        now: 9_000,
-      }),
-    ).toEqual({
-      action: 'resume',
-      next: { playing: true, position: 103, at: 9_000, rate: 1, seq: 9 },
+    const decision = decideBuffering({
+      playback: playing,
+      policy: 'wait',
+      stalls: [{ userId: 'boris', since: 2_900 }],
+      state: NO_BUFFERING,
+      now: 3_000,
+    });
+    expect(decision).toEqual({
+      action: 'wait-buffering',
+      next: { playing: false, position: 103, at: 3_000, rate: 1, seq: 8 },
+      state: {
+        hold: { seq: 8, startedAt: 3_000, by: ['boris'] },
+        accounts: { boris: { windowStart: 3_000, holds: 1, lastStall: 2_900 } },
+      },
     });
   });
 
-  test('does not resume while someone still buffers', () => {
+  test('resumes from the frozen position when the stalled member is ready', () => {
+    const held = hold(3_000);
+    const resumed = resumeOf(
+      decideBuffering({
+        playback: held.next,
+        policy: 'wait',
+        stalls: [],
+        state: held.state,
+        now: 5_000,
+      }),
+    );
+    expect(resumed.next).toEqual({ playing: true, position: 100, at: 5_000, rate: 1, seq: 9 });
+    expect(resumed.state.hold).toBeNull();
+  });
+
+  test('does not resume while the member who caused it still stalls, within the limit', () => {
+    const held = hold(3_000);
+    const stalls = [{ userId: 'boris', since: 3_000 }];
+    const early = { playback: held.next, policy: 'wait' as const, stalls, state: held.state };
+    expect(decideBuffering({ ...early, now: 3_000 + maxHoldMs - 1 })).toEqual({ action: 'none' });
+    expect(holdDeadline(held.state, held.next)).toBe(3_000 + maxHoldMs);
+  });
+
+  test('after the longest hold the room plays on, and the same stall cannot hold it again', () => {
+    const held = hold(3_000);
+    const stalls = [{ userId: 'boris', since: 3_000 }];
+    const resumed = resumeOf(
+      decideBuffering({
+        playback: held.next,
+        policy: 'wait',
+        stalls,
+        state: held.state,
+        now: 3_000 + maxHoldMs,
+      }),
+    );
+    expect(
+      decideBuffering({
+        playback: resumed.next,
+        policy: 'wait',
+        stalls,
+        state: resumed.state,
+        now: 3_000 + maxHoldMs + 1,
+      }),
+    ).toEqual({ action: 'none' });
+  });
+
+  test('one member holds the room at most maxHoldsPerWindow times per window', () => {
+    let state: BufferingState = NO_BUFFERING;
+    let now = 10_000;
+    for (let i = 0; i < maxHoldsPerWindow; i++) {
+      const held = hold(now, [{ userId: 'boris', since: now }], state);
+      state = resumeOf(
+        decideBuffering({
+          playback: held.next,
+          policy: 'wait',
+          stalls: [],
+          state: held.state,
+          now: now + 1_000,
+        }),
+      ).state;
+      now += 20_000;
+    }
+    const playback = { ...playing, at: now };
+    const stalls = [{ userId: 'boris', since: now }];
+    expect(decideBuffering({ playback, policy: 'wait', stalls, state, now })).toEqual({
+      action: 'none',
+    });
+    // Another member still may; and boris again once the window has passed.
+    expect(
+      decideBuffering({
+        playback,
+        policy: 'wait',
+        stalls: [{ userId: 'vera', since: now }],
+        state,
+        now,
+      }).action,
+    ).toBe('wait-buffering');
+    const later = 10_000 + windowMs;
+    expect(
+      decideBuffering({
+        playback: { ...playing, at: later },
+        policy: 'wait',
+        stalls: [{ userId: 'boris', since: later }],
+        state,
+        now: later,
+      }).action,
+    ).toBe('wait-buffering');
+  });
+
+  test('a user command ends the hold: no resume on our own afterwards', () => {
+    const held = hold(3_000);
+    const userPause = { ...held.next, seq: held.next.seq + 1 };
+    expect(
+      decideBuffering({
+        playback: userPause,
+        policy: 'wait',
+        stalls: [],
+        state: held.state,
+        now: 6_000,
+      }),
+    ).toEqual({ action: 'none' });
+  });
+
+  test('a paused room is never held', () => {
+    const paused = { ...playing, playing: false };
     expect(
       decideBuffering({
         playback: paused,
         policy: 'wait',
-        anyoneBuffering: true,
-        autoPausedSeq: 8,
+        stalls: [{ userId: 'boris', since: 1 }],
+        state: NO_BUFFERING,
         now: 9_000,
       }),
     ).toEqual({ action: 'none' });
   });
 
-  test('does not resume a pause a user made after the auto-pause', () => {
-    expect(
-      decideBuffering({
-        playback: { ...paused, seq: 9 },
-        policy: 'wait',
-        anyoneBuffering: false,
-        autoPausedSeq: 8,
-        now: 9_000,
-      }),
-    ).toEqual({ action: 'none' });
-  });
-
-  test('does nothing for a user pause without an auto-pause', () => {
-    expect(
-      decideBuffering({
-        playback: paused,
-        policy: 'wait',
-        anyoneBuffering: false,
-        autoPausedSeq: null,
-        now: 9_000,
-      }),
-    ).toEqual({ action: 'none' });
+  test('accounts of past windows are dropped', () => {
+    const old = hold(0);
+    const later = windowMs + 5;
+    const next = hold(later, [{ userId: 'vera', since: later }], old.state);
+    expect(Object.keys(next.state.accounts)).toEqual(['vera']);
   });
 });
 
-describe('decideBuffering, continue policy', () => {
-  test('never touches playback', () => {
-    for (const anyoneBuffering of [true, false]) {
-      expect(
-        decideBuffering({
-          playback: playing,
-          policy: 'continue',
-          anyoneBuffering,
-          autoPausedSeq: 7,
-          now: 1_000,
-        }),
-      ).toEqual({ action: 'none' });
-    }
+describe('continue policy', () => {
+  test('never holds', () => {
+    expect(
+      decideBuffering({
+        playback: playing,
+        policy: 'continue',
+        stalls: [{ userId: 'boris', since: 0 }],
+        state: NO_BUFFERING,
+        now: 1_000,
+      }),
+    ).toEqual({ action: 'none' });
+  });
+
+  test('switching to continue during a hold resumes', () => {
+    const held = hold(3_000);
+    const stalls = [{ userId: 'boris', since: 3_000 }];
+    const decision = decideBuffering({
+      playback: held.next,
+      policy: 'continue',
+      stalls,
+      state: held.state,
+      now: 4_000,
+    });
+    expect(decision.action).toBe('resume');
   });
 });

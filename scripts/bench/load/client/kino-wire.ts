@@ -3,13 +3,14 @@
  * and seq-checked playback commands. Pings every 10 s like the extension's clock sync,
  * which also keeps the hub's 30 s idle deadline from dropping a quiet member.
  */
+
+import { signCinemaToken } from '@kino/cinema/token';
 import {
   type ClientMessage,
   encode,
   PROTOCOL_VERSION,
   type ServerMessage,
 } from '@kino/shared/protocol';
-import { signCinemaToken } from '../../../cinema/token.ts';
 import type { PlaybackAction } from '../schedule.ts';
 import type { Connect, Link, LinkEvents, MemberSpec } from './transport.ts';
 

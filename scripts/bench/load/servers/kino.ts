@@ -8,7 +8,19 @@ import { startBackend } from '../../../../backend/src/main.ts';
 
 const quiet = { info: () => {}, error: (m: string) => console.error(m) };
 const backend = await startBackend(
-  { port: 0, host: '127.0.0.1' },
+  // The load creates a thousand rooms as one user: quotas and API rates are not measured here.
+  {
+    port: 0,
+    host: '127.0.0.1',
+    quotas: {
+      roomsPerOwner: 1_000_000,
+      roomsWindowSeconds: 1,
+      invitesPerSender: 1_000_000,
+      invitesPerRecipient: 1_000_000,
+      invitesWindowSeconds: 1,
+    },
+    apiRateLimit: { perSecond: 100_000, burst: 100_000 },
+  },
   { log: quiet, mailPollMs: 60_000 },
 );
 console.log(`READY ${backend.port}`);

@@ -1,0 +1,57 @@
+/**
+ * Chat and command budgets per person, not per socket: all of a user's connections in a room
+ * draw from one bucket per class — on this instance at once (in memory, decided on arrival),
+ * and across instances through the live store's shared bucket. When the shared bucket is slow
+ * or away, this instance's decision stands: a store outage never turns into `rate_limited`.
+ */
+
+import type { Bucket } from '@kino/shared/room/rate-limit';
+import { classOf, type MessageClass, RATE_LIMITS, takeToken } from '@kino/shared/room/rate-limit';
+import type { LiveStore } from '../live/types.ts';
+import { SHARED_BUDGET_WAIT_MS } from './limits.ts';
+
+/** Classes budgeted per person; the rest (pings, history) stay per connection. */
+const PER_USER: ReadonlySet<MessageClass> = new Set<MessageClass>(['chat', 'command']);
+
+export interface UserBudgets {
+  /**
+   * Spends a token for `messageType` by `userId` in `roomId` at `now`: false when this
+   * instance already refuses; else a promise of the shared decision (true when unsure).
+   */
+  take(roomId: string, userId: string, messageType: string, now: number): false | Promise<boolean>;
+  /** Forgets buckets nobody used for a while (they are full again anyway). */
+  sweep(now: number): void;
+}
+
+export function createUserBudgets(live: LiveStore, onError: (error: unknown) => void): UserBudgets {
+  const local = new Map<string, Bucket>();
+  return {
+    take(roomId, userId, messageType, now) {
+      const messageClass = classOf(messageType);
+      if (!PER_USER.has(messageClass)) return Promise.resolve(true);
+      const limit = RATE_LIMITS[messageClass];
+      const key = `${roomId}|${userId}|${messageClass}`;
+      const taken = takeToken(
+        local.get(key) ?? { tokens: limit.burst, updatedAt: now },
+        limit,
+        now,
+      );
+      local.set(key, taken.bucket);
+      if (!taken.allowed) return false;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const unsure = new Promise<boolean>((resolve) => {
+        timer = setTimeout(() => resolve(true), SHARED_BUDGET_WAIT_MS);
+      });
+      const shared = live.takeToken(key, limit, now).catch((error: unknown) => {
+        onError(error);
+        return true;
+      });
+      return Promise.race([shared, unsure]).finally(() => clearTimeout(timer));
+    },
+    sweep(now) {
+      for (const [key, bucket] of local) {
+        if (now - bucket.updatedAt > 60_000) local.delete(key);
+      }
+    },
+  };
+}

@@ -1,0 +1,66 @@
+/**
+ * Which database failures are the database being away (retry later: the hub answers
+ * `unavailable`) rather than a bug. Drizzle wraps driver errors, so the cause chain is walked.
+ */
+import { DependencyUnavailableError, isDependencyUnavailable } from '../faults/unavailable.ts';
+
+/** How long a client should wait before retrying after the record failed. */
+const RETRY_AFTER_MS = 1_000;
+
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  '57P01', // admin_shutdown
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now
+  '53300', // too_many_connections
+]);
+const CONNECTION_MESSAGES =
+  /Connection terminated|connection error|timeout exceeded|Connection refused/i;
+
+function* causes(error: unknown): Generator<unknown> {
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 5; depth++) {
+    yield current;
+    current = (current as { cause?: unknown }).cause;
+  }
+}
+
+/** The Postgres (or socket) error code anywhere in the cause chain. */
+export function pgCode(error: unknown): string | undefined {
+  for (const cause of causes(error)) {
+    const code = (cause as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+  }
+  return undefined;
+}
+
+export function isUniqueViolation(error: unknown): boolean {
+  return pgCode(error) === '23505';
+}
+
+export function isConnectionFault(error: unknown): boolean {
+  const code = pgCode(error);
+  if (code && (CONNECTION_CODES.has(code) || code.startsWith('08'))) return true;
+  for (const cause of causes(error)) {
+    if (cause instanceof Error && CONNECTION_MESSAGES.test(cause.message)) return true;
+  }
+  return false;
+}
+
+/** Runs a record query; a database that is away becomes DependencyUnavailableError. */
+export async function recordCall<T>(query: () => Promise<T>): Promise<T> {
+  try {
+    return await query();
+  } catch (error) {
+    if (isDependencyUnavailable(error)) throw error;
+    if (isConnectionFault(error)) {
+      throw new DependencyUnavailableError('database', RETRY_AFTER_MS, { cause: error });
+    }
+    throw error;
+  }
+}

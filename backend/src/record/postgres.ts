@@ -1,0 +1,194 @@
+/**
+ * The room record in Postgres (node-postgres or PGlite, through drizzle): `room_live` holds
+ * each room's playback, settings, buffering holds and chat counter; `room_chat` every line.
+ */
+import { NO_BUFFERING } from '@kino/shared/room/buffering';
+import type { ChatKind, ChatMessage, PlaybackState, RoomSettings } from '@kino/shared/types';
+import { and, asc, desc, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
+import type { Db } from '../db/index.ts';
+import { roomChat, roomLive, rooms } from '../db/schema.ts';
+import { isUniqueViolation, recordCall } from './errors.ts';
+import type { RoomLiveRecord, RoomRecord } from './types.ts';
+
+type LiveRow = typeof roomLive.$inferSelect;
+type ChatRow = typeof roomChat.$inferSelect;
+
+const playbackColumns = (p: PlaybackState) => ({
+  playing: p.playing,
+  position: p.position,
+  at: p.at,
+  rate: p.rate,
+  seq: p.seq,
+});
+
+const playbackOf = (row: LiveRow): PlaybackState => ({
+  playing: row.playing,
+  position: row.position,
+  at: row.at,
+  rate: row.rate,
+  seq: row.seq,
+});
+
+const recordOf = (row: LiveRow): RoomLiveRecord => ({
+  playback: playbackOf(row),
+  settings: {
+    controlMode: row.controlMode as RoomSettings['controlMode'],
+    bufferPolicy: row.bufferPolicy as RoomSettings['bufferPolicy'],
+  },
+  buffering: row.buffering,
+  chatCursor: row.chatCursor,
+});
+
+const chatOf = (row: ChatRow): ChatMessage => ({
+  id: row.id,
+  cursor: row.cursor,
+  kind: row.kind as ChatKind,
+  userId: row.userId,
+  name: row.name,
+  text: row.text,
+  at: row.at,
+  position: row.position,
+});
+
+const newRow = (roomId: string, initial: { playback: PlaybackState; settings: RoomSettings }) => ({
+  roomId,
+  ...playbackColumns(initial.playback),
+  controlMode: initial.settings.controlMode,
+  bufferPolicy: initial.settings.bufferPolicy,
+  buffering: NO_BUFFERING,
+  chatCursor: 0,
+});
+
+/** Rows of a raw `execute`, whichever driver ran it. */
+function rowsOf(result: unknown): Record<string, unknown>[] {
+  return (result as { rows?: Record<string, unknown>[] }).rows ?? [];
+}
+
+export function createPostgresRoomRecord(db: Db, kind: 'postgres' | 'pglite'): RoomRecord {
+  const get = async (roomId: string) => {
+    const [row] = await db.select().from(roomLive).where(eq(roomLive.roomId, roomId));
+    return row ? recordOf(row) : null;
+  };
+  const chatById = async (roomId: string, id: string) => {
+    const [row] = await db
+      .select()
+      .from(roomChat)
+      .where(and(eq(roomChat.roomId, roomId), eq(roomChat.id, id)));
+    return row ? chatOf(row) : null;
+  };
+
+  return {
+    kind,
+    get: (roomId) => recordCall(() => get(roomId)),
+
+    load: (roomId, initial) =>
+      recordCall(async () => {
+        const found = await get(roomId);
+        if (found) return found;
+        await db.insert(roomLive).values(newRow(roomId, initial)).onConflictDoNothing();
+        return (await get(roomId)) as RoomLiveRecord;
+      }),
+
+    casPlayback: (roomId, expectedSeq, next, buffering) =>
+      recordCall(async () => {
+        const [row] = await db
+          .update(roomLive)
+          .set({ ...playbackColumns(next), ...(buffering ? { buffering } : {}) })
+          .where(and(eq(roomLive.roomId, roomId), eq(roomLive.seq, expectedSeq)))
+          .returning();
+        if (row) return { ok: true as const, state: playbackOf(row) };
+        const current = await get(roomId);
+        return { ok: false as const, state: current?.playback ?? null };
+      }),
+
+    setSettings: (roomId, settings) =>
+      recordCall(async () => {
+        await db
+          .update(roomLive)
+          .set({ controlMode: settings.controlMode, bufferPolicy: settings.bufferPolicy })
+          .where(eq(roomLive.roomId, roomId));
+      }),
+
+    appendChat: (roomId, message, initial) =>
+      recordCall(async () => {
+        const row = newRow(roomId, initial);
+        try {
+          // One statement: the counter moves and the line is stored, or (a duplicate id) neither.
+          // The row lock on room_live commits lines of one room in cursor order.
+          const result = await db.execute(sql`
+            WITH next AS (
+              INSERT INTO ${roomLive} (room_id, playing, position, at, rate, seq, control_mode,
+                buffer_policy, buffering, chat_cursor)
+              VALUES (${roomId}, ${row.playing}, ${row.position}, ${row.at}, ${row.rate}, ${row.seq},
+                ${row.controlMode}, ${row.bufferPolicy}, ${JSON.stringify(row.buffering)}::jsonb, 1)
+              ON CONFLICT (room_id) DO UPDATE SET chat_cursor = ${roomLive.chatCursor} + 1
+              RETURNING chat_cursor
+            )
+            INSERT INTO ${roomChat} (room_id, cursor, id, kind, user_id, name, text, at, position)
+            SELECT ${roomId}, next.chat_cursor, ${message.id}, ${message.kind}, ${message.userId},
+              ${message.name}, ${message.text}, ${message.at}, ${message.position}
+            FROM next
+            RETURNING cursor`);
+          const cursor = Number(rowsOf(result)[0]?.cursor);
+          return { stored: true, message: { ...message, cursor } };
+        } catch (error) {
+          if (!isUniqueViolation(error)) throw error;
+          const earlier = await chatById(roomId, message.id);
+          if (!earlier) throw error;
+          return { stored: false, message: earlier };
+        }
+      }),
+
+    chatPage: (roomId, { before, after, limit }) =>
+      recordCall(async () => {
+        if (limit <= 0) return { messages: [], hasMore: false };
+        const rows = await db
+          .select()
+          .from(roomChat)
+          .where(
+            and(
+              eq(roomChat.roomId, roomId),
+              before === undefined ? undefined : lt(roomChat.cursor, before),
+              after === undefined ? undefined : gt(roomChat.cursor, after),
+            ),
+          )
+          .orderBy(desc(roomChat.cursor))
+          .limit(limit + 1);
+        const truncated = rows.length > limit;
+        const messages = rows.slice(0, limit).reverse().map(chatOf);
+        // Lines at or below `after` exist too (the client has them): cursors start at 1.
+        const belowAfter = after !== undefined && after > 0;
+        return { messages, hasMore: truncated || (belowAfter && messages.length > 0) };
+      }),
+
+    chatAfter: (roomId, after, limit) =>
+      recordCall(async () => {
+        const rows = await db
+          .select()
+          .from(roomChat)
+          .where(and(eq(roomChat.roomId, roomId), gt(roomChat.cursor, after)))
+          .orderBy(asc(roomChat.cursor))
+          .limit(limit);
+        return rows.map(chatOf);
+      }),
+
+    chatCursors: (roomIds) =>
+      recordCall(async () => {
+        if (roomIds.length === 0) return new Map();
+        const rows = await db
+          .select({ roomId: roomLive.roomId, chatCursor: roomLive.chatCursor })
+          .from(roomLive)
+          .where(inArray(roomLive.roomId, [...roomIds]));
+        return new Map(rows.map((r) => [r.roomId, r.chatCursor]));
+      }),
+
+    touchRooms: (roomIds, at) =>
+      recordCall(async () => {
+        if (roomIds.length === 0) return;
+        await db
+          .update(rooms)
+          .set({ lastActivityAt: new Date(at) })
+          .where(and(inArray(rooms.id, [...roomIds]), isNull(rooms.closedAt)));
+      }),
+  };
+}

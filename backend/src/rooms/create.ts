@@ -1,0 +1,146 @@
+/**
+ * Creating a room, in two phases so that a client told "503, try again" never finds the room
+ * created anyway (and its friends invited twice when it does try again):
+ *  - prepare: validation, quotas, the cinema's answers, the rows and mails to write. Nothing
+ *    is written; the route may abandon it at its deadline.
+ *  - commit: one transaction (room, invitees, their mails, the quota counted again under
+ *    locks), never abandoned once started; bounded by the database's own timeouts.
+ */
+import type { AuthUser } from '../auth/verify.ts';
+import type { Quotas } from '../config.ts';
+import { guardDb } from '../db/faults.ts';
+import type { Db } from '../db/index.ts';
+import { type InviteeRow, type RoomRow, roomInvitees, rooms } from '../db/schema.ts';
+import type { Directory } from '../directory/types.ts';
+import { HttpError } from '../http/errors.ts';
+import type { LiveStore } from '../live/types.ts';
+import { renderInviteMail } from '../mail/invite-template.ts';
+import { newMessageId } from '../mail/message-id.ts';
+import { enqueueMail } from '../mail/queue.ts';
+import type { OutgoingMail } from '../mail/transport.ts';
+import { newSecretId } from './ids.ts';
+import { guardLive } from './live-guard.ts';
+import type { CreateRoomInput, RoomView } from './model.ts';
+import { checkInviteeCount, enforceQuotas, lockQuotaSubjects, type QuotaRequest } from './quota.ts';
+import { DEFAULT_SETTINGS, initialPlayback, joinUrl, toView } from './service.ts';
+
+export interface CreateRoomDeps {
+  db: Db;
+  directory: Directory;
+  live: LiveStore;
+  clock: () => number;
+  publicUrl: string;
+  quotas: Quotas;
+  /** Domain part of the invites' Message-IDs (the sender's). */
+  mailDomain: string;
+  log: (message: string) => void;
+}
+
+/** Everything a room creation writes, decided and checked, not yet written. */
+export interface PreparedRoom {
+  room: RoomRow;
+  invitees: InviteeRow[];
+  mails: OutgoingMail[];
+  quota: QuotaRequest;
+}
+
+export async function prepareRoom(
+  deps: CreateRoomDeps,
+  owner: AuthUser,
+  input: CreateRoomInput,
+): Promise<PreparedRoom> {
+  const inviteeIds = [...new Set(input.invitees)];
+  if (inviteeIds.includes(owner.id)) {
+    throw new HttpError(422, 'invitee_is_owner', 'You cannot invite yourself', {
+      userIds: [owner.id],
+    });
+  }
+  checkInviteeCount(inviteeIds.length, deps.quotas);
+  // A cheap early refusal of the owner's own quotas before asking the cinema anything; the
+  // binding check, recipients included, runs in the commit.
+  const early = { ownerId: owner.id, inviteCount: inviteeIds.length, recipients: [] };
+  await guardDb(() => enforceQuotas(deps.db, deps.quotas, { ...early, now: deps.clock() }));
+
+  const [film, friends, ownerProfile] = await Promise.all([
+    deps.directory.getFilm(input.filmId),
+    deps.directory.getFriends(owner.id),
+    deps.directory.getUser(owner.id),
+  ]);
+  if (!film) throw new HttpError(404, 'film_not_found', `Unknown film "${input.filmId}"`);
+  const friendById = new Map(friends.map((f) => [f.id, f]));
+  const strangers = inviteeIds.filter((id) => !friendById.has(id));
+  if (strangers.length > 0) {
+    throw new HttpError(422, 'invitee_not_friend', `Not your friends: ${strangers.join(', ')}`, {
+      userIds: strangers,
+    });
+  }
+
+  const now = deps.clock();
+  const roomId = newSecretId();
+  const ownerName = ownerProfile?.name ?? owner.name;
+  const room: RoomRow = {
+    id: roomId,
+    filmId: film.id,
+    filmTitle: film.title,
+    filmUrl: film.url,
+    ownerId: owner.id,
+    ownerName,
+    allowLinkJoin: input.allowLinkJoin ?? false,
+    createdAt: new Date(now),
+    lastActivityAt: new Date(now),
+    closedAt: null,
+    closeReason: null,
+  };
+  const invitees: InviteeRow[] = inviteeIds.map((id) => {
+    const friend = friendById.get(id)!;
+    return {
+      roomId,
+      userId: id,
+      name: friend.name,
+      email: friend.email,
+      inviteToken: newSecretId(),
+    };
+  });
+  const mails = invitees.map((row) => ({
+    to: row.email,
+    messageId: newMessageId(deps.mailDomain),
+    ...renderInviteMail({
+      inviterName: ownerName,
+      inviteeName: row.name,
+      filmTitle: film.title,
+      joinUrl: joinUrl(deps.publicUrl, roomId, row.inviteToken),
+    }),
+  }));
+  const quota = {
+    ownerId: owner.id,
+    inviteCount: invitees.length,
+    recipients: invitees.map((r) => ({ id: r.userId, name: r.name })),
+    now,
+  };
+  return { room, invitees, mails, quota };
+}
+
+export async function commitRoom(deps: CreateRoomDeps, prepared: PreparedRoom): Promise<RoomView> {
+  const { room, invitees, mails, quota } = prepared;
+  // Room, invitees and their mails commit together: no room without its invites, no invite
+  // without its room. The quota is counted again under locks, so instances can't race past it.
+  await guardDb(() =>
+    deps.db.transaction(async (tx) => {
+      await lockQuotaSubjects(tx, quota);
+      await enforceQuotas(tx, deps.quotas, quota);
+      await tx.insert(rooms).values(room);
+      if (invitees.length > 0) await tx.insert(roomInvitees).values(invitees);
+      await enqueueMail(tx, mails, quota.now);
+    }),
+  );
+  // The room exists now. Its live state is a convenience (the hub creates it on the first
+  // join anyway), so a Redis hiccup here must not turn a created room into an error.
+  const playback = initialPlayback(quota.now);
+  await guardLive(() =>
+    Promise.all([
+      deps.live.initPlayback(room.id, playback),
+      deps.live.setSettings(room.id, DEFAULT_SETTINGS),
+    ]),
+  ).catch((error: unknown) => deps.log(`room ${room.id}: live state not initialised: ${error}`));
+  return toView(room, invitees, joinUrl(deps.publicUrl, room.id), [], playback);
+}

@@ -1,0 +1,41 @@
+import { expect, test } from 'bun:test';
+import { Value } from '@sinclair/typebox/value';
+import { CINEMA_ID_MAX_LENGTH } from '../directory/ids.ts';
+import { CreateRoomBody, MAX_INVITEES, MAX_REQUEST_BODY_BYTES } from './model.ts';
+
+test('the largest room body the schema allows fits the request body limit', () => {
+  const id = (n: number) => `${n}`.padStart(CINEMA_ID_MAX_LENGTH, 'u');
+  const largest = {
+    filmId: 'f'.repeat(CINEMA_ID_MAX_LENGTH),
+    invitees: Array.from({ length: MAX_INVITEES }, (_, i) => id(i)),
+    allowLinkJoin: false,
+  };
+  expect(Value.Check(CreateRoomBody, largest)).toBe(true);
+  // One more invitee or a longer id is not a legal body, so this is the most it can take.
+  expect(Value.Check(CreateRoomBody, { ...largest, invitees: [...largest.invitees, 'x'] })).toBe(
+    false,
+  );
+  expect(Value.Check(CreateRoomBody, { ...largest, filmId: `${largest.filmId}f` })).toBe(false);
+  // Pretty-printed (whitespace is legal JSON) it still fits.
+  const bytes = new TextEncoder().encode(JSON.stringify(largest, null, 1)).byteLength;
+  expect(bytes).toBeLessThanOrEqual(MAX_REQUEST_BODY_BYTES);
+  // And the limit is not far above what a room body can be.
+  expect(MAX_REQUEST_BODY_BYTES).toBeLessThan(2 * bytes);
+});
+
+test('ids are printable ASCII without path characters', () => {
+  for (const bad of [
+    'a/b',
+    'a b',
+    'a%2F',
+    'я',
+    'a\u0000',
+    '',
+    'x'.repeat(CINEMA_ID_MAX_LENGTH + 1),
+  ]) {
+    expect(Value.Check(CreateRoomBody, { filmId: bad, invitees: [] })).toBe(false);
+  }
+  for (const good of ['night-train', 'user@example.com', 'id:42', 'a.b_c~d+e=f']) {
+    expect(Value.Check(CreateRoomBody, { filmId: good, invitees: [good] })).toBe(true);
+  }
+});

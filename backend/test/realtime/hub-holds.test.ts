@@ -1,0 +1,98 @@
+/**
+ * Owner-only control cannot be bypassed by reporting `buffering`: a member's stall holds the
+ * room at most BUFFER_HOLD_POLICY.maxHoldMs, and their stalls hold it at most
+ * maxHoldsPerWindow times per window; then the room plays on and they catch up.
+ */
+import { afterEach, beforeEach, expect, test } from 'bun:test';
+import { BUFFER_HOLD_POLICY } from '../../src/realtime/limits.ts';
+import {
+  clock,
+  joined,
+  type MemorySocket,
+  protocolViolations,
+  settle,
+  startMemoryInstance,
+  type TestInstance,
+  until,
+} from './memory-hub.support.ts';
+
+afterEach(() => {
+  expect(protocolViolations).toEqual([]);
+});
+
+let instance: TestInstance;
+let anna: MemorySocket;
+let boris: MemorySocket;
+
+const actions = (socket: MemorySocket) =>
+  socket.ofType('playback').map((p) => p.cause?.action ?? 'snapshot');
+
+beforeEach(async () => {
+  instance = await startMemoryInstance();
+  anna = await joined(instance, 'anna');
+  boris = await joined(instance, 'boris');
+  anna.push({ type: 'settings', controlMode: 'owner' });
+  anna.push({ type: 'play', baseSeq: 0, position: 0 });
+  await until(() => actions(boris).includes('play'));
+  boris.clear();
+});
+
+test('a member cannot pause an owner-only room by command', async () => {
+  boris.push({ type: 'pause', id: 'boris-pause-1', baseSeq: 1, position: 3 });
+  await until(() => boris.ofType('error').length === 1);
+  expect(boris.ofType('error')[0]).toMatchObject({ code: 'not_allowed', ref: 'boris-pause-1' });
+});
+
+test('a stall holds the room at most maxHoldMs; then it plays on though the member still stalls', async () => {
+  boris.push({ type: 'buffering', stalled: true });
+  await until(() => actions(boris).includes('wait-buffering'));
+  clock.now += BUFFER_HOLD_POLICY.maxHoldMs - 1;
+  instance.hub.sweep(clock.now);
+  await settle();
+  expect(actions(boris)).toEqual(['wait-buffering']);
+  clock.now += 1;
+  instance.hub.sweep(clock.now);
+  await until(() => actions(boris).includes('resume'));
+  expect(anna.ofType('playback').at(-1)?.playback.playing).toBe(true);
+  // Still stalled: the same stall does not hold the room again.
+  await settle();
+  expect(actions(boris)).toEqual(['wait-buffering', 'resume']);
+});
+
+test('stall, recover, stall again: at most maxHoldsPerWindow holds per window', async () => {
+  const rounds = BUFFER_HOLD_POLICY.maxHoldsPerWindow + 3;
+  for (let i = 0; i < rounds; i++) {
+    clock.now += 2_000;
+    boris.push({ type: 'buffering', stalled: true });
+    clock.now += 500;
+    boris.push({ type: 'buffering', stalled: false });
+    await until(
+      () => boris.ofType('presence').filter((p) => p.event?.kind === 'ready').length === i + 1,
+    );
+    await settle();
+  }
+  const holds = actions(anna).filter((a) => a === 'wait-buffering');
+  expect(holds).toHaveLength(BUFFER_HOLD_POLICY.maxHoldsPerWindow);
+  expect(anna.ofType('playback').at(-1)?.playback.playing).toBe(true);
+  // Their stalls are still shown to everyone.
+  expect(anna.ofType('presence').filter((p) => p.event?.kind === 'buffering')).toHaveLength(rounds);
+  // A new window, a new budget.
+  clock.now += BUFFER_HOLD_POLICY.windowMs;
+  boris.push({ type: 'buffering', stalled: true });
+  await until(
+    () => actions(anna).filter((a) => a === 'wait-buffering').length === holds.length + 1,
+  );
+});
+
+test('the owner’s own command ends a hold for good', async () => {
+  boris.push({ type: 'buffering', stalled: true });
+  await until(() => actions(anna).includes('wait-buffering'));
+  const seq = anna.ofType('playback').at(-1)!.playback.seq;
+  anna.push({ type: 'seek', baseSeq: seq, position: 100 });
+  await until(() => actions(anna).includes('seek'));
+  boris.push({ type: 'buffering', stalled: false });
+  clock.now += BUFFER_HOLD_POLICY.maxHoldMs;
+  instance.hub.sweep(clock.now);
+  await settle();
+  expect(actions(anna)).not.toContain('resume');
+});
