@@ -83,6 +83,12 @@ export function RoomStateScreen({ screen, view, facts, actions }: Props) {
           <Actions>{close}</Actions>
         </Screen>
       );
+    case 'full':
+      return retryable('roomFullTitle', t('roomFullBody'), 'retry');
+    case 'too-many-tabs':
+      return retryable('tooManyTabsTitle', t('tooManyTabsBody'), 'retry');
+    case 'replaced':
+      return retryable('replacedTitle', t('replacedBody'), 'useHere');
     case 'failed':
       return retryable('failedTitle', screen.message, 'retry');
     case 'closed':

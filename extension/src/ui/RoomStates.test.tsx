@@ -148,6 +148,21 @@ describe('the room states', () => {
     expect(a.retry).toHaveBeenCalled();
   });
 
+  test('a full room, too many tabs, or this tab taken over elsewhere: each says what to do', () => {
+    const full = show(refused('room_full'), { ended: true });
+    expect(full.root.textContent).toContain('The room is full');
+    full.button('Try again')!.click();
+    expect(full.a.retry).toHaveBeenCalled();
+    expect(show(refused('too_many_connections'), { ended: true }).root.textContent).toContain(
+      'Close it in another tab or window',
+    );
+    const replaced = show(refused('4010'), { ended: true });
+    expect(replaced.root.textContent).toContain('This room is open in another tab');
+    replaced.button('Use it here')!.click();
+    expect(replaced.a.retry).toHaveBeenCalled();
+    expectNothingLive(replaced.root);
+  });
+
   test('unknown room and an outdated extension each say what to do', () => {
     expect(show(refused('not_found'), { ended: true }).root.textContent).toContain(
       'ask for it again',

@@ -30,6 +30,9 @@ describe('which screen the sidebar shows', () => {
     expect(at(error('unauthorized'), 0, true).kind).toBe('signed-out');
     expect(at(error('version_mismatch'), 0, true).kind).toBe('outdated');
     expect(at(error('room_closed'), 0, true)).toEqual({ kind: 'closed', how: 'already-closed' });
+    expect(at(error('room_full'), 0, true).kind).toBe('full');
+    expect(at(error('too_many_connections'), 0, true).kind).toBe('too-many-tabs');
+    expect(at({ ...error('4010'), you }, 0, true).kind).toBe('replaced');
     expect(at({ ...error('internal'), status: 'offline' }, 0, true)).toEqual({
       kind: 'failed',
       message: 'internal',

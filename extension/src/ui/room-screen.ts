@@ -16,10 +16,16 @@ export type RoomScreen =
   | { kind: 'forbidden' }
   | { kind: 'not-found' }
   | { kind: 'outdated' }
+  | { kind: 'full' }
+  | { kind: 'too-many-tabs' }
+  | { kind: 'replaced' }
   | { kind: 'closed'; how: ClosedHow }
   | { kind: 'failed'; message: string };
 
 export type RoomScreenKind = RoomScreen['kind'];
+
+/** The server's close code for "replaced by a newer connection of this tab" (PROTOCOL.md). */
+const REPLACED_CLOSE_CODE = 4010;
 
 /** Without a welcome for this long, "connecting" becomes "the server can't be reached". */
 export const UNREACHABLE_AFTER_MS = 6000;
@@ -41,6 +47,10 @@ export function roomScreen({ view, ended, elapsedMs }: ScreenInput): RoomScreen 
   if (code === 'not_found') return { kind: 'not-found' };
   if (code === 'unauthorized') return { kind: 'signed-out' };
   if (code === 'version_mismatch') return { kind: 'outdated' };
+  if (code === 'room_full') return { kind: 'full' };
+  if (code === 'too_many_connections') return { kind: 'too-many-tabs' };
+  // Closed with 4010: this tab's client id connected again elsewhere (a duplicated tab).
+  if (code === String(REPLACED_CLOSE_CODE)) return { kind: 'replaced' };
   if (ended) return { kind: 'failed', message: view.lastError?.message ?? '' };
   if (view.you) return { kind: 'live' };
   // Never welcomed yet: a short wait is normal, a long one (or no network) is not.
@@ -62,6 +72,9 @@ export const SCREEN_TITLE: Record<Exclude<RoomScreenKind, 'live'>, MessageKey> =
   forbidden: 'forbiddenTitle',
   'not-found': 'notFoundTitle',
   outdated: 'outdatedTitle',
+  full: 'roomFullTitle',
+  'too-many-tabs': 'tooManyTabsTitle',
+  replaced: 'replacedTitle',
   closed: 'roomClosed',
   failed: 'failedTitle',
 };
