@@ -2,7 +2,6 @@ import type { ChatMessage } from '@kino/shared/types';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../i18n';
 import type { PendingChat } from '../room/room-state';
-import { ChatAnnouncer } from './ChatAnnouncer';
 
 interface Props {
   messages: ChatMessage[];
@@ -10,8 +9,6 @@ interface Props {
   hasMore: boolean;
   loadingHistory: boolean;
   canSend: boolean;
-  /** Your user id: your own lines are not read out to you. */
-  youId: string | null;
   onSend: (text: string) => void;
   onLoadOlder: () => void;
 }
@@ -34,7 +31,6 @@ export function Chat(props: Props) {
 
   return (
     <section class="kv-chat" aria-label={t('chat')}>
-      <ChatAnnouncer messages={props.messages} youId={props.youId} />
       <ol
         ref={list}
         class="kv-messages"

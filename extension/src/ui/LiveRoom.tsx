@@ -30,7 +30,6 @@ export function LiveRoom({ view, actions }: { view: RoomView; actions: SidebarAc
         hasMore={view.hasMore}
         loadingHistory={view.loadingHistory}
         canSend={true}
-        youId={view.you?.userId ?? null}
         onSend={actions.sendChat}
         onLoadOlder={actions.loadOlder}
       />

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
+import { ChatAnnouncer } from './ChatAnnouncer';
 import { CollapsedTab } from './CollapsedTab';
 import { FloatingReactions } from './FloatingReactions';
 import { OverFullscreen } from './OverFullscreen';
@@ -55,6 +56,8 @@ export function RoomLayer({
           <FloatingReactions items={view.floating} />
         </div>
       )}
+      {/* Outside the sidebar: new lines are read out while it is collapsed too. */}
+      <ChatAnnouncer messages={view.messages} youId={view.you?.userId ?? null} />
       {fullscreen === 'other' ? (
         <OverFullscreen toasts={isDeadEnd(screen.kind) ? [] : view.toasts} />
       ) : collapsed ? (

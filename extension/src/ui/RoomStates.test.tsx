@@ -1,5 +1,6 @@
 /** The sidebar's screens besides the live room: each says what happened and offers a next step. */
 import { describe, expect, jest, test } from 'bun:test';
+import { signal } from '@preact/signals';
 import { render } from 'preact';
 import { settle, useDom } from '../../test/dom';
 import { actions, view } from '../../test/room-fixtures';
@@ -7,8 +8,9 @@ import { setLocale } from '../i18n';
 import { type RoomView, reduceServerMessage } from '../room/room-state';
 import { CollapsedTab } from './CollapsedTab';
 import { COPIED_MS, RoomFooter } from './RoomFooter';
-import type { RoomFacts } from './room-model';
-import { roomScreen } from './room-screen';
+import { RoomLayer } from './RoomLayer';
+import type { FullscreenMode, RoomFacts, RoomLayerModel } from './room-model';
+import { type RoomScreen, roomScreen } from './room-screen';
 import { Sidebar } from './Sidebar';
 
 setLocale('en');
@@ -222,36 +224,39 @@ describe('the room states', () => {
     expect(button().textContent).toBe('Copy invite link');
   });
 
-  test('a new chat line from someone else is read out; your own is not', async () => {
+  test('a new chat line from someone else is read out, collapsed too; your own is not', async () => {
     const root = dom.container();
-    const at = (v: RoomView) =>
-      render(
-        <Sidebar
-          view={v}
-          screen={{ kind: 'live' }}
-          facts={{ filmTitle: null, ownerName: null }}
-          width={300}
-          fullscreen="none"
-          onCollapsedChange={() => {}}
-          actions={actions()}
-        />,
-        root,
-      );
     const base = view();
-    at(base);
+    const model: RoomLayerModel = {
+      view: signal(base),
+      screen: signal<RoomScreen>({ kind: 'live' }),
+      facts: signal({ filmTitle: null, ownerName: null }),
+      videoRect: signal(null),
+      collapsed: signal(false),
+      width: signal(300),
+      edge: signal(0),
+      fullscreen: signal<FullscreenMode>('none'),
+      actions: actions(),
+    };
+    render(<RoomLayer model={model} />, root);
     await settle();
     const region = () => root.querySelector('[data-testid="chat-announcer"]');
     expect(region()?.getAttribute('aria-live')).toBe('polite');
     expect(region()?.textContent).toBe('');
+    // Not inside the sidebar, so it speaks while the sidebar is collapsed.
+    expect(root.querySelector('aside')?.contains(region())).toBe(false);
+    model.collapsed.value = true;
     const line = { ...base.messages[0]!, id: 'm-3', cursor: 9, text: 'look!' };
-    at({ ...base, messages: [...base.messages, line] });
+    model.view.value = { ...base, messages: [...base.messages, line] };
     await settle();
     expect(region()?.textContent).toBe('Boris: look!');
     const mine = { ...line, id: 'm-4', cursor: 10, userId: 'anna', name: 'Anna', text: 'yes' };
-    at({ ...base, messages: [...base.messages, line, mine] });
+    model.view.value = { ...base, messages: [...base.messages, line, mine] };
     await settle();
     expect(region()?.textContent).toBe('Boris: look!');
     // The sidebar is a labelled landmark; the list of lines is not itself live.
+    model.collapsed.value = false;
+    await settle();
     expect(root.querySelector('aside')?.getAttribute('aria-label')).toBe('Watching together');
     expect(root.querySelector('.kv-messages')?.hasAttribute('aria-live')).toBe(false);
   });
