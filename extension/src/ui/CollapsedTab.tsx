@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { t } from '../i18n';
 import type { RoomView } from '../room/room-state';
 import { Icon } from './Icons';
@@ -19,7 +19,8 @@ export function CollapsedTab(props: {
   const { view } = props;
   const button = useRef<HTMLButtonElement>(null);
   const seenCursor = useRef(view.messages.at(-1)?.cursor ?? 0);
-  useEffect(() => {
+  // At once, in the same task as the swap: a key pressed right after must land here.
+  useLayoutEffect(() => {
     if (props.takeFocus) button.current?.focus();
   }, []);
   const unread = view.messages.filter(

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { type MessageKey, t } from '../i18n';
 import type { ConnectionStatus, RoomView } from '../room/room-state';
 import { Icon } from './Icons';
@@ -38,7 +38,8 @@ export interface SidebarProps {
 export function Sidebar(props: SidebarProps) {
   const { view, screen, actions } = props;
   const collapseButton = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
+  // At once, in the same task as the swap: a key pressed right after must land here.
+  useLayoutEffect(() => {
     if (props.takeFocus) collapseButton.current?.focus();
   }, []);
   const live = screen.kind === 'live';
