@@ -43,7 +43,7 @@ export function layout({ title, user, path, body }: LayoutInput): SafeHtml {
     </header>
     ${body}
     <footer class="site-footer">
-      ${SITE_NAME} — демо-кинотеатр проекта «Кино вместе» · demo cinema for Kino Vmeste
+      ${SITE_NAME} — демо-кинотеатр проекта «Кино Вместе» · demo cinema for Kino Vmeste
     </footer>
   </body>
 </html>`;

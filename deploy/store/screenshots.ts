@@ -98,12 +98,11 @@ async function shoot(
     await scrollTo(page, 150);
     await page.screenshot({ path: join(out, SCREENSHOT_FILES[0]!) });
 
+    await scrollTo(page, 0);
     await watch.click();
     await page.locator('input[name="invitee"]').first().waitFor();
-    // The panel opens under the button: bring it into view with the player above it.
-    await scrollTo(page, 420);
+    // The panel opens where it fits, with Start on screen: no scrolling needed.
     await page.screenshot({ path: join(out, SCREENSHOT_FILES[1]!) });
-    await scrollTo(page, 0);
 
     const seen = stack.smtp.received.filter((m) => m.to === 'boris@kino.example').length;
     await page.getByRole('button', { name: L.start }).click();
@@ -130,10 +129,12 @@ async function shoot(
       .getByRole('button', { name: L.react.replace('{emoji}', '😍') })
       .click();
     await page.locator('.kv-float').first().waitFor();
-    await Bun.sleep(400);
+    await Bun.sleep(450); // the reaction has popped in and started to rise
     await page.screenshot({ path: join(out, SCREENSHOT_FILES[2]!) });
     // Close the room, so the next language starts from a clean page.
     await sidebar(anna).getByRole('button', { name: L.closeRoom }).click();
+    await sidebar(anna).getByRole('button', { name: L.closeRoomYes }).click();
+    await waitForStatus(boris, 'closed');
     log(`${language.lang}: ${SCREENSHOT_FILES.join(', ')} in ${out}`);
   } finally {
     await Promise.allSettled(people.map((p) => p.profile.close()));

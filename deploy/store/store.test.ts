@@ -71,6 +71,12 @@ describe.each(SCREENSHOT_LANGUAGES)('the %s listing', (lang) => {
     }
   });
 
+  test('it credits the Twemoji reaction images, as CC-BY 4.0 asks', async () => {
+    const text = await Bun.file(join(import.meta.dir, `listing.${lang}.md`)).text();
+    expect(text).toContain('Twemoji');
+    expect(text).toContain('CC-BY 4.0');
+  });
+
   test('it links the privacy policy in its language and names its screenshots', async () => {
     const text = await listing();
     expect(text.get(h.privacy)).toContain(`\`<backend>/privacy?lang=${lang}\``);

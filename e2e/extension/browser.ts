@@ -55,9 +55,9 @@ export async function buildExtension(): Promise<void> {
 
 export type Profile = ExtensionProfile;
 
-/** A fresh headless profile with the current Chrome build loaded. */
-export function launchProfile(): Promise<Profile> {
-  return launchExtensionProfile(CHROME_BUILD);
+/** A fresh headless profile with the current Chrome build loaded, in `locale`'s language. */
+export function launchProfile(locale = 'en-US'): Promise<Profile> {
+  return launchExtensionProfile(CHROME_BUILD, 'kino-profile-', { locale });
 }
 
 /** Signs in to the demo cinema; the session cookie lands in the profile. */
@@ -89,4 +89,12 @@ export async function waitForVideo(page: Page, predicate: string, timeout = 20_0
     return Boolean(video && (${predicate}));
   })()`;
   await page.waitForFunction(expression, undefined, { timeout });
+}
+
+/** The extension's toolbar popup, opened as a page of the profile. */
+export async function openPopup(profile: Profile): Promise<Page> {
+  const worker = profile.context.serviceWorkers()[0]!;
+  const popup = await profile.context.newPage();
+  await popup.goto(`chrome-extension://${new URL(worker.url()).host}/popup.html`);
+  return popup;
 }

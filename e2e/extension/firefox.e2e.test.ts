@@ -1,9 +1,13 @@
 /**
- * Firefox smoke test: Debian's firefox-esr (driven by puppeteer-core over WebDriver
- * BiDi) installs the Firefox build and the button appears on the demo film page.
+ * Firefox: Debian's firefox-esr (driven by puppeteer-core over WebDriver BiDi) installs
+ * the Firefox build, the button appears on the demo film page, and in a room full
+ * screen works: the player's own button keeps the film full screen, and ours puts the
+ * player with a working sidebar in full screen. Clicks are puppeteer's trusted input.
  */
 import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from 'bun:test';
 import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { isCI } from '@kino/test-support/services';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { buildExtension, FIREFOX_BUILD } from './browser.ts';
@@ -12,6 +16,7 @@ import { CINEMA_URL, type Stack, startStack } from './stack.ts';
 // Browsers on a shared 2-core machine: generous, the steps themselves wait for conditions.
 setDefaultTimeout(90_000);
 
+const ARTIFACTS = join(import.meta.dir, '../artifacts/firefox');
 const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const hasFirefox = existsSync(FIREFOX_PATH);
 if (!hasFirefox && isCI)
@@ -54,4 +59,75 @@ describe.skipIf(!hasFirefox)('Firefox build', () => {
     );
     expect(String(await label.jsonValue())).toMatch(/Watch together|Смотреть вместе/);
   }, 60_000);
+
+  test('in a room: the player’s full-screen button stays full screen; ours keeps the chat', async () => {
+    const page = await browser.newPage();
+    await page.setViewport({ width: 1280, height: 800 });
+    await page.goto(`${CINEMA_URL}/login?next=${encodeURIComponent('/films/night-train')}`);
+    await page.type('input[name=login]', 'anna');
+    await page.type('input[name=password]', 'kino');
+    await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+    const watch = await page.waitForSelector('kino-watch-together >>> button.kv-watch');
+    await watch!.click();
+    const start = await page.waitForSelector(
+      'kino-watch-together >>> .kv-panel form button.kv-primary',
+    );
+    await start!.click();
+    await page.waitForSelector('kino-room >>> aside.kv-sidebar[data-status="connected"]', {
+      timeout: 20_000,
+    });
+    const fullscreen = () =>
+      page.evaluate(() => {
+        const el = document.fullscreenElement;
+        return el ? el.id || el.className : null;
+      });
+    // The sidebar docks: the video ends where it begins.
+    const layout = await page.evaluate(() => {
+      const video = document.querySelector('video#player')!.getBoundingClientRect();
+      const aside = document
+        .querySelector('kino-room')!
+        .shadowRoot!.querySelector('aside')!
+        .getBoundingClientRect();
+      const { x, y, width, height } = video;
+      return { videoRight: video.right, asideLeft: aside.left, video: { x, y, width, height } };
+    });
+    expect(layout.videoRight).toBeLessThanOrEqual(layout.asideLeft);
+    // Firefox's controls: the full-screen button is the last one, at the bar's right end.
+    const { video } = layout;
+    await page.mouse.move(video.x + video.width / 2, video.y + video.height / 2);
+    await Bun.sleep(300);
+    await page.mouse.click(video.x + video.width - 20, video.y + video.height - 20);
+    await page.waitForFunction(() => document.fullscreenElement?.id === 'player', {
+      timeout: 10_000,
+    });
+    await Bun.sleep(1000);
+    expect(await fullscreen()).toBe('player');
+    await mkdir(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, 'fullscreen-native.png') });
+    await page.evaluate(() => document.exitFullscreen());
+    await page.waitForFunction(() => document.fullscreenElement === null);
+    const ours = await page.waitForSelector(
+      'kino-room >>> button[aria-label="Full screen with chat"]',
+    );
+    await ours!.click();
+    await page.waitForFunction(() => document.fullscreenElement?.classList.contains('player'), {
+      timeout: 10_000,
+    });
+    await Bun.sleep(500);
+    // The sidebar is inside the full-screen element, so it takes clicks there.
+    const hit = await page.evaluate(() => {
+      const aside = document
+        .querySelector('kino-room')!
+        .shadowRoot!.querySelector('aside')!
+        .getBoundingClientRect();
+      const el = document.elementFromPoint(aside.x + aside.width / 2, aside.y + 200);
+      return el?.tagName.toLowerCase();
+    });
+    expect(hit).toBe('kino-room');
+    await mkdir(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, 'fullscreen-with-chat.png') });
+    const exit = await page.waitForSelector('kino-room >>> button[aria-label="Exit full screen"]');
+    await exit!.click();
+    await page.waitForFunction(() => document.fullscreenElement === null, { timeout: 10_000 });
+  }, 90_000);
 });

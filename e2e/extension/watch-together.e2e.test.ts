@@ -10,6 +10,7 @@ import {
   buildExtension,
   launchProfile,
   openFilm,
+  openPopup,
   type Profile,
   signIn,
   videoState,
@@ -101,10 +102,7 @@ describe.skipIf(!hasChromium)('watch together (Chromium, built extension)', () =
   });
 
   test('the popup shows who you are and the room with its people', async () => {
-    const worker = anna.context.serviceWorkers()[0]!;
-    const extensionId = new URL(worker.url()).host;
-    const popup = await anna.context.newPage();
-    await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+    const popup = await openPopup(anna);
     await popup.getByText('Signed in as Анна').waitFor({ timeout: 10_000 });
     await popup.getByText(/Room for/).waitFor();
     const people = await popup.locator('.people li').allTextContents();
@@ -161,7 +159,7 @@ describe.skipIf(!hasChromium)('watch together (Chromium, built extension)', () =
     }
     await sidebar(annaPage).getByRole('button', { name: 'React with 😍' }).click();
     for (const page of [annaPage, borisPage]) {
-      await page.locator('.kv-float', { hasText: '😍' }).waitFor({ timeout: 5000 });
+      await page.locator('.kv-float[data-emoji="😍"]').waitFor({ timeout: 5000 });
     }
   });
 
@@ -183,6 +181,7 @@ describe.skipIf(!hasChromium)('watch together (Chromium, built extension)', () =
 
   test('the owner closes the room: both sides are told, and each video is its own again', async () => {
     await sidebar(annaPage).getByRole('button', { name: 'Close room' }).click();
+    await sidebar(annaPage).getByRole('button', { name: 'Close for everyone' }).click();
     for (const page of [annaPage, borisPage]) {
       await sidebar(page).getByText('The room was closed.').waitFor({ timeout: 10_000 });
     }

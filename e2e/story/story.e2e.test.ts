@@ -241,6 +241,7 @@ describe.skipIf(!hasPostgres || !hasRedis || !hasChromium)(
 
     step('Anna closes the room and Boris and Vera are told', async () => {
       await sidebar(anna).getByRole('button', { name: 'Close room' }).click();
+      await sidebar(anna).getByRole('button', { name: 'Close for everyone' }).click();
       for (const viewer of [boris, vera]) {
         await sidebar(viewer)
           .getByRole('alert')

@@ -105,5 +105,5 @@ export async function seekVideo(viewer: Viewer, seconds: number): Promise<number
 
 /** Waits until the reaction `emoji` floats over the viewer's video. */
 export async function waitForFloatingReaction(viewer: Viewer, emoji: string): Promise<void> {
-  await viewer.page.locator('.kv-float', { hasText: emoji }).first().waitFor({ timeout: 5000 });
+  await viewer.page.locator(`.kv-float[data-emoji="${emoji}"]`).first().waitFor({ timeout: 5000 });
 }

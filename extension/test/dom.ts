@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll } from 'bun:test';
 import { Window } from 'happy-dom';
+import { options } from 'preact';
 
 const GLOBALS = [
   'window',
@@ -66,8 +67,13 @@ export function useDom(): TestDom {
   };
 }
 
+// Preact runs effects after the next paint; it looked for requestAnimationFrame when it
+// loaded, before this fake DOM existed. Effects then run on the next tick (as
+// preact/test-utils arranges), so settle() below sees them.
+(options as { requestAnimationFrame?: (cb: () => void) => void }).requestAnimationFrame = (cb) =>
+  setTimeout(cb, 0);
+
 /** Lets Preact flush renders and effects. */
 export async function settle(): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve, 0));
-  await new Promise((resolve) => setTimeout(resolve, 0));
+  for (let i = 0; i < 3; i++) await new Promise((resolve) => setTimeout(resolve, 0));
 }

@@ -7,6 +7,7 @@ const data = {
   filmUrl: 'http://localhost:3000/films/night-train',
   ownerName: 'Анна',
   inviteToken: 'tok',
+  allowLinkJoin: false,
   closed: false,
 };
 
@@ -32,6 +33,18 @@ describe('join page', () => {
     const en = renderJoinPage(data, 'en');
     expect(en).toContain('Анна invites you to watch &quot;Ночной поезд&quot; together');
     expect(en).toContain('install');
+  });
+
+  test('who may join: only the invited, or anyone with the link when the owner allowed it', () => {
+    for (const lang of ['ru', 'en'] as const) {
+      const invitedOnly = renderJoinPage(data, lang);
+      const linkRoom = renderJoinPage({ ...data, allowLinkJoin: true }, lang);
+      expect(invitedOnly).toMatch(lang === 'ru' ? /только приглашённых/ : /only invited people/);
+      expect(linkRoom).toMatch(
+        lang === 'ru' ? /любой, у кого есть ссылка/ : /anyone with this link/,
+      );
+      expect(linkRoom).not.toMatch(/только приглашённых|only invited people/);
+    }
   });
 
   test('a closed room says so and does not hand over', () => {

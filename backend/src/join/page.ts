@@ -14,6 +14,8 @@ export interface JoinPageData {
   ownerName: string;
   /** Only when the link's token belongs to this room. */
   inviteToken: string | null;
+  /** The owner let anyone holding the link join (not only the invited). */
+  allowLinkJoin: boolean;
   closed: boolean;
 }
 
@@ -31,6 +33,8 @@ const TEXT = {
       'Firefox: установите дополнение из addons.mozilla.org или через about:addons → «Установить дополнение из файла».',
     signIn:
       'Войдите в онлайн-кинотеатр под своим аккаунтом — в комнату пускают только приглашённых.',
+    signInLink:
+      'Войдите в онлайн-кинотеатр под своим аккаунтом — в эту комнату может войти любой, у кого есть ссылка.',
     film: 'Страница фильма',
     closed: 'Эта комната уже закрыта.',
     notFound: 'Такой комнаты нет. Возможно, ссылка неполная.',
@@ -52,6 +56,8 @@ const TEXT = {
       'Firefox: install the add-on from addons.mozilla.org, or via about:addons → "Install Add-on From File".',
     signIn:
       'Sign in to the online cinema with your account: only invited people may join the room.',
+    signInLink:
+      'Sign in to the online cinema with your account: anyone with this link may join the room.',
     film: 'Film page',
     closed: 'This room has been closed.',
     notFound: 'There is no such room. The link may be incomplete.',
@@ -82,7 +88,7 @@ export function renderJoinPage(data: JoinPageData, lang: Lang): string {
 <div id="kino-install" class="hidden">
 <p>${e(s.install)}</p>
 <ul><li>${e(s.chrome)}</li><li>${e(s.firefox)}</li></ul>
-<p class="note">${e(s.signIn)}</p>
+<p class="note">${e(data.allowLinkJoin ? s.signInLink : s.signIn)}</p>
 </div>
 <script>${SCRIPT}</script>`;
   return `<!doctype html>

@@ -32,6 +32,7 @@ export async function loadJoinPage(
     filmUrl: room.filmUrl,
     ownerName: room.ownerName,
     inviteToken: invitee?.token ?? null,
+    allowLinkJoin: room.allowLinkJoin,
     closed: room.closedAt !== null,
   };
 }

@@ -47,7 +47,13 @@ export async function getRoomForUser(
   const access = await getRoomAccess(deps.db, roomId, user.id);
   if (!access) throw new HttpError(404, 'room_not_found', 'No such room');
   if (!access.isOwner && !access.isInvitee && !access.room.allowLinkJoin) {
-    throw new HttpError(403, 'room_forbidden', 'You are not invited to this room');
+    // Whom to ask and for what: the join page shows the same to anyone with the link.
+    const { room } = access;
+    throw new HttpError(403, 'room_forbidden', 'You are not invited to this room', {
+      owner: { id: room.ownerId, name: room.ownerName },
+      filmTitle: room.filmTitle,
+      closed: room.closedAt !== null,
+    });
   }
   const invitees = await guardDb(() =>
     deps.db.select().from(roomInvitees).where(eq(roomInvitees.roomId, roomId)),

@@ -136,6 +136,12 @@ export function roomTests(ctx: SuiteContext): void {
     const stranger = await call(ctx.app(), 'GET', `/api/rooms/${room.id}`, { token: ctx.dasha });
     expect(stranger.status).toBe(403);
     expect(stranger.json.code).toBe('room_forbidden');
+    // Whom to ask: the owner's name and the film, as the join page shows them.
+    expect(stranger.json.details).toEqual({
+      owner: { id: 'anna', name: 'Анна' },
+      filmTitle: 'Ночной поезд',
+      closed: false,
+    });
     const unknown = await call(ctx.app(), 'GET', '/api/rooms/AAAAAAAAAAAAAAAAAAAAAA', {
       token: ctx.anna,
     });
@@ -169,6 +175,12 @@ export function roomTests(ctx: SuiteContext): void {
       allowed: true,
       isInvitee: false,
     });
+    // Its join page says so, instead of "only invited people may join".
+    const page = await call(ctx.app(), 'GET', `/join/${room.id}`, {
+      headers: { 'accept-language': 'en' },
+    });
+    expect(page.text).toContain('anyone with this link may join');
+    expect(page.text).not.toContain('only invited people');
   });
 
   test('join page: English by Accept-Language, 404 page for unknown rooms, foreign tokens dropped', async () => {

@@ -53,6 +53,13 @@ describe('backend client', () => {
       ok: false,
       error: { code: 'forbidden', message: 'not invited', status: 403 },
     });
+    const owner = { id: 'anna', name: 'Анна' };
+    const withDetails = createBackendClient(
+      'http://b.test',
+      fakeFetch(403, { error: 'not invited', code: 'room_forbidden', details: { owner } }),
+    );
+    const refused = await withDetails.getRoom('tok', 'r1');
+    expect(!refused.ok && refused.error.details).toEqual({ owner });
   });
 
   test('a malformed success body is a bad_response, not a crash', async () => {

@@ -7,7 +7,7 @@ export interface ApiError {
   status: number;
   /** From `Retry-After` (429 quotas, 503 outages): seconds until a retry has a chance. */
   retryAfterSeconds?: number;
-  /** The error body's `details`, as sent (e.g. `people` over a quota). */
+  /** The error body's `details`, as sent (e.g. `people` over a quota; whom to ask on a 403 room_forbidden). */
   details?: unknown;
 }
 

@@ -7,6 +7,7 @@ import type { SiteAdapter, SiteSession } from '../adapters/types';
 import type { RoomInfo } from '../api/room-info';
 import type { InviteTarget } from '../invite/invite-hash';
 import type { Settings } from '../settings/settings';
+import type { RoomScreenKind } from '../ui/room-screen';
 
 export interface RoomRequest extends InviteTarget {
   /** Known when we created the room (or fetched it); shown before `welcome`. */
@@ -21,6 +22,10 @@ export interface OverlayState {
   session: Signal<SiteSession | null>;
   room: Signal<RoomRequest | null>;
   sidebarCollapsed: Signal<boolean>;
+  /** What the room sidebar shows now (null while in no room). */
+  roomScreen: Signal<RoomScreenKind | null>;
+  /** Bumped to open the Watch together panel ("Start a new room" after a room ended). */
+  startRequests: Signal<number>;
 }
 
 export function createOverlayState(adapter: SiteAdapter, settings: Settings): OverlayState {
@@ -30,5 +35,7 @@ export function createOverlayState(adapter: SiteAdapter, settings: Settings): Ov
     session: signal(null),
     room: signal(null),
     sidebarCollapsed: signal(false),
+    roomScreen: signal(null),
+    startRequests: signal(0),
   };
 }

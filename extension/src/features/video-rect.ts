@@ -1,5 +1,5 @@
 import type { Signal } from '@preact/signals';
-import type { VideoRect } from '../ui/RoomLayer';
+import type { VideoRect } from '../ui/room-model';
 
 /** Keeps `rect` on the video's viewport box (for reactions floating over it). */
 export function trackVideoRect(

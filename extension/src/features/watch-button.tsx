@@ -8,6 +8,7 @@ import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { sendToBackground } from '../messaging/send';
 import { StartApp } from '../ui/StartApp';
 import { autoMountAt } from './auto-mount';
+import { leaveRoom } from './leave-room';
 import type { OverlayState } from './overlay-state';
 
 export async function setupWatchButton(
@@ -20,6 +21,7 @@ export async function setupWatchButton(
     position: 'inline',
     anchor: () => adapter.buttonAnchor(document),
     append: 'last',
+    isolateEvents: true,
     onMount(container) {
       const App = () => (
         <StartApp
@@ -36,10 +38,12 @@ export async function setupWatchButton(
               state.sidebarCollapsed.value = false;
               state.room.value = { roomId: room.id, invite: null, info: room, autoplay: true };
             },
-            inRoom: state.room.value !== null,
+            roomScreen: state.roomScreen,
             onOpenSidebar: () => {
               state.sidebarCollapsed.value = false;
             },
+            leaveRoom: () => leaveRoom(state),
+            openRequests: state.startRequests,
           }}
         />
       );

@@ -16,8 +16,11 @@ export interface CurrentRoom {
   filmUrl: string;
   joinUrl: string | null;
   you: { id: string; name: string } | null;
+  /** Names of who is here now; empty once the room is not on. */
   people: string[];
   status: string;
+  /** What the tab's sidebar shows (ui/room-screen.ts): live, closed, forbidden, … */
+  screen: string;
 }
 
 export interface BackgroundRequests {

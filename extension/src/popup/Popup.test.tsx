@@ -19,6 +19,7 @@ function show(overrides: Partial<PopupProps> = {}) {
       you: { id: 'anna', name: 'Anna' },
       people: ['Anna', 'Boris'],
       status: 'connected',
+      screen: 'live',
     },
     siteOrigin: 'https://video.example',
     siteEnabled: false,
@@ -48,6 +49,30 @@ describe('popup', () => {
       'Boris',
     ]);
     expect(show({ session: null, room: null }).textContent).toContain('You are not in a room.');
+  });
+
+  test('a room that is not on says its state, never "Room for “”"', () => {
+    const room = {
+      roomId: 'r1',
+      filmTitle: '',
+      filmUrl: 'http://localhost:3000/films/night-train',
+      joinUrl: null,
+      you: null,
+      people: [],
+      status: 'offline',
+    };
+    const refused = show({ room: { ...room, screen: 'forbidden' } }).textContent!;
+    expect(refused).toContain('This room is for invited guests');
+    expect(refused).not.toContain('Room for');
+    const named = show({ room: { ...room, filmTitle: 'Night Train', screen: 'forbidden' } });
+    expect(named.textContent).toContain('“Night Train”');
+    expect(show({ room: { ...room, screen: 'closed' } }).textContent).toContain(
+      'The room was closed.',
+    );
+    expect(show({ room: { ...room, screen: 'connecting' } }).textContent).toContain('Your room');
+    for (const screen of ['unreachable', 'signed-out', 'not-found', 'outdated', 'failed', 'live']) {
+      expect(show({ room: { ...room, screen } }).textContent).not.toContain('“”');
+    }
   });
 
   test('enable on this site calls through and then shows it enabled', async () => {

@@ -3,6 +3,7 @@ import type { SiteSession } from '../adapters/types';
 import { t } from '../i18n';
 import type { CurrentRoom } from '../messaging/messages';
 import { normalizeBaseUrl, type Settings } from '../settings/settings';
+import { type RoomScreenKind, SCREEN_TITLE } from '../ui/room-screen';
 
 export interface PopupProps {
   session: SiteSession | null;
@@ -33,25 +34,14 @@ export function Popup(props: PopupProps) {
 
   return (
     <main class="popup">
-      <h1>Kino Vmeste</h1>
+      <h1>{t('productName')}</h1>
       <p class="who">
         {props.session
           ? t('popupSignedInAs', { name: props.session.user.name })
           : t('popupNotSignedIn')}
       </p>
       <section aria-label={t('sidebarTitle')}>
-        {props.room ? (
-          <>
-            <h2>{t('popupRoom', { film: props.room.filmTitle })}</h2>
-            <ul class="people">
-              {props.room.people.map((name) => (
-                <li key={name}>{name}</li>
-              ))}
-            </ul>
-          </>
-        ) : (
-          <p class="muted">{t('popupNoRoom')}</p>
-        )}
+        {props.room ? <RoomSummary room={props.room} /> : <p class="muted">{t('popupNoRoom')}</p>}
       </section>
       {props.siteOrigin && (
         <button
@@ -83,6 +73,46 @@ export function Popup(props: PopupProps) {
         <button type="submit">{t('popupSave')}</button>
         {message && <p role="status">{message}</p>}
       </form>
+      <p class="credits">
+        <a href="https://github.com/jdecked/twemoji" target="_blank" rel="noreferrer">
+          {t('emojiCredit')}
+        </a>
+      </p>
     </main>
+  );
+}
+
+/** The tab's room as its sidebar shows it: live with its people, or the state it is in. */
+function RoomSummary({ room }: { room: CurrentRoom }) {
+  const screen = room.screen as RoomScreenKind;
+  const named = room.filmTitle ? t('popupRoom', { film: room.filmTitle }) : t('popupRoomUntitled');
+  if (screen === 'live') {
+    return (
+      <>
+        <h2>{named}</h2>
+        <ul class="people">
+          {room.people.map((name) => (
+            <li key={name}>{name}</li>
+          ))}
+        </ul>
+      </>
+    );
+  }
+  const title = SCREEN_TITLE[screen] ? t(SCREEN_TITLE[screen]) : t('failedTitle');
+  if (screen === 'connecting' || screen === 'unreachable') {
+    return (
+      <>
+        <h2>{named}</h2>
+        <p class="muted" role="status">
+          {screen === 'connecting' ? t('popupConnecting') : title}
+        </p>
+      </>
+    );
+  }
+  return (
+    <>
+      <h2>{title}</h2>
+      {room.filmTitle && <p class="muted">{t('summaryFilm', { film: room.filmTitle })}</p>}
+    </>
   );
 }

@@ -11,6 +11,7 @@ import {
   mergeMessages,
   type RoomView,
   reduceServerMessage,
+  TOAST_COALESCE_MS,
   TOAST_MS,
 } from './room-state';
 
@@ -96,6 +97,90 @@ describe('room reducer', () => {
       100,
     );
     expect(mine.toasts).toEqual([]);
+  });
+
+  describe('one user action is one toast', () => {
+    type Action = 'play' | 'pause' | 'seek' | 'wait-buffering' | 'resume';
+    const by = (
+      userId: string,
+      action: Action,
+      position: number,
+      playing: boolean,
+      seq: number,
+    ): ServerMessage => ({
+      type: 'playback',
+      playback: { playing, position, at: 6000, rate: 1, seq },
+      cause: { userId, name: userId === 'boris' ? 'Boris' : 'Vera', action },
+    });
+    const texts = (view: RoomView) => view.toasts.map((toast) => t(toast.key, toast.params));
+    const run = (steps: [ServerMessage, number][]) =>
+      steps.reduce((view, [msg, now]) => reduceServerMessage(view, msg, now), joined());
+
+    test('a click on the seek bar (pause, seek, play) is one "jumped to" toast', () => {
+      const view = run([
+        [by('boris', 'pause', 30, false, 2), 100],
+        [by('boris', 'seek', 90, false, 3), 180],
+        [by('boris', 'play', 90, true, 4), 260],
+      ]);
+      expect(texts(view)).toEqual(['Boris jumped to 1:30']);
+      // The merged toast stays as long as a fresh one from its last step.
+      expect(expireTransient(view, 260 + TOAST_MS - 1).toasts).toHaveLength(1);
+    });
+
+    test('a drag of the seek bar (several seeks) ends on its last position', () => {
+      const view = run([
+        [by('boris', 'seek', 40, true, 2), 0],
+        [by('boris', 'seek', 60, true, 3), 600],
+        [by('boris', 'seek', 75, true, 4), 1200],
+      ]);
+      expect(texts(view)).toEqual(['Boris jumped to 1:15']);
+    });
+
+    test('a seek that ends paused says so', () => {
+      const view = run([
+        [by('boris', 'pause', 10, false, 2), 0],
+        [by('boris', 'seek', 20, false, 3), 50],
+      ]);
+      expect(texts(view)).toEqual(['Boris jumped to 0:20 and paused']);
+    });
+
+    test('pause then play without a seek says the last thing done', () => {
+      const view = run([
+        [by('boris', 'pause', 10, false, 2), 0],
+        [by('boris', 'play', 10, true, 3), 500],
+      ]);
+      expect(texts(view)).toEqual(['Boris pressed play at 0:10']);
+    });
+
+    test('actions further apart than the window are separate toasts', () => {
+      const view = run([
+        [by('boris', 'pause', 10, false, 2), 0],
+        [by('boris', 'play', 10, true, 3), TOAST_COALESCE_MS],
+      ]);
+      expect(texts(view)).toEqual(['Boris paused at 0:10', 'Boris pressed play at 0:10']);
+    });
+
+    test('two people acting at once keep a toast each', () => {
+      const view = run([
+        [by('boris', 'pause', 10, false, 2), 0],
+        [by('vera', 'seek', 50, false, 3), 100],
+        [by('boris', 'play', 50, true, 4), 200],
+      ]);
+      expect(texts(view)).toEqual(['Boris pressed play at 0:50', 'Vera jumped to 0:50 and paused']);
+    });
+
+    test('the room waiting for a buffering member is its own toast, never folded', () => {
+      const view = run([
+        [by('boris', 'pause', 10, false, 2), 0],
+        [by('boris', 'wait-buffering', 10, false, 3), 100],
+        [by('boris', 'resume', 10, true, 4), 200],
+      ]);
+      expect(texts(view)).toEqual([
+        'Boris paused at 0:10',
+        'Waiting for Boris to load',
+        'Everyone is ready, playing on',
+      ]);
+    });
   });
 
   test('toasts and floating reactions expire', () => {

@@ -14,6 +14,8 @@ export interface Toast {
   key: MessageKey;
   params: Record<string, string>;
   at: number;
+  /** Set on toasts for someone's play/pause/seek, so a burst of them can become one. */
+  playback?: { userId: string; sought: boolean };
 }
 
 export interface FloatingReaction {
@@ -59,8 +61,13 @@ export interface RoomView {
 }
 
 export const TOAST_MS = 5000;
-export const FLOAT_MS = 3000;
-const MAX_TOASTS = 4;
+export const FLOAT_MS = 4000;
+/**
+ * Play/pause/seek from one member this close together are one user action (a click
+ * on the seek bar is pause, seek, play): they fold into one toast.
+ */
+export const TOAST_COALESCE_MS = 2000;
+const MAX_TOASTS = 3;
 
 export function initialRoomView(): RoomView {
   return {
@@ -117,8 +124,15 @@ function addToast(
   key: MessageKey,
   params: Record<string, string>,
   now: number,
+  playback?: Toast['playback'],
 ): RoomView {
-  const toast: Toast = { id: view.nextToastId, key, params, at: now };
+  const toast: Toast = {
+    id: view.nextToastId,
+    key,
+    params,
+    at: now,
+    ...(playback && { playback }),
+  };
   return {
     ...view,
     toasts: [...view.toasts, toast].slice(-MAX_TOASTS),
@@ -134,6 +148,12 @@ const ACTION_TOASTS: Record<string, MessageKey> = {
   resume: 'toastResume',
 };
 
+/** What one person's burst of play/pause/seek says, as one toast. */
+function playbackToastKey(action: string, sought: boolean, playing: boolean): MessageKey {
+  if (sought) return playing ? 'toastSeek' : 'toastSeekPaused';
+  return ACTION_TOASTS[action] ?? 'toastSeek';
+}
+
 function onPlayback(view: RoomView, msg: ServerMessageOf<'playback'>, now: number): RoomView {
   // An older state overtaken by a newer one (instances, reconnects) never moves us back.
   if (view.playback && msg.playback.seq < view.playback.seq) return view;
@@ -141,14 +161,28 @@ function onPlayback(view: RoomView, msg: ServerMessageOf<'playback'>, now: numbe
   const cause = msg.cause;
   // Your own actions need no toast; the server's snapshots (cause null) neither.
   if (!cause || cause.userId === view.you?.userId) return next;
-  const key = ACTION_TOASTS[cause.action];
-  if (!key) return next;
-  return addToast(
-    next,
-    key,
-    { name: cause.name, time: formatFilmTime(msg.playback.position) },
-    now,
+  const params = { name: cause.name, time: formatFilmTime(msg.playback.position) };
+  const isUserAction =
+    cause.action === 'play' || cause.action === 'pause' || cause.action === 'seek';
+  if (!isUserAction) {
+    const key = ACTION_TOASTS[cause.action];
+    return key ? addToast(next, key, params, now) : next;
+  }
+  const earlier = next.toasts.findLast(
+    (toast) => toast.playback?.userId === cause.userId && now - toast.at < TOAST_COALESCE_MS,
   );
+  const sought = (earlier?.playback?.sought ?? false) || cause.action === 'seek';
+  const key = playbackToastKey(cause.action, sought, msg.playback.playing);
+  if (!earlier) return addToast(next, key, params, now, { userId: cause.userId, sought });
+  // The same toast says what the burst came to; its window starts again.
+  const merged: Toast = {
+    ...earlier,
+    key,
+    params,
+    at: now,
+    playback: { userId: cause.userId, sought },
+  };
+  return { ...next, toasts: next.toasts.map((toast) => (toast === earlier ? merged : toast)) };
 }
 
 function onPresence(view: RoomView, msg: ServerMessageOf<'presence'>, now: number): RoomView {

@@ -34,7 +34,7 @@ export function Chat(props: Props) {
       <ol
         ref={list}
         class="kv-messages"
-        aria-live="polite"
+        aria-label={t('chat')}
         onScroll={(event) => {
           const el = event.currentTarget;
           scrollFromBottom.current = el.scrollHeight - el.clientHeight - el.scrollTop;

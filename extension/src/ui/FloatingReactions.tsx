@@ -1,18 +1,32 @@
+import { t } from '../i18n';
 import type { FloatingReaction } from '../room/room-state';
+import { isReaction, ReactionImage } from './reactions/ReactionImage';
 
-/** Reactions rising over the video; `left` spreads them so bursts don't stack. */
+/**
+ * Reactions rising over the video, each with who sent it. `left` spreads a burst so
+ * they don't stack; the motion is CSS and stops for prefers-reduced-motion.
+ */
 export function FloatingReactions({ items }: { items: FloatingReaction[] }) {
   return (
     <div class="kv-float-area" aria-hidden="true">
       {items.map((item) => (
-        <span
+        <div
           key={item.id}
           class="kv-float"
-          title={item.name}
-          style={{ left: `${10 + (hash(item.id) % 80)}%` }}
+          data-emoji={item.emoji}
+          title={t('reactionBy', { name: item.name })}
+          style={{
+            left: `${8 + (hash(item.id) % 76)}%`,
+            '--kv-sway': `${(hash(item.id) % 5) - 2}`,
+          }}
         >
-          {item.emoji}
-        </span>
+          {isReaction(item.emoji) ? (
+            <ReactionImage emoji={item.emoji} size={72} class="kv-float-image" />
+          ) : (
+            <span class="kv-float-image">{item.emoji}</span>
+          )}
+          <span class="kv-float-name">{item.name}</span>
+        </div>
       ))}
     </div>
   );

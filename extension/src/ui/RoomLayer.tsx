@@ -1,43 +1,84 @@
-import type { Signal } from '@preact/signals';
-import type { RoomView } from '../room/room-state';
+import { useEffect, useRef } from 'preact/hooks';
+import { ChatAnnouncer } from './ChatAnnouncer';
+import { CollapsedTab } from './CollapsedTab';
 import { FloatingReactions } from './FloatingReactions';
-import { Sidebar, type SidebarActions } from './Sidebar';
+import { OverFullscreen } from './OverFullscreen';
+import type { RoomLayerModel } from './room-model';
+import { isDeadEnd } from './room-screen';
+import { Sidebar } from './Sidebar';
 
-export interface VideoRect {
-  top: number;
-  left: number;
-  width: number;
-  height: number;
-}
-
-interface Props {
-  view: Signal<RoomView>;
-  videoRect: Signal<VideoRect | null>;
-  collapsed: Signal<boolean>;
-  actions: SidebarActions;
-}
-
-/** The full-viewport room layer: the sidebar, and reactions floating over the video. */
-export function RoomLayer({ view, videoRect, collapsed, actions }: Props) {
-  const rect = videoRect.value;
+/**
+ * The room layer: a popover in the browser's top layer (so it stays above the page's
+ * own full screen too) that only its children make clickable. It holds the docked
+ * sidebar (or, collapsed, a tab at the window's edge), and reactions over the video.
+ * In the page's own full screen only the reactions, toasts and a hint where the chat went.
+ */
+export function RoomLayer({
+  model,
+  onLayer,
+}: {
+  model: RoomLayerModel;
+  onLayer?: (el: HTMLElement) => void;
+}) {
+  const layer = useRef<HTMLDivElement>(null);
+  // Set when the user collapsed or expanded: the part that appears takes the focus.
+  const toggled = useRef(false);
+  useEffect(() => {
+    if (layer.current) onLayer?.(layer.current);
+  }, []);
+  const view = model.view.value;
+  const rect = model.videoRect.value;
+  const fullscreen = model.fullscreen.value;
+  const collapsed = model.collapsed.value;
+  const screen = model.screen.value;
+  const setCollapsed = (value: boolean) => {
+    toggled.current = true;
+    model.collapsed.value = value;
+  };
+  const takeFocus = toggled.current;
+  toggled.current = false;
   return (
-    <div class="kv-layer">
+    <div
+      ref={layer}
+      class="kv-layer"
+      popover="manual"
+      data-fullscreen={fullscreen}
+      style={{
+        '--kv-width': `${model.width.value}px`,
+        '--kv-edge': `${fullscreen === 'none' ? model.edge.value : 0}px`,
+      }}
+    >
       {rect && (
         <div
           class="kv-floats"
           style={{ top: rect.top, left: rect.left, width: rect.width, height: rect.height }}
         >
-          <FloatingReactions items={view.value.floating} />
+          <FloatingReactions items={view.floating} />
         </div>
       )}
-      <Sidebar
-        view={view.value}
-        collapsed={collapsed.value}
-        onCollapsedChange={(value) => {
-          collapsed.value = value;
-        }}
-        actions={actions}
-      />
+      {/* Outside the sidebar: new lines are read out while it is collapsed too. */}
+      <ChatAnnouncer messages={view.messages} youId={view.you?.userId ?? null} />
+      {fullscreen === 'other' ? (
+        <OverFullscreen toasts={isDeadEnd(screen.kind) ? [] : view.toasts} />
+      ) : collapsed ? (
+        <CollapsedTab
+          view={view}
+          screen={screen}
+          takeFocus={takeFocus}
+          onExpand={() => setCollapsed(false)}
+        />
+      ) : (
+        <Sidebar
+          view={view}
+          screen={screen}
+          facts={model.facts.value}
+          width={model.width.value}
+          fullscreen={fullscreen}
+          takeFocus={takeFocus}
+          onCollapsedChange={setCollapsed}
+          actions={model.actions}
+        />
+      )}
     </div>
   );
 }

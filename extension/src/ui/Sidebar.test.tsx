@@ -1,75 +1,35 @@
 import { describe, expect, mock, test } from 'bun:test';
 import { render } from 'preact';
 import { settle, useDom } from '../../test/dom';
+import { actions, view } from '../../test/room-fixtures';
 import { setLocale } from '../i18n';
-import { initialRoomView, type RoomView } from '../room/room-state';
-import { Sidebar, type SidebarActions } from './Sidebar';
+import type { RoomView } from '../room/room-state';
+import type { RoomFacts } from './room-model';
+import { type RoomScreen, roomScreen } from './room-screen';
+import { Sidebar } from './Sidebar';
 
 setLocale('en');
 const dom = useDom();
 
-function view(overrides: Partial<RoomView> = {}): RoomView {
-  return {
-    ...initialRoomView(),
-    status: 'connected',
-    you: { userId: 'anna', name: 'Anna', connectionId: 'c1', isOwner: true, canControl: true },
-    room: {
-      id: 'r1',
-      filmId: 'night-train',
-      ownerId: 'anna',
-      settings: { controlMode: 'everyone', bufferPolicy: 'wait' },
-    },
-    participants: [
-      {
-        userId: 'anna',
-        name: 'Anna',
-        connectionId: 'c1',
-        instanceId: 'i',
-        joinedAt: 1,
-        buffering: false,
-      },
-      {
-        userId: 'boris',
-        name: 'Boris',
-        connectionId: 'c2',
-        instanceId: 'i',
-        joinedAt: 2,
-        buffering: true,
-      },
-    ],
-    messages: [
-      {
-        id: 'm-00001',
-        cursor: 5,
-        kind: 'text',
-        userId: 'boris',
-        name: 'Boris',
-        text: 'hello',
-        at: 1,
-        position: 0,
-      },
-    ],
-    hasMore: true,
-    ...overrides,
-  };
-}
+const FACTS: RoomFacts = { filmTitle: 'Night Train', ownerName: 'Anna' };
 
-function actions(): SidebarActions & Record<string, ReturnType<typeof mock>> {
-  return {
-    sendChat: mock(() => {}),
-    sendReaction: mock(() => {}),
-    loadOlder: mock(() => {}),
-    copyInvite: mock(async () => true),
-    leave: mock(() => {}),
-    closeRoom: mock(() => {}),
-    changeSettings: mock(() => {}),
-  };
-}
-
-function show(v: RoomView, a = actions(), onCollapsedChange = (_: boolean) => {}) {
+function show(
+  v: RoomView,
+  a = actions(),
+  onCollapsedChange = (_: boolean) => {},
+  options: { screen?: RoomScreen; facts?: RoomFacts } = {},
+) {
   const root = dom.container();
   render(
-    <Sidebar view={v} collapsed={false} onCollapsedChange={onCollapsedChange} actions={a} />,
+    <Sidebar
+      view={v}
+      screen={options.screen ?? roomScreen({ view: v, ended: false, elapsedMs: 0 })}
+      facts={options.facts ?? FACTS}
+      width={300}
+      fullscreen="none"
+      onCollapsedChange={onCollapsedChange}
+      actions={a}
+    />,
     root,
   );
   return { root, a };
@@ -105,8 +65,26 @@ describe('sidebar', () => {
     expect(onCollapsed).toHaveBeenCalledWith(true);
   });
 
-  test('the owner may close the room; a guest may not', () => {
-    expect(show(view()).root.textContent).toContain('Close room');
+  test('the owner may close the room, after confirming; a guest may not', async () => {
+    const { root, a } = show(view());
+    const button = (name: string) =>
+      [...root.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent === name);
+    button('Close room')!.click();
+    await settle();
+    expect(a.closeRoom).not.toHaveBeenCalled();
+    expect(root.querySelector('[role="alertdialog"]')?.textContent).toContain(
+      'Close the room for everyone?',
+    );
+    // Escape cancels the question (and does not collapse the sidebar).
+    root
+      .querySelector('[role="alertdialog"]')!
+      .dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    await settle();
+    expect(root.querySelector('[role="alertdialog"]')).toBeNull();
+    button('Close room')!.click();
+    await settle();
+    button('Close for everyone')!.click();
+    expect(a.closeRoom).toHaveBeenCalledTimes(1);
     const guest = view({
       you: { userId: 'boris', name: 'Boris', connectionId: 'c2', isOwner: false, canControl: true },
     });
@@ -125,6 +103,8 @@ describe('sidebar', () => {
     const love = root.querySelector<HTMLButtonElement>('button[aria-label="React with 😍"]')!;
     love.click();
     expect(a.sendReaction).toHaveBeenCalledWith('😍');
+    // Drawn from the bundled images, not left to the system's emoji font.
+    expect(love.querySelector('svg path')).not.toBeNull();
     const offline = show(view({ status: 'reconnecting' })).root;
     expect(offline.querySelector('.kv-status')?.textContent).toBe('Reconnecting…');
     expect(offline.querySelector<HTMLButtonElement>('.kv-emoji')!.disabled).toBe(true);
@@ -161,5 +141,49 @@ describe('sidebar', () => {
       view({ you: guest, settings: { controlMode: 'everyone', bufferPolicy: 'wait' } }),
     );
     expect(open.root.textContent).not.toContain('Only the host controls playback');
+  });
+});
+
+describe('sidebar by keyboard', () => {
+  test('the reactions are one Tab stop; arrow keys move along them, Enter reacts', async () => {
+    const { root, a } = show(view());
+    const buttons = [...root.querySelectorAll<HTMLButtonElement>('.kv-emoji')];
+    expect(buttons.map((b) => b.tabIndex).filter((i) => i === 0)).toHaveLength(1);
+    buttons[0]!.focus();
+    const bar = root.querySelector('[role="toolbar"]')!;
+    bar.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    await settle();
+    expect(document.activeElement).toBe(buttons[1]!);
+    expect(buttons[1]!.tabIndex).toBe(0);
+    bar.dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true }));
+    await settle();
+    expect(document.activeElement).toBe(buttons.at(-1)!);
+    (document.activeElement as HTMLButtonElement).click();
+    expect(a.sendReaction).toHaveBeenCalledWith('❤️');
+  });
+
+  test('the width handle is a labelled separator: arrows widen or narrow the sidebar', () => {
+    const { root, a } = show(view());
+    const handle = root.querySelector<HTMLElement>('[role="separator"]')!;
+    expect(handle.getAttribute('aria-label')).toBe('Sidebar width');
+    expect(handle.getAttribute('aria-valuenow')).toBe('300');
+    expect(handle.tabIndex).toBe(0);
+    handle.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true }));
+    expect(a.resize).toHaveBeenLastCalledWith(320);
+    handle.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    expect(a.resize).toHaveBeenLastCalledWith(280);
+    handle.dispatchEvent(new KeyboardEvent('keydown', { key: 'Home', bubbles: true }));
+    expect(a.resize).toHaveBeenLastCalledWith(260);
+    expect(a.resizeDone).toHaveBeenCalledTimes(3);
+  });
+
+  test('"Full screen with chat" is a labelled toggle in the header', () => {
+    const { root, a } = show(view());
+    const button = root.querySelector<HTMLButtonElement>(
+      'button[aria-label="Full screen with chat"]',
+    )!;
+    expect(button.getAttribute('aria-pressed')).toBe('false');
+    button.click();
+    expect(a.toggleFullscreen).toHaveBeenCalled();
   });
 });

@@ -1,23 +1,15 @@
-import type { Reaction } from '@kino/shared/protocol';
-import type { RoomSettings } from '@kino/shared/types';
-import { useState } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { type MessageKey, t } from '../i18n';
 import type { ConnectionStatus, RoomView } from '../room/room-state';
-import { Chat } from './Chat';
-import { Participants } from './Participants';
-import { ReactionBar } from './ReactionBar';
-import { RoomSettingsPanel } from './RoomSettingsPanel';
+import { Icon } from './Icons';
+import { LiveRoom } from './LiveRoom';
+import { ResizeHandle } from './ResizeHandle';
+import { RoomStateScreen } from './RoomStateScreen';
+import type { FullscreenMode, RoomFacts, SidebarActions } from './room-model';
+import { isDeadEnd, type RoomScreen } from './room-screen';
 import { Toasts } from './Toasts';
 
-export interface SidebarActions {
-  sendChat(text: string): void;
-  sendReaction(emoji: Reaction): void;
-  loadOlder(): void;
-  changeSettings(change: Partial<RoomSettings>): void;
-  copyInvite(): Promise<boolean>;
-  leave(): void;
-  closeRoom(): void;
-}
+export type { SidebarActions } from './room-model';
 
 const STATUS_TEXT: Record<ConnectionStatus, MessageKey> = {
   connecting: 'connecting',
@@ -27,108 +19,81 @@ const STATUS_TEXT: Record<ConnectionStatus, MessageKey> = {
   closed: 'offline',
 };
 
-interface Props {
+export interface SidebarProps {
   view: RoomView;
-  collapsed: boolean;
+  screen: RoomScreen;
+  facts: RoomFacts;
+  width: number;
+  fullscreen: FullscreenMode;
+  /** Move the focus here on mount (the user just expanded it). */
+  takeFocus?: boolean;
   onCollapsedChange: (collapsed: boolean) => void;
   actions: SidebarActions;
 }
 
-/** The room sidebar: people, chat, reactions, connection state and room actions. */
-export function Sidebar({ view, collapsed, onCollapsedChange, actions }: Props) {
-  const [copied, setCopied] = useState(false);
-  const connected = view.status === 'connected';
-  if (collapsed) {
-    return (
-      <aside class="kv-sidebar kv-collapsed" data-status={view.status}>
-        <button
-          type="button"
-          class="kv-button kv-primary"
-          aria-label={t('expand')}
-          aria-expanded={false}
-          onClick={() => onCollapsedChange(false)}
-        >
-          ◀ {t('sidebarTitle')}
-        </button>
-        <Toasts toasts={view.toasts} />
-      </aside>
-    );
-  }
+/**
+ * The docked room sidebar (a complementary landmark): its header, toasts, and either
+ * the live room or the one screen that says what happened and what to do next.
+ */
+export function Sidebar(props: SidebarProps) {
+  const { view, screen, actions } = props;
+  const collapseButton = useRef<HTMLButtonElement>(null);
+  // At once, in the same task as the swap: a key pressed right after must land here.
+  useLayoutEffect(() => {
+    if (props.takeFocus) collapseButton.current?.focus();
+  }, []);
+  const live = screen.kind === 'live';
+  const showStatus = live || screen.kind === 'connecting' || screen.kind === 'unreachable';
   return (
     <aside
       class="kv-sidebar"
       aria-label={t('sidebarTitle')}
       data-status={view.status}
+      data-screen={screen.kind}
       onKeyDown={(event) => {
-        if (event.key === 'Escape') onCollapsedChange(true);
+        if (event.key === 'Escape' && !event.defaultPrevented) props.onCollapsedChange(true);
       }}
     >
+      <ResizeHandle width={props.width} onResize={actions.resize} onDone={actions.resizeDone} />
       <header class="kv-sidebar-head">
-        <h2 class="kv-title">{t('sidebarTitle')}</h2>
-        <span class={`kv-status kv-status-${view.status}`} role="status">
-          {t(STATUS_TEXT[view.status])}
-        </span>
+        <div class="kv-title-block">
+          <h2 class="kv-title">{t('sidebarTitle')}</h2>
+          {showStatus && (
+            <span class={`kv-status kv-status-${view.status}`} role="status">
+              {t(STATUS_TEXT[view.status])}
+            </span>
+          )}
+        </div>
+        {screen.kind === 'live' && (
+          <button
+            type="button"
+            class="kv-icon-button"
+            aria-label={props.fullscreen === 'ours' ? t('exitFullscreen') : t('fullscreenWithChat')}
+            aria-pressed={props.fullscreen === 'ours'}
+            title={props.fullscreen === 'ours' ? t('exitFullscreen') : t('fullscreenWithChat')}
+            onClick={actions.toggleFullscreen}
+          >
+            <Icon name={props.fullscreen === 'ours' ? 'exitFullscreen' : 'fullscreen'} />
+          </button>
+        )}
         <button
+          ref={collapseButton}
           type="button"
           class="kv-icon-button"
           aria-label={t('collapse')}
           aria-expanded={true}
-          onClick={() => onCollapsedChange(true)}
+          title={t('collapse')}
+          onClick={() => props.onCollapsedChange(true)}
         >
-          ▶
+          <Icon name="collapse" />
         </button>
       </header>
-      {view.closedReason && (
-        <p class="kv-notice" role="alert">
-          {view.closedReason === 'expired' ? t('roomExpired') : t('roomClosed')}
-        </p>
+      {!isDeadEnd(screen.kind) && <Toasts toasts={view.toasts} at="sidebar" />}
+      {live ? (
+        <LiveRoom view={view} actions={actions} />
+      ) : (
+        <RoomStateScreen screen={screen} view={view} facts={props.facts} actions={actions} />
       )}
-      {view.lastError && !view.closedReason && (
-        <p class="kv-notice" role="alert">
-          {t('errorGeneric', { message: view.lastError.message })}
-        </p>
-      )}
-      <Participants
-        participants={view.participants}
-        youId={view.you?.userId ?? null}
-        ownerId={view.room?.ownerId ?? null}
-      />
-      <Chat
-        messages={view.messages}
-        pending={view.pending}
-        hasMore={view.hasMore}
-        loadingHistory={view.loadingHistory}
-        canSend={view.status !== 'closed'}
-        onSend={actions.sendChat}
-        onLoadOlder={actions.loadOlder}
-      />
-      <ReactionBar disabled={!connected} onReact={actions.sendReaction} />
-      {view.settings && view.status !== 'closed' && (
-        <RoomSettingsPanel
-          settings={view.settings}
-          isOwner={view.you?.isOwner ?? false}
-          disabled={!connected}
-          onChange={actions.changeSettings}
-        />
-      )}
-      <footer class="kv-actions">
-        <button
-          type="button"
-          class="kv-button"
-          onClick={async () => setCopied(await actions.copyInvite())}
-        >
-          {copied ? t('copied') : t('copyInvite')}
-        </button>
-        <button type="button" class="kv-button" onClick={actions.leave}>
-          {t('leave')}
-        </button>
-        {view.you?.isOwner && view.status !== 'closed' && (
-          <button type="button" class="kv-button kv-danger" onClick={actions.closeRoom}>
-            {t('closeRoom')}
-          </button>
-        )}
-      </footer>
-      <Toasts toasts={view.toasts} />
     </aside>
   );
 }

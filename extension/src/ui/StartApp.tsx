@@ -1,8 +1,10 @@
-import { useReducer } from 'preact/hooks';
+import type { ReadonlySignal } from '@preact/signals';
+import { useEffect, useReducer, useRef, useState } from 'preact/hooks';
 import type { CreateRoomBody } from '../api/backend-client';
 import type { ApiResult } from '../api/result';
 import type { PersonRef, RoomInfo } from '../api/room-info';
-import { StartPanel } from './StartPanel';
+import { isDeadEnd, type RoomScreenKind } from './room-screen';
+import { type PanelPlacement, placePanel, StartPanel } from './StartPanel';
 import { reduceStart } from './start-flow';
 import { WatchButton } from './WatchButton';
 
@@ -13,15 +15,27 @@ export interface StartDeps {
   matches(token: string, filmId: string): Promise<ApiResult<PersonRef[]>>;
   createRoom(token: string, body: CreateRoomBody): Promise<ApiResult<RoomInfo>>;
   onRoomCreated(room: RoomInfo): void;
-  /** Set while this tab is in a room: the button then just opens the sidebar. */
-  inRoom: boolean;
+  /** What this tab's room sidebar shows (null: the tab is in no room). */
+  roomScreen: ReadonlySignal<RoomScreenKind | null>;
   onOpenSidebar(): void;
+  leaveRoom(): void;
+  /** Bumped from outside to open the panel ("Start a new room" in an ended room). */
+  openRequests: ReadonlySignal<number>;
 }
 
 export function StartApp({ deps }: { deps: StartDeps }) {
   const [state, dispatch] = useReducer(reduceStart, { kind: 'closed' });
+  const [placement, setPlacement] = useState<PanelPlacement>({ side: 'below', maxHeight: 480 });
+  const root = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+
+  const measure = () => {
+    const box = button.current?.getBoundingClientRect();
+    if (box) setPlacement(placePanel(box, globalThis.innerHeight ?? 800));
+  };
 
   async function load() {
+    measure();
     dispatch({ type: 'open' });
     const token = await deps.getToken();
     if (!token) return dispatch({ type: 'signed-out' });
@@ -48,21 +62,56 @@ export function StartApp({ deps }: { deps: StartDeps }) {
     deps.onRoomCreated(result.data);
   }
 
+  // "Start a new room" from an ended room's sidebar opens this panel, in view.
+  useEffect(() => {
+    let first = true;
+    return deps.openRequests.subscribe(() => {
+      if (first) {
+        first = false;
+        return;
+      }
+      root.current?.scrollIntoView?.({ block: 'center' });
+      void load();
+    });
+  }, []);
+
+  const close = () => {
+    dispatch({ type: 'close' });
+    button.current?.focus();
+  };
+
   return (
-    <div class="kv-start">
+    <div class="kv-start" ref={root}>
       <WatchButton
+        buttonRef={button}
         expanded={state.kind !== 'closed'}
         onClick={() => {
-          if (deps.inRoom) return deps.onOpenSidebar();
-          if (state.kind === 'closed') void load();
-          else dispatch({ type: 'close' });
+          if (state.kind !== 'closed') return close();
+          const room = deps.roomScreen.value;
+          if (room && !isDeadEnd(room)) {
+            measure();
+            return dispatch({ type: 'in-room' });
+          }
+          // A room that is over is no reason to stop: leave its screen and start anew.
+          if (room) deps.leaveRoom();
+          void load();
         }}
       />
       <StartPanel
         state={state}
+        placement={placement}
         dispatch={dispatch}
+        onClose={close}
         onStart={() => void start()}
         onRetry={() => void load()}
+        onShowRoom={() => {
+          close();
+          deps.onOpenSidebar();
+        }}
+        onLeaveAndStart={() => {
+          deps.leaveRoom();
+          void load();
+        }}
       />
     </div>
   );

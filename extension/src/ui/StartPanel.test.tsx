@@ -1,7 +1,9 @@
 import { describe, expect, mock, test } from 'bun:test';
+import { signal } from '@preact/signals';
 import { render } from 'preact';
 import { settle, useDom } from '../../test/dom';
 import { setLocale } from '../i18n';
+import type { RoomScreenKind } from './room-screen';
 import { StartApp, type StartDeps } from './StartApp';
 
 setLocale('en');
@@ -20,8 +22,10 @@ function deps(overrides: Partial<StartDeps> = {}): StartDeps {
     }),
     createRoom: async () => ({ ok: false, error: { code: 'x', message: 'unused', status: 500 } }),
     onRoomCreated: () => {},
-    inRoom: false,
+    roomScreen: signal<RoomScreenKind | null>(null),
     onOpenSidebar: () => {},
+    leaveRoom: () => {},
+    openRequests: signal(0),
     ...overrides,
   };
 }
@@ -33,6 +37,9 @@ async function openPanel(d: StartDeps): Promise<HTMLElement> {
   await settle();
   return root;
 }
+
+const buttonNamed = (root: HTMLElement, name: string) =>
+  [...root.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent === name);
 
 describe('Watch together panel', () => {
   test('lists the matches, all ticked, and Start sends the ticked ones', async () => {
@@ -113,11 +120,52 @@ describe('Watch together panel', () => {
     expect(root.querySelector('.kv-panel')).toBeNull();
   });
 
-  test('Escape closes the panel', async () => {
+  test('Escape closes the panel and gives the focus back to the button', async () => {
     const root = await openPanel(deps());
+    // Opened, the panel's first control has the focus.
+    expect(document.activeElement).toBe(root.querySelector('input[name="invitee"]'));
     const panel = root.querySelector('.kv-panel')!;
     panel.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     await settle();
     expect(root.querySelector('.kv-panel')).toBeNull();
+    expect(document.activeElement).toBe(root.querySelector('button.kv-watch'));
+  });
+
+  test('while in a room: offers to show it or to leave it for a new one', async () => {
+    const onOpenSidebar = mock(() => {});
+    const leaveRoom = mock(() => {});
+    const matches = mock(deps().matches);
+    const roomScreen = signal<RoomScreenKind | null>('live');
+    const root = await openPanel(deps({ roomScreen, onOpenSidebar, leaveRoom, matches }));
+    expect(root.textContent).toContain('You are in a room for this film.');
+    expect(matches).not.toHaveBeenCalled();
+    buttonNamed(root, 'Show the room')!.click();
+    await settle();
+    expect(onOpenSidebar).toHaveBeenCalled();
+    expect(root.querySelector('.kv-panel')).toBeNull();
+    root.querySelector<HTMLButtonElement>('button.kv-watch')!.click();
+    await settle();
+    buttonNamed(root, 'Leave it and start a new one')!.click();
+    await settle();
+    expect(leaveRoom).toHaveBeenCalled();
+    expect(root.querySelectorAll('input[name="invitee"]')).toHaveLength(2);
+  });
+
+  test('a room that is over does not stand in the way: the button leaves it and starts anew', async () => {
+    const leaveRoom = mock(() => {});
+    const root = await openPanel(deps({ roomScreen: signal('closed'), leaveRoom }));
+    expect(leaveRoom).toHaveBeenCalled();
+    expect(root.querySelectorAll('input[name="invitee"]')).toHaveLength(2);
+  });
+
+  test('"Start a new room" from outside opens the panel with the matches', async () => {
+    const openRequests = signal(0);
+    const root = dom.container();
+    render(<StartApp deps={deps({ openRequests })} />, root);
+    await settle();
+    expect(root.querySelector('.kv-panel')).toBeNull();
+    openRequests.value++;
+    await settle();
+    expect(root.querySelectorAll('input[name="invitee"]')).toHaveLength(2);
   });
 });

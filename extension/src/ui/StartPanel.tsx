@@ -1,42 +1,80 @@
+import { useEffect, useRef } from 'preact/hooks';
 import { t } from '../i18n';
+import { Icon } from './Icons';
+import type { PanelPlacement } from './panel-placement';
 import { canStart, type StartEvent, type StartState, startErrorMessage } from './start-flow';
+
+export type { PanelPlacement } from './panel-placement';
+export { placePanel } from './panel-placement';
 
 interface Props {
   state: StartState;
+  placement: PanelPlacement;
   dispatch: (event: StartEvent) => void;
+  onClose: () => void;
   onStart: () => void;
   onRetry: () => void;
+  onShowRoom: () => void;
+  onLeaveAndStart: () => void;
 }
 
-/** The panel under the Watch together button: matches, states, Start. */
-export function StartPanel({ state, dispatch, onStart, onRetry }: Props) {
+/** The panel under (or above) the Watch together button: matches, states, Start. */
+export function StartPanel(props: Props) {
+  const { state, placement } = props;
+  const panel = useRef<HTMLDivElement>(null);
+  // Each new state puts the focus on its first control, so keyboard users follow along.
+  useEffect(() => {
+    const first = panel.current?.querySelector<HTMLElement>(
+      '.kv-panel-body input:not(:disabled), .kv-panel-body button:not(:disabled)',
+    );
+    first?.focus();
+  }, [state.kind]);
   if (state.kind === 'closed') return null;
   return (
     <div
-      class="kv-panel"
+      ref={panel}
+      class={`kv-panel kv-panel-${placement.side}`}
+      style={{ maxHeight: `${placement.maxHeight}px` }}
       role="dialog"
       aria-label={t('watchTogether')}
       onKeyDown={(event) => {
-        if (event.key === 'Escape') dispatch({ type: 'close' });
+        if (event.key === 'Escape') props.onClose();
       }}
     >
       <button
         type="button"
         class="kv-icon-button kv-panel-close"
         aria-label={t('close')}
-        onClick={() => dispatch({ type: 'close' })}
+        title={t('close')}
+        onClick={props.onClose}
       >
-        ×
+        <Icon name="close" />
       </button>
-      <PanelBody state={state} dispatch={dispatch} onStart={onStart} onRetry={onRetry} />
+      <div class="kv-panel-body">
+        <PanelBody {...props} />
+      </div>
     </div>
   );
 }
 
-function PanelBody({ state, dispatch, onStart, onRetry }: Props) {
+function PanelBody({ state, dispatch, onStart, onRetry, onShowRoom, onLeaveAndStart }: Props) {
   switch (state.kind) {
     case 'closed':
       return null;
+    case 'in-room':
+      return (
+        <div>
+          <p class="kv-panel-title">{t('inRoomTitle')}</p>
+          <div class="kv-panel-actions">
+            <button type="button" class="kv-button kv-primary" onClick={onShowRoom}>
+              {t('showRoom')}
+            </button>
+            <button type="button" class="kv-button" onClick={onLeaveAndStart}>
+              {t('leaveAndStart')}
+            </button>
+          </div>
+        </div>
+      );
     case 'loading':
       return (
         <p class="kv-muted" role="status">

@@ -1,9 +1,13 @@
 import { t } from '../i18n';
 import type { Toast } from '../room/room-state';
 
-export function Toasts({ toasts }: { toasts: Toast[] }) {
+/**
+ * What others just did, briefly; read out politely. Never over the player's controls:
+ * inside the sidebar, beside the collapsed tab, or at the top of a full-screen film.
+ */
+export function Toasts({ toasts, at }: { toasts: Toast[]; at: 'sidebar' | 'tab' | 'top' }) {
   return (
-    <div class="kv-toasts" role="status" aria-live="polite">
+    <div class={`kv-toasts kv-toasts-${at}`} role="status" aria-live="polite">
       {toasts.map((toast) => (
         <div key={toast.id} class="kv-toast">
           {t(toast.key, toast.params)}

@@ -83,7 +83,7 @@ describe('what the panel says about a failure', () => {
     ).toBe('Too many requests in a row. Try again in 1 s.');
     setLocale('ru');
     expect(startErrorMessage(outage, t)).toBe(
-      'Сервер «Кино вместе» сейчас частично недоступен. Попробуйте через 2 с.',
+      'Сервер «Кино Вместе» сейчас частично недоступен. Попробуйте через 2 с.',
     );
   });
 });

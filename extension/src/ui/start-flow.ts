@@ -8,6 +8,8 @@ import type { MessageKey } from '../i18n/messages';
 
 export type StartState =
   | { kind: 'closed' }
+  /** This tab is in a room already: go to it, or leave it for a new one. */
+  | { kind: 'in-room' }
   | { kind: 'loading' }
   | { kind: 'signed-out' }
   | { kind: 'error'; error: ApiError }
@@ -16,6 +18,7 @@ export type StartState =
 
 export type StartEvent =
   | { type: 'open' }
+  | { type: 'in-room' }
   | { type: 'close' }
   | { type: 'signed-out' }
   | { type: 'matches'; matches: PersonRef[] }
@@ -28,7 +31,11 @@ export type StartEvent =
 export function reduceStart(state: StartState, event: StartEvent): StartState {
   switch (event.type) {
     case 'open':
-      return state.kind === 'closed' || state.kind === 'error' ? { kind: 'loading' } : state;
+      return state.kind === 'closed' || state.kind === 'error' || state.kind === 'in-room'
+        ? { kind: 'loading' }
+        : state;
+    case 'in-room':
+      return state.kind === 'starting' ? state : { kind: 'in-room' };
     case 'close':
       return state.kind === 'starting' ? state : { kind: 'closed' };
     case 'signed-out':

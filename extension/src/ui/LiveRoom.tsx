@@ -1,0 +1,66 @@
+import { useState } from 'preact/hooks';
+import { t } from '../i18n';
+import type { RoomView } from '../room/room-state';
+import { Chat } from './Chat';
+import { Participants } from './Participants';
+import { ReactionBar } from './ReactionBar';
+import { RoomFooter } from './RoomFooter';
+import { RoomSettingsPanel } from './RoomSettingsPanel';
+import type { SidebarActions } from './room-model';
+
+/** The room while it is on: people, chat, reactions, the owner's settings, room actions. */
+export function LiveRoom({ view, actions }: { view: RoomView; actions: SidebarActions }) {
+  const connected = view.status === 'connected';
+  return (
+    <div class="kv-live">
+      <Participants
+        participants={view.participants}
+        youId={view.you?.userId ?? null}
+        ownerId={view.room?.ownerId ?? null}
+      />
+      {!connected && (
+        <p class="kv-notice" role="status">
+          {t('connectionLostNote')}
+        </p>
+      )}
+      <ErrorNotice error={view.lastError} />
+      <Chat
+        messages={view.messages}
+        pending={view.pending}
+        hasMore={view.hasMore}
+        loadingHistory={view.loadingHistory}
+        canSend={true}
+        onSend={actions.sendChat}
+        onLoadOlder={actions.loadOlder}
+      />
+      <ReactionBar disabled={!connected} onReact={actions.sendReaction} />
+      {view.settings && (
+        <RoomSettingsPanel
+          settings={view.settings}
+          isOwner={view.you?.isOwner ?? false}
+          disabled={!connected}
+          onChange={actions.changeSettings}
+        />
+      )}
+      <RoomFooter isOwner={view.you?.isOwner ?? false} actions={actions} />
+    </div>
+  );
+}
+
+/** A refused message or command: said plainly, and dismissed by the user. */
+function ErrorNotice({ error }: { error: RoomView['lastError'] }) {
+  const [dismissed, setDismissed] = useState<RoomView['lastError']>(null);
+  if (!error || error === dismissed) return null;
+  const text =
+    error.code === 'rate_limited'
+      ? t('roomRateLimited')
+      : t('errorGeneric', { message: error.message });
+  return (
+    <div class="kv-notice kv-notice-row" role="alert">
+      <span>{text}</span>
+      <button type="button" class="kv-link" onClick={() => setDismissed(error)}>
+        {t('dismiss')}
+      </button>
+    </div>
+  );
+}
