@@ -1,0 +1,23 @@
+/**
+ * The pre-roll ad's rules, pure: when it may be skipped, and whether a seek during it is the
+ * viewer's (the ad cannot be seeked: like real players, the page puts it back).
+ */
+
+/** The skip button unlocks after this much of the ad has played (s). */
+export const SKIP_AFTER_SECONDS = 5;
+
+/** Seconds until the ad can be skipped (0 = now). */
+export function skipCountdown(adTime: number): number {
+  return Math.max(0, Math.ceil(SKIP_AFTER_SECONDS - Math.max(0, adTime)));
+}
+
+/** How far a seek may land from the ad's own progress before it is undone (s). */
+export const AD_SEEK_TOLERANCE = 0.5;
+
+/**
+ * Where the ad must go back to after a seek to `target`, or null to leave it: any jump away
+ * from what has been watched (`watched`, the furthest point reached by playing) is undone.
+ */
+export function adSeekCorrection(target: number, watched: number): number | null {
+  return Math.abs(target - watched) > AD_SEEK_TOLERANCE ? watched : null;
+}
