@@ -22,7 +22,6 @@ export interface Fonts {
 
 export const MASTER_PLAYLIST = 'master.m3u8';
 export const MEDIA_PLAYLIST = 'index.m3u8';
-export const INIT_SEGMENT = 'init.mp4';
 
 /** drawtext's own escaping for a value inside '…' in a filter graph. */
 function filterText(text: string): string {
@@ -91,8 +90,6 @@ function hlsOutputArgs(ladder: readonly Rendition[], outDir: string): string[] {
     'independent_segments',
     '-hls_segment_type',
     'fmp4',
-    '-hls_fmp4_init_filename',
-    INIT_SEGMENT,
     '-hls_segment_filename',
     `${outDir}/%v/seg%03d.m4s`,
     '-master_pl_name',

@@ -38,8 +38,8 @@ export interface GenerateOptions {
   force?: boolean;
   /** Progress lines; nothing is printed when every stream is already there. */
   log?: (line: string) => void;
-  /** The ffmpeg binary (default: `ffmpeg` on PATH). */
-  ffmpeg?: string;
+  /** The ffmpeg binary (default: `ffmpeg` on PATH; null: there is none). */
+  ffmpeg?: string | null;
   fonts?: Fonts | null;
 }
 
@@ -119,13 +119,26 @@ async function makeStream(dir: string, job: HlsJob, ffmpeg: string): Promise<voi
   }
 }
 
-/** Runs `work` over `items`, at most `limit` at a time. */
+/**
+ * Runs `work` over `items`, at most `limit` at a time. On a failure no new item starts, the
+ * running ones finish (their folders are cleaned up), then the first error is thrown.
+ */
 async function eachLimited<T>(items: T[], limit: number, work: (item: T) => Promise<void>) {
   const queue = [...items];
+  let failed = false;
   const worker = async () => {
-    for (let item = queue.shift(); item !== undefined; item = queue.shift()) await work(item);
+    for (let item = queue.shift(); item !== undefined && !failed; item = queue.shift()) {
+      await work(item).catch((error) => {
+        failed = true;
+        throw error;
+      });
+    }
   };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  const results = await Promise.allSettled(
+    Array.from({ length: Math.min(limit, items.length) }, worker),
+  );
+  const rejected = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (rejected) throw rejected.reason;
 }
 
 function fontsFor(options: GenerateOptions): Fonts | null {
@@ -160,7 +173,7 @@ export async function ensureHlsStreams(
   for (const job of jobs) if (options.force || !(await isCurrent(dir, job))) stale.push(job);
   if (stale.length === 0) return { status: 'ready', made: [], seconds: 0 };
 
-  const ffmpeg = options.ffmpeg ?? Bun.which('ffmpeg');
+  const ffmpeg = options.ffmpeg === undefined ? Bun.which('ffmpeg') : options.ffmpeg;
   if (!ffmpeg) return { status: 'unavailable', reason: 'ffmpeg is not installed' };
   const log = options.log ?? (() => {});
   if (!fonts) log('HLS: DejaVu fonts not found, the streams get no labels');
