@@ -30,3 +30,5 @@ export const hasRedis = await need('Redis', await portOpen(REDIS_TEST_URL, 6379)
 export const hasChromium = await need('Chromium', existsSync(CHROMIUM_PATH));
 /** ffmpeg makes the demo cinema's HLS streams (cinema/media/hls). */
 export const hasFfmpeg = await need('ffmpeg', Bun.which('ffmpeg') !== null);
+export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+export const hasFirefox = await need('Firefox', existsSync(FIREFOX_PATH));
