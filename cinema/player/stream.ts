@@ -18,7 +18,7 @@ export interface StreamEvents {
   onRenditions(renditions: Rendition[]): void;
   /** The rendition now playing changed (by ABR or by a pick). */
   onRenditionSwitched(index: number): void;
-  /** The stream cannot play; `retry` starts it again. */
+  /** The stream cannot play (the player offers a retry). */
   onFatal(message: string): void;
 }
 
