@@ -86,15 +86,18 @@ describe.skipIf(!hasChromium || !hasFfmpeg)('the cinema player in Chromium', () 
     await until(page, 'playing', (s) => !s.paused && s.currentTime > 0.3);
     expect((await state(page)).classes).toContain('is-playing');
     await page.click('.player-play');
-    await until(page, 'paused', (s) => s.paused);
+    // The controls follow the <video>'s own events, which come after its state changes.
+    await until(page, 'paused', (s) => s.paused && !s.classes.includes('is-playing'));
     expect(await page.getAttribute('.player-play', 'aria-label')).toBe('Смотреть · Play');
 
     // Half way along the seek bar is half way into the 12-minute film.
     const bar = (await page.locator('.player-seek').boundingBox())!;
     await page.mouse.click(bar.x + bar.width / 2, bar.y + bar.height / 2);
     const sought = await until(page, 'the seek', (s) => Math.abs(s.currentTime - 360) < 20);
-    expect(await page.textContent('.player-current')).toBe(
-      `${Math.floor(sought.currentTime / 60)}:${String(Math.floor(sought.currentTime % 60)).padStart(2, '0')}`,
+    const clock = `${Math.floor(sought.currentTime / 60)}:${String(Math.floor(sought.currentTime % 60)).padStart(2, '0')}`;
+    await page.waitForFunction(
+      (text) => document.querySelector('.player-current')?.textContent === text,
+      clock,
     );
     expect(await page.textContent('.player-duration')).toBe('12:00');
 
@@ -106,6 +109,7 @@ describe.skipIf(!hasChromium || !hasFfmpeg)('the cinema player in Chromium', () 
     await until(page, 'k plays', (s) => !s.paused);
 
     await page.click('.player-mute');
+    await page.waitForSelector('.player-mute.is-muted');
     expect(await page.evaluate(() => document.querySelector('video')!.muted)).toBe(true);
     expect(await page.getAttribute('.player-mute', 'aria-label')).toBe('Включить звук · Unmute');
 
