@@ -145,6 +145,7 @@ describe.skipIf(!hasChromium || !hasFfmpeg)('the cinema player in Chromium', () 
     expect(await page.isDisabled('.player-seek')).toBe(true);
     expect(await page.isHidden('.player-quality')).toBe(true);
     expect(await page.textContent('.player-ad-label')).toBe('Реклама · Ad');
+    expect(await page.isHidden('.player-skip-intro')).toBe(true);
     await recordAdEvents(page);
     const videoBefore = await page.evaluateHandle(() => document.querySelector('video')!);
 
@@ -168,10 +169,36 @@ describe.skipIf(!hasChromium || !hasFfmpeg)('the cinema player in Chromium', () 
     expect(await adLog(page)).toEqual(['adstart', 'adend']);
     expect(await page.isHidden('.player-ad')).toBe(true);
     expect(await page.isDisabled('.player-seek')).toBe(false);
+    // The film's own titles: "Skip intro" is offered now, not during the ad.
+    expect(await page.isVisible('.player-skip-intro')).toBe(true);
     // The same element: the ad and the film share one <video>.
     expect(await page.evaluate((v) => v === document.querySelector('video'), videoBefore)).toBe(
       true,
     );
+    await page.close();
+  }, 60_000);
+
+  test('"Skip intro" jumps past the titles by page code and says so', async () => {
+    const page = await open('/films/long-road');
+    await until(page, 'the stream to load', (s) => s.duration > 700);
+    await page.evaluate(() => {
+      const log: unknown[] = [];
+      (window as unknown as { introLog: unknown[] }).introLog = log;
+      document
+        .querySelector('.player')!
+        .addEventListener('introskip', (e) => log.push((e as CustomEvent).detail));
+    });
+    await page.click('.player-big-play');
+    await until(page, 'playing', (s) => !s.paused && s.currentTime > 0.3);
+    await page.click('.player-skip-intro');
+    const after = await until(page, 'past the titles', (s) => s.currentTime >= 20 && !s.paused);
+    expect(after.currentTime).toBeLessThan(23);
+    const log = await page.evaluate(
+      () => (window as unknown as { introLog: { to: number }[] }).introLog,
+    );
+    expect(log).toHaveLength(1);
+    expect(log[0]!.to).toBe(20);
+    await page.waitForSelector('.player-skip-intro', { state: 'hidden' });
     await page.close();
   }, 60_000);
 

@@ -130,7 +130,7 @@ describe.skipIf(!hasFfmpeg)('film pages with the cinema player', () => {
     const text = await html('/films/first-snow');
     expect(text).toContain('<main class="film" data-film-id="first-snow">');
     expect(text).toMatch(
-      /<div class="player cinema-player ad-showing" data-stream="hls" data-src="\/media\/hls\/first-snow\/master.m3u8" data-ad-src="\/media\/hls\/ad\/master.m3u8" data-phase="ad">\s*<video id="player" preload="auto" playsinline><\/video>/,
+      /<div class="player cinema-player ad-showing" data-stream="hls" data-src="\/media\/hls\/first-snow\/master.m3u8" data-ad-src="\/media\/hls\/ad\/master.m3u8" data-intro-end="8" data-phase="ad">\s*<video id="player" preload="auto" playsinline><\/video>/,
     );
     expect(text).not.toMatch(/<video[^>]*controls/);
     expect(text).toContain('<div class="film-actions">');
@@ -142,7 +142,7 @@ describe.skipIf(!hasFfmpeg)('film pages with the cinema player', () => {
   test('an HLS film without an ad starts in the film', async () => {
     const text = await html('/films/long-road');
     expect(text).toContain(
-      'data-stream="hls" data-src="/media/hls/long-road/master.m3u8" data-ad-src="" data-phase="film"',
+      'data-stream="hls" data-src="/media/hls/long-road/master.m3u8" data-ad-src="" data-intro-end="20" data-phase="film"',
     );
     expect(text).not.toContain('ad-showing');
   });
@@ -150,7 +150,7 @@ describe.skipIf(!hasFfmpeg)('film pages with the cinema player', () => {
   test('?stream=progressive plays the same film’s .webm in the cinema player, no ad', async () => {
     const text = await html('/films/first-snow?stream=progressive');
     expect(text).toContain(
-      'data-stream="progressive" data-src="/media/first-snow.webm" data-ad-src="" data-phase="film"',
+      'data-stream="progressive" data-src="/media/first-snow.webm" data-ad-src="" data-intro-end="8" data-phase="film"',
     );
     // Anything else asked for is the film's own stream.
     expect(await html('/films/first-snow?stream=%22%3E')).toContain('data-stream="hls"');

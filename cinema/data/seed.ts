@@ -30,6 +30,11 @@ export interface Film {
   stream: 'progressive' | 'hls';
   /** An HLS film that starts with the pre-roll ad in the same <video>. */
   preRollAd: boolean;
+  /**
+   * Where the opening titles end (s): the cinema player offers "Skip intro" before it, a
+   * seek made by page code. Null: no intro marked.
+   */
+  introEndSec: number | null;
 }
 
 export const SEED_PASSWORD = 'kino';
@@ -65,6 +70,7 @@ export const SEED_FILMS: readonly Film[] = [
     poster: ['#1d2b64', '#f8cdda'],
     stream: 'progressive',
     preRollAd: false,
+    introEndSec: null,
   },
   {
     id: 'long-road',
@@ -79,6 +85,7 @@ export const SEED_FILMS: readonly Film[] = [
     poster: ['#3a6186', '#89253e'],
     stream: 'hls',
     preRollAd: false,
+    introEndSec: 20,
   },
   {
     id: 'first-snow',
@@ -92,6 +99,7 @@ export const SEED_FILMS: readonly Film[] = [
     poster: ['#83a4d4', '#b6fbff'],
     stream: 'hls',
     preRollAd: true,
+    introEndSec: 8,
   },
   {
     id: 'harbor-lights',
@@ -106,6 +114,7 @@ export const SEED_FILMS: readonly Film[] = [
     poster: ['#ff7e5f', '#2b1055'],
     stream: 'hls',
     preRollAd: true,
+    introEndSec: 10,
   },
 ];
 

@@ -12,6 +12,8 @@ export interface CinemaPlayerInput {
   stream: 'hls' | 'progressive';
   /** The pre-roll ad's HLS master playlist, when the film starts with one. */
   adSrc: string | null;
+  /** Where the film's intro ends (s), for the "Skip intro" button; null: none. */
+  introEnd: number | null;
 }
 
 const icon = (path: string, cls: string) =>
@@ -38,15 +40,16 @@ const ICONS = {
   ),
 };
 
-export function cinemaPlayer({ src, stream, adSrc }: CinemaPlayerInput): SafeHtml {
+export function cinemaPlayer({ src, stream, adSrc, introEnd }: CinemaPlayerInput): SafeHtml {
   const phase = adSrc ? 'ad' : 'film';
-  return html`<div class="player cinema-player${adSrc ? ' ad-showing' : ''}" data-stream="${stream}" data-src="${src}" data-ad-src="${adSrc ?? ''}" data-phase="${phase}">
+  return html`<div class="player cinema-player${adSrc ? ' ad-showing' : ''}" data-stream="${stream}" data-src="${src}" data-ad-src="${adSrc ?? ''}" data-intro-end="${introEnd ?? ''}" data-phase="${phase}">
         <video id="player" preload="auto" playsinline></video>
         <div class="player-ad"${adSrc ? '' : html` hidden`}>
           <span class="player-ad-label">${LABELS.ad}</span>
           <span class="player-ad-countdown" aria-hidden="true"></span>
           <button type="button" class="player-ad-skip" disabled>${LABELS.skipIn(5)}</button>
         </div>
+        <button type="button" class="player-skip-intro" hidden>${LABELS.skipIntro}</button>
         <button type="button" class="player-big-play" aria-label="${LABELS.play}">${ICONS.play}</button>
         <div class="player-spinner" aria-hidden="true"></div>
         <div class="player-error" role="alert" hidden>

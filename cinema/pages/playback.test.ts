@@ -10,6 +10,7 @@ const film = (stream: 'hls' | 'progressive', preRollAd: boolean) => ({
   id: 'f',
   stream,
   preRollAd,
+  introEndSec: 12,
 });
 
 describe('playbackFor', () => {
@@ -25,6 +26,7 @@ describe('playbackFor', () => {
       stream: 'hls',
       src: '/media/hls/f/master.m3u8',
       adSrc: '/media/hls/ad/master.m3u8',
+      introEnd: 12,
     });
     expect(playbackFor(film('hls', false), streams('f', 'ad'), null)).toMatchObject({
       stream: 'hls',
@@ -42,6 +44,7 @@ describe('playbackFor', () => {
       stream: 'progressive',
       src: '/media/f.webm',
       adSrc: null,
+      introEnd: 12,
     });
   });
 

@@ -24,14 +24,20 @@ export function progressivePath(filmId: string): string {
 }
 
 export function playbackFor(
-  film: Pick<Film, 'id' | 'stream' | 'preRollAd'>,
+  film: Pick<Film, 'id' | 'stream' | 'preRollAd' | 'introEndSec'>,
   streams: StreamsReady,
   requested: string | null,
 ): Playback {
   const webm = progressivePath(film.id);
   if (film.stream === 'progressive') return { kind: 'native', src: webm };
   if (requested === 'progressive' || !streams.has(film.id)) {
-    return { kind: 'cinema', src: webm, stream: 'progressive', adSrc: null };
+    return {
+      kind: 'cinema',
+      src: webm,
+      stream: 'progressive',
+      adSrc: null,
+      introEnd: film.introEndSec,
+    };
   }
   const withAd = film.preRollAd && streams.has(AD_STREAM_ID);
   return {
@@ -39,5 +45,6 @@ export function playbackFor(
     src: streams.masterPath(film.id),
     stream: 'hls',
     adSrc: withAd ? streams.masterPath(AD_STREAM_ID) : null,
+    introEnd: film.introEndSec,
   };
 }

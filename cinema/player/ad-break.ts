@@ -1,6 +1,7 @@
 /**
- * The pre-roll ad's rules, pure: when it may be skipped, and whether a seek during it is the
- * viewer's (the ad cannot be seeked: like real players, the page puts it back).
+ * The breaks around the film, pure: when the pre-roll ad may be skipped, whether a seek
+ * during it stands (the ad cannot be seeked: like real players, the page puts it back), and
+ * when "Skip intro" is offered.
  */
 
 /** The skip button unlocks after this much of the ad has played (s). */
@@ -20,4 +21,9 @@ export const AD_SEEK_TOLERANCE = 0.5;
  */
 export function adSeekCorrection(target: number, watched: number): number | null {
   return Math.abs(target - watched) > AD_SEEK_TOLERANCE ? watched : null;
+}
+
+/** "Skip intro" is offered during the film's first `introEnd` seconds, until 1 s before. */
+export function introOffer(introEnd: number | null, time: number, inFilm: boolean): boolean {
+  return inFilm && introEnd !== null && time < introEnd - 1;
 }

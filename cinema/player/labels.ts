@@ -13,6 +13,7 @@ export const LABELS = {
   ad: 'Реклама · Ad',
   skipIn: (s: number) => `Пропустить через ${s} · Skip in ${s}`,
   skip: 'Пропустить рекламу · Skip ad',
+  skipIntro: 'Пропустить заставку · Skip intro',
   failed: 'Не удалось загрузить видео. · The video failed to load.',
   retry: 'Повторить · Retry',
 } as const;

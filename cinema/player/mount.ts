@@ -7,13 +7,15 @@
  *   (from page load until the ad ends, is skipped or fails);
  * - `adstart` when the ad starts playing and `adend` when it is over, as bubbling events;
  * - the film then loads into the SAME <video> and starts at 0 (`emptied`, `loadstart`,
- *   `durationchange` … fire on it as with any new source).
+ *   `durationchange` … fire on it as with any new source);
+ * - `introskip` when the viewer takes "Skip intro" and the page seeks past the titles.
  */
 import { adSeekCorrection, skipCountdown } from './ad-break.ts';
 import { wireControls } from './controls.ts';
 import { LABELS } from './labels.ts';
 import { findParts, type PlayerParts } from './parts.ts';
 import { createQualityMenu } from './quality-menu.ts';
+import { wireSkipIntro } from './skip-intro.ts';
 import { attachStream, type Stream, type StreamEvents, type StreamKind } from './stream.ts';
 import { secondsLeft } from './time-format.ts';
 
@@ -23,6 +25,7 @@ interface Sources {
   film: string;
   kind: StreamKind;
   ad: string | null;
+  introEnd: number | null;
 }
 
 function sourcesOf(container: HTMLElement): Sources {
@@ -32,6 +35,7 @@ function sourcesOf(container: HTMLElement): Sources {
     film,
     kind: container.dataset.stream === 'progressive' ? 'progressive' : 'hls',
     ad: container.dataset.adSrc || null,
+    introEnd: container.dataset.introEnd ? Number(container.dataset.introEnd) : null,
   };
 }
 
@@ -80,6 +84,7 @@ export function mountPlayer(container: HTMLElement): void {
 
   const quality = createQualityMenu(parts, (index) => stream?.pick(index));
   const renderSeek = wireControls(parts, { inAd: () => phase === 'ad' });
+  const renderIntro = wireSkipIntro(parts, sources.introEnd, () => phase === 'film');
 
   const events: StreamEvents = {
     onRenditions: (list) => quality.setRenditions(list),
@@ -105,6 +110,7 @@ export function mountPlayer(container: HTMLElement): void {
     showPhase(parts, next);
     quality.setAvailable(next === 'film');
     renderSeek();
+    renderIntro();
   };
   function startFilm(): void {
     if (phase !== 'ad') return;

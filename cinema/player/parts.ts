@@ -19,6 +19,7 @@ export interface PlayerParts {
   ad: HTMLElement;
   adCountdown: HTMLElement;
   adSkip: HTMLButtonElement;
+  skipIntro: HTMLButtonElement;
   error: HTMLElement;
   errorRetry: HTMLButtonElement;
 }
@@ -46,6 +47,7 @@ export function findParts(container: HTMLElement): PlayerParts {
     ad: one('.player-ad'),
     adCountdown: one('.player-ad-countdown'),
     adSkip: one('.player-ad-skip'),
+    skipIntro: one('.player-skip-intro'),
     error: one('.player-error'),
     errorRetry: one('.player-error-retry'),
   };

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'bun:test';
 import {
   AD_SEEK_TOLERANCE,
   adSeekCorrection,
+  introOffer,
   SKIP_AFTER_SECONDS,
   skipCountdown,
 } from './ad-break.ts';
@@ -51,5 +52,19 @@ describe('the ad break', () => {
     expect(adSeekCorrection(0, 6)).toBe(6);
     expect(adSeekCorrection(2 + AD_SEEK_TOLERANCE, 2)).toBeNull();
     expect(adSeekCorrection(2.1, 2)).toBeNull();
+  });
+});
+
+describe('skip intro', () => {
+  test('offered during the film’s titles, until a second before they end', () => {
+    expect(introOffer(20, 0, true)).toBe(true);
+    expect(introOffer(20, 18.9, true)).toBe(true);
+    expect(introOffer(20, 19, true)).toBe(false);
+    expect(introOffer(20, 300, true)).toBe(false);
+  });
+
+  test('never during the ad, nor for a film without marked titles', () => {
+    expect(introOffer(20, 3, false)).toBe(false);
+    expect(introOffer(null, 3, true)).toBe(false);
   });
 });
