@@ -10,6 +10,7 @@ import { htmlResponse } from './pages/html.ts';
 import { notFoundPage } from './pages/not-found.ts';
 import { authApiRoutes } from './routes/auth-api.ts';
 import { filmsApiRoutes } from './routes/films-api.ts';
+import { mediaRoutes } from './routes/media.ts';
 import { serviceApiRoutes } from './routes/service-api.ts';
 import { siteRoutes } from './routes/site.ts';
 
@@ -23,6 +24,7 @@ export function createCinemaRoutes(ctx: CinemaContext) {
     ...serviceApiRoutes(ctx),
     ...filmsApiRoutes(ctx),
     ...siteRoutes(ctx),
+    ...mediaRoutes(ctx),
   });
 }
 

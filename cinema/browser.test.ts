@@ -1,6 +1,6 @@
 /**
- * The film page in a real headless Chromium: the <video> loads from /media,
- * plays, and seeks (which only works when Range requests are answered).
+ * The film page in a real headless Chromium after signing in through the form: the
+ * 12-minute film's HLS stream plays and seeks far into what is not yet loaded.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { CHROMIUM_PATH, hasChromium } from '@kino/test-support/services';

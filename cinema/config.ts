@@ -2,6 +2,7 @@
  * The demo cinema's settings: explicit options win, then the environment, then
  * the defaults from ARCHITECTURE.md ("Ports and defaults").
  */
+import { DEFAULT_HLS_DIR } from './media/hls/generate.ts';
 
 export interface CinemaOptions {
   port?: number;
@@ -11,6 +12,13 @@ export interface CinemaOptions {
   serviceKey?: string;
   /** Base of absolute film URLs handed to the backend; defaults to the server's own URL. */
   publicUrl?: string;
+  /** Where the generated HLS streams are cached (default cinema/media/.hls). */
+  hlsDir?: string;
+  /**
+   * Make missing HLS streams with ffmpeg before serving (default true). Without them, or
+   * without ffmpeg, the HLS films play their progressive .webm in the cinema's player.
+   */
+  generateHls?: boolean;
 }
 
 export interface CinemaConfig {
@@ -20,6 +28,8 @@ export interface CinemaConfig {
   audience: string;
   serviceKey: string;
   publicUrl: string | undefined;
+  hlsDir: string;
+  generateHls: boolean;
 }
 
 export const CINEMA_DEFAULTS = {
@@ -56,5 +66,7 @@ export function resolveCinemaConfig(
     audience: opts.audience ?? nonEmpty(env.CINEMA_AUDIENCE) ?? CINEMA_DEFAULTS.audience,
     serviceKey: opts.serviceKey ?? nonEmpty(env.CINEMA_SERVICE_KEY) ?? CINEMA_DEFAULTS.serviceKey,
     publicUrl: opts.publicUrl ?? nonEmpty(env.CINEMA_PUBLIC_URL),
+    hlsDir: opts.hlsDir ?? nonEmpty(env.CINEMA_HLS_DIR) ?? DEFAULT_HLS_DIR,
+    generateHls: opts.generateHls ?? true,
   };
 }

@@ -1,11 +1,13 @@
 /**
  * Starts the demo cinema with Bun.serve. `startCinema({ port: 0 })` picks a
  * free port (tests); options fall back to env, then to the documented defaults.
+ * The first start on a clean clone makes the HLS streams with ffmpeg (media/hls).
  */
 import { createCinemaRoutes, createNotFound } from './app.ts';
 import { type CinemaOptions, resolveCinemaConfig } from './config.ts';
 import type { CinemaContext } from './context.ts';
 import { createDirectory } from './data/directory.ts';
+import { prepareHls } from './media/hls/prepare.ts';
 import { createMediaLibrary } from './media/library.ts';
 
 export type { CinemaOptions } from './config.ts';
@@ -22,6 +24,7 @@ export async function startCinema(opts: CinemaOptions = {}): Promise<RunningCine
     config,
     directory: await createDirectory(),
     media: createMediaLibrary(),
+    hls: await prepareHls({ dir: config.hlsDir, generate: config.generateHls }),
     publicUrl: (config.publicUrl ?? `http://localhost:${config.port}`).replace(/\/+$/, ''),
   };
   const server = Bun.serve({

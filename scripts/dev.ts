@@ -1,10 +1,12 @@
 /**
  * `bun run dev`: the whole product on one machine with embedded defaults —
- * demo cinema (:3000), backend (:8787, PGlite + in-memory live state + dev mail
- * outbox unless DATABASE_URL / REDIS_URL / SMTP_URL say otherwise) and a freshly
- * built extension (Chrome and Firefox folders).
+ * demo cinema (:3000; its HLS streams are made with ffmpeg on the first start), backend
+ * (:8787, PGlite + in-memory live state + dev mail outbox unless DATABASE_URL / REDIS_URL /
+ * SMTP_URL say otherwise), «Экран», a third-party film site with real players (:3001),
+ * and a freshly built extension (Chrome and Firefox folders).
  */
 
+import { startPlayerSites } from '@kino/cinema/player-sites/server';
 import { startCinema } from '@kino/cinema/server';
 import { spawnSync } from 'bun';
 import { startBackend } from '../backend/src/main.ts';
@@ -28,6 +30,7 @@ function buildExtension(): void {
 
 buildExtension();
 const cinema = await startCinema({ port: cinemaPort });
+const playerSites = await startPlayerSites();
 // The backend talks to this cinema's user API unless CINEMA_URL points elsewhere.
 const backend = await startBackend({
   port: backendPort,
@@ -45,6 +48,7 @@ Kino Vmeste is running.
   Demo cinema   ${cinema.url}        sign in as anna / kino (also boris, vera, gleb, dasha)
   Backend       ${backend.url}       health: ${JSON.stringify(health.stores)}
   Mail outbox   ${backend.url}/dev/outbox.html
+  Other players ${playerSites.url}        «Экран»: Video.js, Plyr, media-chrome, Shaka, hls.js
   API docs      ${backend.url}/openapi
 
   Extension, Chrome:  chrome://extensions → Developer mode → Load unpacked →
@@ -61,6 +65,7 @@ async function shutdown(): Promise<void> {
   if (stopping) return;
   stopping = true;
   await backend.stop();
+  await playerSites.stop();
   await cinema.stop();
   process.exit(0);
 }

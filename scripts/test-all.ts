@@ -1,7 +1,7 @@
 /**
  * `bun run test`: everything CI checks, in order — typecheck, lint, extension build,
- * release packages, unit + integration tests, then the browser (Playwright) suites. Stops at the first
- * failing step and ends with one summary line "N passed, N failed".
+ * release packages, the demo cinema's HLS streams, unit + integration tests, then the
+ * browser (Playwright) suites. Stops at the first failing step and ends with one summary line "N passed, N failed".
  */
 import { spawn } from 'bun';
 import { TEST_RELEASE_ENV } from '../e2e/deploy/hosts.ts';
@@ -25,6 +25,9 @@ const steps: Step[] = [
   // web-ext lint, a rebuild from the sources zip); e2e/deploy then runs the Chrome and
   // Firefox zips behind HAProxy.
   { name: 'release packages', cmd: ['bun', 'run', 'release'], env: TEST_RELEASE_ENV },
+  // The demo cinema's HLS streams, made with ffmpeg on a clean clone (quick when cached), so
+  // no suite's first startCinema spends its hook timeout on them.
+  { name: 'demo cinema HLS streams', cmd: ['bun', 'cinema/media/hls/cli.ts'] },
   // bunfig.toml's [test] timeout is not applied by this Bun, so the runner passes it.
   { name: 'unit + integration tests', cmd: ['bun', 'test', '--timeout=30000'], countsTests: true },
   {

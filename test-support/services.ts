@@ -28,3 +28,7 @@ async function need(name: string, available: boolean): Promise<boolean> {
 export const hasPostgres = await need('PostgreSQL', await portOpen(POSTGRES_ADMIN_URL, 5432));
 export const hasRedis = await need('Redis', await portOpen(REDIS_TEST_URL, 6379));
 export const hasChromium = await need('Chromium', existsSync(CHROMIUM_PATH));
+/** ffmpeg makes the demo cinema's HLS streams (cinema/media/hls). */
+export const hasFfmpeg = await need('ffmpeg', Bun.which('ffmpeg') !== null);
+export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+export const hasFirefox = await need('Firefox', existsSync(FIREFOX_PATH));

@@ -23,6 +23,18 @@ export interface Film {
   descriptionEn: string;
   /** Poster card colours: [from, to] of the gradient. */
   poster: [string, string];
+  /**
+   * How the film page plays it: `progressive` is the committed .webm in a bare <video> with
+   * the browser's controls; `hls` is an HLS stream (media/hls) in the cinema's own player.
+   */
+  stream: 'progressive' | 'hls';
+  /** An HLS film that starts with the pre-roll ad in the same <video>. */
+  preRollAd: boolean;
+  /**
+   * Where the opening titles end (s): the cinema player offers "Skip intro" before it, a
+   * seek made by page code. Null: no intro marked.
+   */
+  introEndSec: number | null;
 }
 
 export const SEED_PASSWORD = 'kino';
@@ -56,6 +68,9 @@ export const SEED_FILMS: readonly Film[] = [
     descriptionEn:
       'Two strangers share a compartment on the last train north: eight stations and one secret before dawn.',
     poster: ['#1d2b64', '#f8cdda'],
+    stream: 'progressive',
+    preRollAd: false,
+    introEndSec: null,
   },
   {
     id: 'long-road',
@@ -68,6 +83,9 @@ export const SEED_FILMS: readonly Film[] = [
     descriptionEn:
       "A slow road movie about a brother and sister driving their grandmother's piano across the country.",
     poster: ['#3a6186', '#89253e'],
+    stream: 'hls',
+    preRollAd: false,
+    introEndSec: 20,
   },
   {
     id: 'first-snow',
@@ -79,6 +97,9 @@ export const SEED_FILMS: readonly Film[] = [
     descriptionEn:
       'A short about a yard keeper who waits for the first snow every year like a holiday.',
     poster: ['#83a4d4', '#b6fbff'],
+    stream: 'hls',
+    preRollAd: true,
+    introEndSec: 8,
   },
   {
     id: 'harbor-lights',
@@ -91,6 +112,9 @@ export const SEED_FILMS: readonly Film[] = [
     descriptionEn:
       'A night shift in a port town: a lighthouse keeper, the fishermen and one lost boat.',
     poster: ['#ff7e5f', '#2b1055'],
+    stream: 'hls',
+    preRollAd: true,
+    introEndSec: 10,
   },
 ];
 

@@ -5,7 +5,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { jsonError } from '../http/json.ts';
-import { decideRange } from './range.ts';
+import { serveFile } from './serve-file.ts';
 
 export const MEDIA_DIR = import.meta.dir;
 
@@ -32,35 +32,7 @@ export function createMediaLibrary(dir: string = MEDIA_DIR): MediaLibrary {
       const path = files.get(file);
       const type = contentTypeOf(file);
       if (!path || !type) return jsonError(404, `No such media file: ${file}`);
-      const blob = Bun.file(path);
-      const size = blob.size;
-      const common = {
-        'Accept-Ranges': 'bytes',
-        'Content-Type': type,
-        'Cache-Control': 'public, max-age=3600',
-      };
-      const range = decideRange(rangeHeader, size);
-      switch (range.kind) {
-        case 'full':
-          return new Response(blob, {
-            status: 200,
-            headers: { ...common, 'Content-Length': String(size) },
-          });
-        case 'partial':
-          return new Response(blob.slice(range.start, range.end + 1), {
-            status: 206,
-            headers: {
-              ...common,
-              'Content-Length': String(range.end - range.start + 1),
-              'Content-Range': `bytes ${range.start}-${range.end}/${size}`,
-            },
-          });
-        case 'unsatisfiable':
-          return new Response(null, {
-            status: 416,
-            headers: { ...common, 'Content-Range': `bytes */${size}` },
-          });
-      }
+      return serveFile(path, type, rangeHeader);
     },
   };
 }

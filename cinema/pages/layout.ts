@@ -10,6 +10,8 @@ export interface LayoutInput {
   /** Where "Войти" should bring the user back to. */
   path: string;
   body: SafeHtml;
+  /** More stylesheets after the site's own (e.g. the cinema player's). */
+  stylesheets?: readonly string[];
 }
 
 function userBox(user: SeedUser | null, path: string): SafeHtml {
@@ -25,7 +27,7 @@ function userBox(user: SeedUser | null, path: string): SafeHtml {
     </form>`;
 }
 
-export function layout({ title, user, path, body }: LayoutInput): SafeHtml {
+export function layout({ title, user, path, body, stylesheets = [] }: LayoutInput): SafeHtml {
   return html`<!doctype html>
 <html lang="ru">
   <head>
@@ -34,6 +36,7 @@ export function layout({ title, user, path, body }: LayoutInput): SafeHtml {
     <title>${title} — ${SITE_NAME}</title>
     <link rel="icon" href="data:,">
     <link rel="stylesheet" href="/static/style.css">
+    ${stylesheets.map((href) => html`<link rel="stylesheet" href="${href}">`)}
   </head>
   <body>
     <header class="site-header">

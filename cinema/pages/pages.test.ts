@@ -39,7 +39,8 @@ describe('filmPage', () => {
   test('escapes film data in the markup the extension reads', () => {
     const base = SEED_FILMS[0]!;
     const film = { ...base, id: 'x"y', title: '<Кино & Co>' };
-    const out = filmPage({ film, user: null, wanted: false }).value;
+    const playback = { kind: 'native', src: '/media/x%22y.webm' } as const;
+    const out = filmPage({ film, user: null, wanted: false, playback }).value;
     expect(out).toContain('data-film-id="x&quot;y"');
     expect(out).toContain('src="/media/x%22y.webm"');
     expect(out).toContain('&lt;Кино &amp; Co&gt;');

@@ -2,6 +2,7 @@
 import type { CinemaContext } from '../context.ts';
 import { json } from '../http/json.ts';
 import type { Routes } from '../http/routes.ts';
+import { progressivePath } from '../pages/playback.ts';
 import { filmUrl } from './service-api.ts';
 
 export function filmsApiRoutes(ctx: CinemaContext): Routes {
@@ -16,7 +17,15 @@ export function filmsApiRoutes(ctx: CinemaContext): Routes {
             year: f.year,
             durationSec: f.durationSec,
             url: filmUrl(ctx, f.id),
-            mediaUrl: `${ctx.publicUrl}/media/${encodeURIComponent(f.id)}.webm`,
+            stream: f.stream,
+            preRollAd: f.preRollAd,
+            // The progressive clip every film has, and the HLS master playlist when the
+            // film streams and its stream is ready.
+            mediaUrl: `${ctx.publicUrl}${progressivePath(f.id)}`,
+            hlsUrl:
+              f.stream === 'hls' && ctx.hls.has(f.id)
+                ? `${ctx.publicUrl}${ctx.hls.masterPath(f.id)}`
+                : null,
           })),
         }),
     },

@@ -1,4 +1,4 @@
-/** The HTML site: home, film pages, the sign-in form, sign-out, CSS and media. */
+/** The HTML site: home, film pages, the sign-in form, sign-out and the stylesheet. */
 import { join } from 'node:path';
 import { issueToken, readSession } from '../auth/session.ts';
 import type { CinemaContext } from '../context.ts';
@@ -11,6 +11,7 @@ import { homePage } from '../pages/home.ts';
 import { htmlResponse } from '../pages/html.ts';
 import { loginPage } from '../pages/login.ts';
 import { notFoundPage } from '../pages/not-found.ts';
+import { playbackFor } from '../pages/playback.ts';
 
 const STYLESHEET = join(import.meta.dir, '..', 'public', 'style.css');
 
@@ -39,7 +40,9 @@ export function siteRoutes(ctx: CinemaContext): Routes {
         const film = ctx.directory.findFilm(req.params.id ?? '');
         if (!film) return htmlResponse(notFoundPage(user, new URL(req.url).pathname), 404);
         const wanted = user !== null && ctx.directory.wantsToWatch(user.id, film.id);
-        return htmlResponse(filmPage({ film, user, wanted }));
+        const requested = new URL(req.url).searchParams.get('stream');
+        const playback = playbackFor(film, ctx.hls, requested);
+        return htmlResponse(filmPage({ film, user, wanted, playback }));
       },
     },
     '/login': {
@@ -69,9 +72,6 @@ export function siteRoutes(ctx: CinemaContext): Routes {
         new Response(Bun.file(STYLESHEET), {
           headers: { 'Content-Type': 'text/css; charset=utf-8' },
         }),
-    },
-    '/media/:file': {
-      GET: (req) => ctx.media.serve(req.params.file ?? '', req.headers.get('range')),
     },
   };
 }
