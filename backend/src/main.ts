@@ -65,16 +65,13 @@ export async function startBackend(
     intervalMs: config.roomSweepIntervalSeconds * 1000,
     onError: deps.log.error,
   });
-  deps.log.info(
-    `listening on ${config.host}:${port} (db ${deps.dbKind}, live ${deps.live.kind}, mail ${deps.mail.transport.kind})`,
-    {
-      port,
-      pid: process.pid,
-      db: deps.dbKind,
-      live: deps.live.kind,
-      mail: deps.mail.transport.kind,
-    },
-  );
+  deps.log.info(`listening on ${config.host}:${port}`, {
+    port,
+    pid: process.pid,
+    db: deps.dbKind,
+    live: deps.live.kind,
+    mail: deps.mail.transport.kind,
+  });
   return {
     url,
     port,
