@@ -90,7 +90,7 @@ describe.skipIf(!hasChromium)('Enable on any site (Chromium, the real toolbar po
       const origin = `http://127.0.0.1:${site.port}`;
       const host = `127.0.0.1:${site.port}`;
       const shot = (page: Page, name: string) =>
-        page.screenshot({ path: join(ARTIFACTS, `dev-${lang}-${name}.png`) });
+        page.screenshot({ path: join(ARTIFACTS, `dev-${lang}-${name}.png`), fullPage: true });
       try {
         await signInToCinema(ab, CINEMA_URL, 'anna');
         await allowSiteInBrowserSettings(ab, 'http://127.0.0.1/*');
@@ -188,7 +188,7 @@ describe.skipIf(!hasChromium)('Enable on any site (Chromium, the real toolbar po
             (a) => a.getAttribute('href'),
           );
           expect(privacy).toBe(`${TEST_RELEASE_ENV.KINO_BACKEND_URL}/privacy?lang=${lang}`);
-          await popup.screenshot({ path: join(ARTIFACTS, `release-${lang}.png`) });
+          await popup.screenshot({ path: join(ARTIFACTS, `release-${lang}.png`), fullPage: true });
         } finally {
           await ab.close();
         }
