@@ -61,7 +61,7 @@ const TEXT = {
 
 const STYLE =
   'body{font-family:system-ui,sans-serif;max-width:640px;margin:40px auto;padding:0 16px;line-height:1.5;color:#222}' +
-  '.hidden{display:none}.note{color:#666}.stores{padding-left:20px}' +
+  '.hidden{display:none}.note{color:#666}.stores{list-style:none;padding:0;margin:8px 0}.stores li{margin:4px 0}' +
   '.store.primary{display:inline-block;margin:4px 0;padding:8px 14px;border-radius:6px;background:#e4572e;color:#fff;text-decoration:none;font-weight:600}' +
   '.mobile{font-weight:600}.dev{margin-top:16px;padding:8px 12px;border:1px dashed #bbb;color:#555;font-size:14px}';
 
