@@ -2,6 +2,7 @@
  * What the popup can offer for the tab it was opened on. Pure: the tab's address (the browser
  * shows it to us through `activeTab`) and the settings in, the site's state out.
  */
+import { BUILD } from '../build-info';
 import { cinemaOriginsOf, type Settings } from '../settings/settings';
 
 export interface TabSite {
@@ -11,7 +12,10 @@ export interface TabSite {
   state: 'enabled' | 'available';
 }
 
-/** null for the cinema itself (always on), and for pages that are not http(s) web pages. */
+/**
+ * null for the cinema itself (always on), our backend's own pages (invites, the privacy
+ * policy), and pages that are not http(s) web pages.
+ */
 export function tabSiteOf(
   tab: { id?: number; url?: string } | undefined,
   settings: Settings,
@@ -25,7 +29,8 @@ export function tabSiteOf(
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
   const { origin } = url;
-  if (cinemaOriginsOf(settings).some((cinema) => new URL(cinema).origin === origin)) return null;
+  const ours = [...cinemaOriginsOf(settings), settings.backendUrl, BUILD.backendUrl];
+  if (ours.some((url) => new URL(url).origin === origin)) return null;
   return {
     tabId: tab.id,
     origin,
