@@ -9,6 +9,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { connect } from 'node:net';
 import { type RunningCinema, startCinema } from '@kino/cinema/server';
 import { signCinemaToken } from '@kino/cinema/token';
+import { parseJsonLog } from '@kino/test-support/json-log';
 import { hasPostgres, hasRedis, REDIS_TEST_URL } from '@kino/test-support/services';
 import { SHUTDOWN_TIMING } from '../src/shutdown.ts';
 import { createTestDatabase, type TestDatabase } from './support/postgres.ts';
@@ -112,18 +113,8 @@ describe.skipIf(!hasPostgres || !hasRedis)('bun run start: JSON logs and gracefu
 
   /** Every line one JSON object with the required keys; nothing private in any of them. */
   function expectCleanJsonLog(lines: string[], instance: string) {
-    expect(lines.length).toBeGreaterThan(2);
+    expect(parseJsonLog(lines, instance).length).toBeGreaterThan(2);
     for (const line of lines) {
-      let entry: Record<string, unknown>;
-      try {
-        entry = JSON.parse(line);
-      } catch {
-        throw new Error(`not a JSON line: ${line}`);
-      }
-      expect(Object.keys(entry).slice(0, 3)).toEqual(['time', 'level', 'msg']);
-      expect(Number.isNaN(Date.parse(String(entry.time)))).toBe(false);
-      expect(['info', 'warn', 'error']).toContain(entry.level as string);
-      expect(entry.instance).toBe(instance);
       expect(line).not.toMatch(/[\w.+-]+@kino\.example/);
       expect(line).not.toContain(CHAT_TEXT);
       for (const secret of secrets) expect(line).not.toContain(secret);

@@ -9,6 +9,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { extensionFlags } from '@kino/test-support/chromium';
 import { CHROMIUM_PATH } from '@kino/test-support/services';
 import puppeteer, { type Browser, type Extension, type Page } from 'puppeteer-core';
 
@@ -35,16 +36,7 @@ export async function launchActionBrowser(
     userDataDir: profile,
     defaultViewport: { width: 1280, height: 800 },
     args: [
-      `--load-extension=${extensionDir}`,
-      `--disable-extensions-except=${extensionDir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-sync',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--autoplay-policy=no-user-gesture-required',
+      ...extensionFlags(extensionDir),
       // The language pages and our popup see (navigator.language); --lang alone is not it.
       `--lang=${locale}`,
       `--accept-lang=${locale}`,
