@@ -19,3 +19,15 @@ test('it starts `bun run start` and stops it with one SIGTERM, waiting past the 
   const [timeout] = setting('TimeoutStopSec');
   expect(Number(timeout) * 1000).toBeGreaterThan(SHUTDOWN_TIMING.deadlineMs);
 });
+
+test('every setting in backend.env.example is one the backend reads (no silent typos)', async () => {
+  const example = await Bun.file(join(import.meta.dir, 'backend.env.example')).text();
+  const config = await Bun.file(join(import.meta.dir, '../../backend/src/config.ts')).text();
+  const read = new Set([...config.matchAll(/\(env, '([A-Z][A-Z0-9_]+)'/g)].map((m) => m[1]!));
+  const set = [...example.matchAll(/^([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]!);
+  expect(set.length).toBeGreaterThan(10);
+  for (const name of set) expect({ name, read: read.has(name) }).toEqual({ name, read: true });
+  // The unit sets these two per instance.
+  expect(setting('Environment')).toEqual(['PORT=%i', 'INSTANCE_ID=%H-%i']);
+  expect(read.has('PORT') && read.has('INSTANCE_ID')).toBe(true);
+});
