@@ -36,6 +36,8 @@ export interface BuildConfig {
 export const API_PERMISSIONS = {
   storage: 'settings in storage.local; the current room in storage.session for the popup',
   scripting: 'runs the overlay on sites the user enables from the popup',
+  activeTab:
+    'the popup reads the address of the tab it was opened on, to offer "Enable on this site" there',
 } as const;
 
 /** Never granted at install: requested for one origin when the user enables a site. */

@@ -28,6 +28,23 @@ export async function copyExtension(prefix = 'kino-ext-'): Promise<ExtensionCopy
   return { dir, remove: () => rm(parent, { recursive: true, force: true }) };
 }
 
+/** Chromium with the unpacked extension at `dir`, quiet on a machine without network. */
+export function extensionFlags(dir: string): string[] {
+  return [
+    `--disable-extensions-except=${dir}`,
+    `--load-extension=${dir}`,
+    '--no-sandbox',
+    '--disable-gpu',
+    // Without these Chromium keeps dialling out, and this machine has no network.
+    '--disable-quic',
+    '--disable-sync',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+    '--autoplay-policy=no-user-gesture-required',
+  ];
+}
+
 export interface ExtensionProfile {
   context: BrowserContext;
   close(): Promise<void>;
@@ -60,17 +77,7 @@ export async function launchExtensionProfile(
       viewport: { width: 1280, height: 800 },
       locale,
       args: [
-        `--disable-extensions-except=${extensionDir}`,
-        `--load-extension=${extensionDir}`,
-        '--no-sandbox',
-        '--disable-gpu',
-        // Without these Chromium keeps dialling out, and this machine has no network.
-        '--disable-quic',
-        '--disable-sync',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--autoplay-policy=no-user-gesture-required',
+        ...extensionFlags(extensionDir),
         `--lang=${locale}`,
         // Several players share two cores: keep hidden/occluded tabs at full speed.
         '--disable-background-timer-throttling',

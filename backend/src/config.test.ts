@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'bun:test';
-import { ConfigError, DEFAULT_QUOTAS, parseConfig } from './config.ts';
+import { ConfigError, DEFAULT_QUOTAS, logFormatOf, parseConfig } from './config.ts';
 import { DEV_JWT_SECRET, DEV_SERVICE_KEY, MIN_SECRET_LENGTH } from './production.ts';
 
 const fixedId = () => 'instance-x';
@@ -29,6 +29,8 @@ describe('parseConfig', () => {
       mode: 'development',
       quotas: DEFAULT_QUOTAS,
       apiRateLimit: { perSecond: 5, burst: 60 },
+      logFormat: 'text',
+      storeLinks: {},
     });
     expect(DEFAULT_QUOTAS).toEqual({
       roomsPerOwner: 5,
@@ -108,6 +110,10 @@ describe('parseConfig', () => {
     ['API_RATE_BURST', '0', /API_RATE_BURST must be between 1 and/],
     ['QUOTA_INVITES_RECEIVED', 'ten', /QUOTA_INVITES_RECEIVED must be a whole number/],
     ['QUOTA_INVITES_WINDOW_SECONDS', '999999', /QUOTA_INVITES_WINDOW_SECONDS must be between/],
+    ['LOG_FORMAT', 'yaml', /LOG_FORMAT must be json or text/],
+    ['KINO_CHROME_STORE_URL', 'chromewebstore.google.com/x', /KINO_CHROME_STORE_URL must be a URL/],
+    ['KINO_CHROME_STORE_URL', 'http://chromewebstore.google.com/x', /must use https:/],
+    ['KINO_FIREFOX_STORE_URL', 'https://u:p@addons.mozilla.org/x', /must not carry credentials/],
   ])('%s=%s is refused with a message naming it', (name, value, message) => {
     expect(() => parseConfig({ [name]: value }, fixedId)).toThrow(message);
     try {
@@ -116,6 +122,34 @@ describe('parseConfig', () => {
       expect(error).toBeInstanceOf(ConfigError);
       expect((error as ConfigError).variable).toBe(name);
     }
+  });
+});
+
+describe('log format and store links', () => {
+  test('logs are JSON lines in production and readable text in development, unless LOG_FORMAT says', () => {
+    expect(parseConfig({}, fixedId).logFormat).toBe('text');
+    expect(logFormatOf({ KINO_ENV: 'production' })).toBe('json');
+    expect(parseConfig({ LOG_FORMAT: 'json' }, fixedId).logFormat).toBe('json');
+    expect(logFormatOf({ KINO_ENV: 'production', LOG_FORMAT: 'text' })).toBe('text');
+    // Used to report a bad config, so it never throws: a bad value falls back to the mode's.
+    expect(logFormatOf({ KINO_ENV: 'production', LOG_FORMAT: 'yaml' })).toBe('json');
+  });
+
+  test('the store pages are read from the same variables the extension build uses', () => {
+    const config = parseConfig(
+      {
+        KINO_CHROME_STORE_URL: 'https://chromewebstore.google.com/detail/kino-vmeste/abc/',
+        KINO_FIREFOX_STORE_URL: 'https://addons.mozilla.org/firefox/addon/kino-vmeste/',
+      },
+      fixedId,
+    );
+    expect(config.storeLinks).toEqual({
+      chrome: 'https://chromewebstore.google.com/detail/kino-vmeste/abc',
+      firefox: 'https://addons.mozilla.org/firefox/addon/kino-vmeste',
+    });
+    expect(
+      parseConfig({ KINO_FIREFOX_STORE_URL: 'https://addons.mozilla.org/a' }, fixedId).storeLinks,
+    ).toEqual({ firefox: 'https://addons.mozilla.org/a' });
   });
 });
 

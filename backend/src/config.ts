@@ -4,6 +4,7 @@
  * variable, so a typo fails loudly at boot instead of deep inside a request.
  */
 import { randomUUID } from 'node:crypto';
+import type { LogFormat } from './log/logger.ts';
 import { DEV_JWT_SECRET, DEV_SERVICE_KEY, productionProblem } from './production.ts';
 
 export interface Config {
@@ -44,6 +45,18 @@ export interface Config {
   quotas: Quotas;
   /** Requests per signed-in user per instance (http/user-rate-limit.ts): sustained and burst. */
   apiRateLimit: { perSecond: number; burst: number };
+  /** `json`: one JSON object per log line (the default in production); `text` for a terminal. */
+  logFormat: LogFormat;
+  /**
+   * The extension's store pages, offered on the invite page to people without it (the same
+   * variables the extension's release build reads). Unset: the page names the stores only.
+   */
+  storeLinks: StoreLinks;
+}
+
+export interface StoreLinks {
+  chrome?: string;
+  firefox?: string;
 }
 
 /** How much one account may create and send (rooms/quota.ts enforces them across instances). */
@@ -133,6 +146,39 @@ function mode(env: Env): Config['mode'] {
   throw new ConfigError('KINO_ENV', `must be production or development, got "${raw}"`);
 }
 
+/** LOG_FORMAT, or what the mode implies. Never throws: also used to report a bad config. */
+export function logFormatOf(env: Env): LogFormat {
+  const raw = read(env, 'LOG_FORMAT');
+  if (raw === 'json' || raw === 'text') return raw;
+  return read(env, 'KINO_ENV') === 'production' ? 'json' : 'text';
+}
+
+function logFormat(env: Env): LogFormat {
+  const raw = read(env, 'LOG_FORMAT');
+  if (raw !== undefined && raw !== 'json' && raw !== 'text') {
+    throw new ConfigError('LOG_FORMAT', `must be json or text, got "${raw}"`);
+  }
+  return logFormatOf(env);
+}
+
+/** A store page: https (stores are), without credentials; returned without a trailing slash. */
+function storeUrl(env: Env, name: string): string | undefined {
+  const value = url(env, name, ['https:']);
+  if (value && new URL(value).username) {
+    throw new ConfigError(name, 'must not carry credentials');
+  }
+  return value;
+}
+
+function storeLinks(env: Env): StoreLinks {
+  const links: StoreLinks = {};
+  const chrome = storeUrl(env, 'KINO_CHROME_STORE_URL');
+  const firefox = storeUrl(env, 'KINO_FIREFOX_STORE_URL');
+  if (chrome) links.chrome = chrome;
+  if (firefox) links.firefox = firefox;
+  return links;
+}
+
 function quotas(env: Env): Quotas {
   const d = DEFAULT_QUOTAS;
   const day = 24 * 3600;
@@ -188,6 +234,8 @@ export function parseConfig(env: Env, makeInstanceId: () => string = randomUUID)
       perSecond: integer(env, 'API_RATE_PER_SECOND', DEFAULT_API_RATE.perSecond, 1, 100_000),
       burst: integer(env, 'API_RATE_BURST', DEFAULT_API_RATE.burst, 1, 1_000_000),
     },
+    logFormat: logFormat(env),
+    storeLinks: storeLinks(env),
   };
   const problem = config.mode === 'production' ? productionProblem(config, env) : undefined;
   if (problem) throw new ConfigError(problem.variable, problem.problem);

@@ -8,6 +8,7 @@ import { type Db, type DbHandle, openDb } from './db/index.ts';
 import { createDirectory, type Directory } from './directory/index.ts';
 import { createLiveStore } from './live/index.ts';
 import type { LiveStore } from './live/types.ts';
+import { createLogger, type Logger } from './log/logger.ts';
 import type { BackoffPolicy } from './mail/backoff.ts';
 import {
   createOutboxTransport,
@@ -16,10 +17,7 @@ import {
 } from './mail/transport.ts';
 import { createMailWorker, type MailWorker } from './mail/worker.ts';
 
-export interface Logger {
-  info(message: string): void;
-  error(message: string): void;
-}
+export type { Logger } from './log/logger.ts';
 
 export interface MailDeps {
   transport: MailTransport;
@@ -57,10 +55,8 @@ export interface DepsOverrides {
   mailLeaseMs?: number;
 }
 
-export const consoleLogger: Logger = {
-  info: (m) => console.log(`[backend] ${m}`),
-  error: (m) => console.error(`[backend] ${m}`),
-};
+/** Readable lines for a terminal; the production entry point passes its JSON log instead. */
+export const consoleLogger: Logger = createLogger({ format: 'text' });
 
 export async function createDeps(config: Config, overrides: DepsOverrides = {}): Promise<AppDeps> {
   const clock = overrides.clock ?? Date.now;

@@ -7,13 +7,23 @@ import { type Config, parseConfig } from './config.ts';
 import { type AppDeps, closeDeps, createDeps, type DepsOverrides } from './deps.ts';
 import { startPerfProbe } from './live/perf-probe.ts';
 import { startRoomSweeper } from './rooms/expiry.ts';
+import { SHUTDOWN_TIMING } from './shutdown.ts';
+
+export interface StopOptions {
+  /** How long requests in flight may take to finish before their connections are cut. */
+  drainMs?: number;
+}
 
 export interface RunningBackend {
   url: string;
   port: number;
   app: ReturnType<typeof createApp>;
   deps: AppDeps;
-  stop(): Promise<void>;
+  /**
+   * Stops accepting connections at once, tells WebSocket clients 1012 (service restart) so they
+   * reconnect elsewhere, lets requests in flight finish (up to `drainMs`), then closes the stores.
+   */
+  stop(options?: StopOptions): Promise<void>;
 }
 
 export interface StartOptions extends DepsOverrides {
@@ -55,20 +65,39 @@ export async function startBackend(
     intervalMs: config.roomSweepIntervalSeconds * 1000,
     onError: deps.log.error,
   });
-  deps.log.info(
-    `listening on ${config.host}:${port} (db ${deps.dbKind}, live ${deps.live.kind}, mail ${deps.mail.transport.kind})`,
-  );
+  deps.log.info(`listening on ${config.host}:${port}`, {
+    port,
+    pid: process.pid,
+    db: deps.dbKind,
+    live: deps.live.kind,
+    mail: deps.mail.transport.kind,
+  });
   return {
     url,
     port,
     app,
     deps,
-    async stop() {
+    async stop({ drainMs = SHUTDOWN_TIMING.drainMs }: StopOptions = {}) {
       stopSweeper();
       probe?.stop();
-      // Elysia does not await plugin stop hooks: stop the hub first so clients get
+      const server = app.server;
+      // No new connections from here on (the balancer sends them to another instance); the
+      // requests already running go on.
+      const drained = server ? server.stop(false) : Promise.resolve();
+      // Elysia does not await plugin stop hooks: stop the hub ourselves so clients get
       // 1012 (service restart) and reconnect, and its leave cleanup still has the stores.
       await app.decorator.realtimeHub.stop();
+      const inTime = await Promise.race([
+        drained.then(() => true),
+        Bun.sleep(drainMs).then(() => false),
+      ]);
+      if (!inTime && server) {
+        deps.log.warn?.('requests still running after the drain time: closing them', {
+          pending: server.pendingRequests,
+          drain_ms: drainMs,
+        });
+        await server.stop(true);
+      }
       await app.stop(true);
       await closeDeps(deps);
     },

@@ -37,6 +37,7 @@ const FIELD: Record<string, (c: Config) => string | number> = {
   QUOTA_INVITES_RECEIVED: (c) => c.quotas.invitesPerRecipient,
   API_RATE_PER_SECOND: (c) => c.apiRateLimit.perSecond,
   API_RATE_BURST: (c) => c.apiRateLimit.burst,
+  LOG_FORMAT: (c) => c.logFormat,
 };
 
 const ticked = (cell: string) => [...cell.matchAll(/`([^`]+)`/g)].map((m) => m[1]!);
@@ -56,6 +57,24 @@ test("README's configuration table shows the defaults the backend uses", () => {
     });
   }
   expect(checked.sort()).toEqual(Object.keys(FIELD).sort());
+});
+
+test("every variable the backend reads is in README's configuration table", () => {
+  const source = readFileSync(`${root}backend/src/config.ts`, 'utf8');
+  const read = new Set([...source.matchAll(/\(env, '([A-Z][A-Z0-9_]+)'/g)].map((m) => m[1]!));
+  expect(read.size).toBeGreaterThan(20);
+  const section = readme.slice(
+    readme.indexOf('## Configuration'),
+    readme.indexOf('### Against real'),
+  );
+  const listed = new Set(
+    section
+      .split('\n')
+      .filter((line) => line.startsWith('| `'))
+      .flatMap((line) => ticked(line.split('|')[1]!)),
+  );
+  for (const name of read)
+    expect({ name, listed: listed.has(name) }).toEqual({ name, listed: true });
 });
 
 test("SECURITY.md quotes the code's limits", () => {

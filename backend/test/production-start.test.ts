@@ -95,13 +95,15 @@ describe.skipIf(!hasPostgres || !hasRedis)('a production start on real services'
       stdout: 'pipe',
       stderr: 'pipe',
     });
+    let listening: Promise<void> = Promise.resolve();
     try {
+      // Read on to the end: a closed pipe would fail the backend's next log line.
       let out = '';
-      const decoder = new TextDecoder();
-      for await (const chunk of proc.stdout) {
-        out += decoder.decode(chunk, { stream: true });
-        if (/listening on/.test(out)) break;
-      }
+      listening = (async () => {
+        const decoder = new TextDecoder();
+        for await (const chunk of proc.stdout) out += decoder.decode(chunk, { stream: true });
+      })();
+      while (!/listening on/.test(out) && proc.exitCode === null) await Bun.sleep(50);
       const port = Number(/listening on 127\.0\.0\.1:(\d+)/.exec(out)?.[1]);
       expect(port).toBeGreaterThan(0);
       const base = `http://127.0.0.1:${port}`;
@@ -122,6 +124,7 @@ describe.skipIf(!hasPostgres || !hasRedis)('a production start on real services'
     } finally {
       proc.kill('SIGTERM');
       await proc.exited;
+      await listening;
     }
   }, 60_000);
 });

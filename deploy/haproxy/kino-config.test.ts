@@ -2,6 +2,7 @@ import { describe, expect, test } from 'bun:test';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { TRANSPORT_MAX_BODY_BYTES } from '../../backend/src/http/body-guard.ts';
 import { IDLE_TIMEOUT_MS } from '../../backend/src/realtime/limits.ts';
 import { CreateRoomBody } from '../../backend/src/rooms/model.ts';
 import { balancerFacts, parseHaproxyTime } from './config-facts.ts';
@@ -40,6 +41,8 @@ describe('kino.cfg fits the backend', () => {
     });
     expect(new TextEncoder().encode(largest).length).toBeLessThan(facts.apiBodyLimitBytes);
     expect(facts.apiBodyLimitBytes).toBeLessThanOrEqual(1024 * 1024);
+    // Bun's own cap (maxRequestBodySize) is the balancer's: what passes one passes the other.
+    expect(TRANSPORT_MAX_BODY_BYTES).toBe(facts.apiBodyLimitBytes);
   });
 
   test('health checks ask the backend’s /health; connections spread by count', () => {

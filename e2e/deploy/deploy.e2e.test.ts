@@ -10,6 +10,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { hasChromium, hasPostgres, isCI } from '@kino/test-support/services';
+import { SHUTDOWN_TIMING } from '../../backend/src/shutdown.ts';
 import { compareVideos, type SyncExpectation, waitForSync } from '../story/video-sync.ts';
 import {
   chatLines,
@@ -22,6 +23,7 @@ import {
   waitForChat,
   waitForStatus,
 } from '../story/viewer.ts';
+import { expectStructuredLog } from './backend-log.ts';
 import { checkBalancerEdges } from './balancer-checks.ts';
 import { waitFor } from './child.ts';
 import { type DeployStack, startDeployStack } from './deploy-stack.ts';
@@ -62,6 +64,8 @@ describe.skipIf(!hasPostgres || !hasChromium || !hasTools)(
     let boris: Viewer;
     const everyone: Viewer[] = [];
     const chat: string[] = [];
+    /** What members typed: none of it may appear in the backend's log. */
+    const typed: string[] = [];
     let roomId = '';
     let inviteLink = '';
     let vera: FirefoxMember | undefined;
@@ -104,6 +108,7 @@ describe.skipIf(!hasPostgres || !hasChromium || !hasTools)(
     /** Chat typed now, and then everyone sees exactly the lines so far, once each. */
     const say = async (viewer: Viewer, text: string) => {
       await sendChat(viewer, text);
+      typed.push(text);
       chat.push(`${viewer.name} ${text}`);
       await Promise.all(everyone.map((v) => waitForChat(v, chat)));
     };
@@ -197,10 +202,17 @@ describe.skipIf(!hasPostgres || !hasChromium || !hasTools)(
         const stopped = stack.instances.find((i) => i.id === annaOn)!;
         const survivor = stack.instances.find((i) => i !== stopped)!;
         const before = await compareVideos([boris.page]);
-        await stopped.stop('SIGTERM');
-        log(`  ${stopped.id} stopped`);
+        const stop = await stopped.stop('SIGTERM');
+        log(`  ${stopped.id} stopped: exit ${stop?.code} after ${Math.round(stop?.ms ?? 0)} ms`);
+        // A graceful stop: exit 0 within the shutdown deadline, its last words logged.
+        expect(stop).toMatchObject({ code: 0 });
+        expect(stop!.ms).toBeLessThan(SHUTDOWN_TIMING.deadlineMs);
+        const said = stopped.logLines().map((l) => (JSON.parse(l) as { msg: string }).msg);
+        expect(said).toContain('shutting down');
+        expect(said.at(-1)).toBe('stopped');
         await waitForStatus(anna, 'reconnecting');
         await sendChat(anna, 'Связь пропала?');
+        typed.push('Связь пропала?');
         chat.push(`${anna.name} Связь пропала?`);
         await Promise.all(everyone.map((v) => waitForStatus(v, 'connected', 30_000)));
         await stack.balancer.waitForServer('kino_api', stopped.id, 'DOWN');
@@ -276,5 +288,15 @@ describe.skipIf(!hasPostgres || !hasChromium || !hasTools)(
       },
       120_000,
     );
+
+    step('every instance logged one JSON object per line, with nothing private in it', async () => {
+      for (const instance of stack.instances) {
+        expectStructuredLog(instance.logLines(), instance.id, [
+          ...typed,
+          await accessTokenOf(anna),
+          new URL(inviteLink).searchParams.get('invite') ?? 'no invite token',
+        ]);
+      }
+    });
   },
 );

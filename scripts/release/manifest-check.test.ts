@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'bun:test';
-import { parseBuildConfig } from '../../extension/build-config.ts';
+import { API_PERMISSIONS, parseBuildConfig } from '../../extension/build-config.ts';
 import { type Browser, checkPackage, findRemoteCode } from './manifest-check.ts';
 import type { FileMap } from './zip-files.ts';
 
@@ -27,7 +27,7 @@ function pkg(browser: Browser, change: (m: Json) => void = () => {}): FileMap {
     ...(browser === 'chrome'
       ? {
           manifest_version: 3,
-          permissions: ['storage', 'scripting'],
+          permissions: Object.keys(API_PERMISSIONS),
           host_permissions: hosts,
           optional_host_permissions: ['https://*/*', 'http://*/*'],
           background: { service_worker: 'background.js' },
@@ -35,7 +35,7 @@ function pkg(browser: Browser, change: (m: Json) => void = () => {}): FileMap {
         }
       : {
           manifest_version: 2,
-          permissions: ['storage', 'scripting', ...hosts],
+          permissions: [...Object.keys(API_PERMISSIONS), ...hosts],
           optional_permissions: ['https://*/*', 'http://*/*'],
           background: { scripts: ['background.js'] },
           browser_action: { default_popup: 'popup.html' },
@@ -94,7 +94,9 @@ describe('checkPackage', () => {
       pkg('chrome', (m) => (m.permissions as string[]).push('tabs')),
     );
     expect(tabs).toContain('asks for the broad permission tabs');
-    expect(tabs.some((p) => p.startsWith('permissions are [storage, scripting, tabs]'))).toBe(true);
+    expect(
+      tabs.some((p) => p.startsWith('permissions are [storage, scripting, activeTab, tabs]')),
+    ).toBe(true);
     const allUrls = check(
       'firefox',
       pkg('firefox', (m) => (m.permissions as string[]).push('<all_urls>')),

@@ -7,6 +7,7 @@
 import { Elysia } from 'elysia';
 import { unavailableFrom } from '../db/faults.ts';
 import type { Dependency, DependencyUnavailableError } from '../faults/unavailable.ts';
+import { errorField, type LogFields } from '../log/logger.ts';
 import { HttpError, retryAfterSeconds } from './errors.ts';
 
 const json = (
@@ -63,39 +64,46 @@ function httpErrorIn(error: unknown): HttpError | undefined {
   return cause instanceof HttpError ? cause : undefined;
 }
 
-export function errorHandler(log: (message: string) => void) {
-  return new Elysia({ name: 'kino-error-handler' }).onError({ as: 'global' }, ({ code, error }) => {
-    const expected = httpErrorIn(error);
-    if (expected) {
-      return json(
-        expected.status,
-        { error: expected.message, code: expected.code, details: expected.details },
-        expected.retryAfterSeconds,
-      );
-    }
-    const unavailable = unavailableFrom(error);
-    if (unavailable) return outage(unavailable);
-    switch (code) {
-      case 'VALIDATION': {
-        const where = (error as ValidationLike).type ?? 'body';
-        // An id with a NUL, a slash, bad percent-encoding or 10 KB of text names nothing.
-        if (where === 'params') return json(404, { error: 'Not found', code: 'not_found' });
-        const what = where === 'body' ? 'body' : `${where} parameters`;
-        return json(where === 'body' ? 422 : 400, {
-          error: `The request ${what} is not valid`,
-          code: where === 'body' ? 'invalid_body' : `invalid_${where}`,
-          details: validationDetails(error as ValidationLike),
-        });
-      }
-      case 'PARSE':
-        return json(400, { error: 'The request body is not valid JSON', code: 'invalid_body' });
-      case 'NOT_FOUND':
-        return json(404, { error: 'No such route', code: 'not_found' });
-      default:
-        log(
-          `unhandled error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+export function errorHandler(log: (message: string, fields?: LogFields) => void) {
+  return new Elysia({ name: 'kino-error-handler' }).onError(
+    { as: 'global' },
+    ({ code, error, request }) => {
+      const expected = httpErrorIn(error);
+      if (expected) {
+        return json(
+          expected.status,
+          { error: expected.message, code: expected.code, details: expected.details },
+          expected.retryAfterSeconds,
         );
-        return json(500, { error: 'Internal server error', code: 'internal' });
-    }
-  });
+      }
+      const unavailable = unavailableFrom(error);
+      if (unavailable) return outage(unavailable);
+      switch (code) {
+        case 'VALIDATION': {
+          const where = (error as ValidationLike).type ?? 'body';
+          // An id with a NUL, a slash, bad percent-encoding or 10 KB of text names nothing.
+          if (where === 'params') return json(404, { error: 'Not found', code: 'not_found' });
+          const what = where === 'body' ? 'body' : `${where} parameters`;
+          return json(where === 'body' ? 422 : 400, {
+            error: `The request ${what} is not valid`,
+            code: where === 'body' ? 'invalid_body' : `invalid_${where}`,
+            details: validationDetails(error as ValidationLike),
+          });
+        }
+        case 'PARSE':
+          return json(400, { error: 'The request body is not valid JSON', code: 'invalid_body' });
+        case 'NOT_FOUND':
+          return json(404, { error: 'No such route', code: 'not_found' });
+        default:
+          log('unhandled error', {
+            code: 'internal',
+            method: request.method,
+            // The path only: a query string may carry an invite token.
+            path: new URL(request.url).pathname,
+            error: errorField(error),
+          });
+          return json(500, { error: 'Internal server error', code: 'internal' });
+      }
+    },
+  );
 }

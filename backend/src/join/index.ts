@@ -1,8 +1,10 @@
 import { Elysia, t } from 'elysia';
+import type { Config } from '../config.ts';
 import { unavailableFrom } from '../db/faults.ts';
 import type { Db } from '../db/index.ts';
 import { withDeadline } from '../http/deadline.ts';
 import { HttpError, retryAfterSeconds } from '../http/errors.ts';
+import { browserOf } from './install-help.ts';
 import { pickLanguage } from './language.ts';
 import { renderJoinPage, renderRoomNotFoundPage, renderUnavailablePage } from './page.ts';
 import { loadJoinPage } from './service.ts';
@@ -10,7 +12,12 @@ import { loadJoinPage } from './service.ts';
 const html = (body: string, status: number, headers: Record<string, string> = {}) =>
   new Response(body, {
     status,
-    headers: { 'content-type': 'text/html; charset=utf-8', ...headers },
+    // The page is in the browser's language and names the store of the browser it is for.
+    headers: {
+      'content-type': 'text/html; charset=utf-8',
+      vary: 'Accept-Language, User-Agent',
+      ...headers,
+    },
   });
 
 /** Seconds to wait when the page could not be built because something is down; else undefined. */
@@ -20,7 +27,7 @@ function outageSeconds(error: unknown): number | undefined {
   return unavailable ? retryAfterSeconds(unavailable.retryAfterMs) : undefined;
 }
 
-export function joinController(deps: { db: Db }) {
+export function joinController(deps: { db: Db; config: Pick<Config, 'storeLinks' | 'mode'> }) {
   return new Elysia({ prefix: '/join' }).get(
     '/:roomId',
     async ({ params, query, headers }) => {
@@ -30,7 +37,12 @@ export function joinController(deps: { db: Db }) {
         // percent-encoding decodes to null, a NUL, a slash…) gets the same page as an unknown one.
         const data = await withDeadline(() => loadJoinPage(deps.db, params.roomId, query.invite));
         if (!data) return html(renderRoomNotFoundPage(lang), 404);
-        return html(renderJoinPage(data, lang), data.closed ? 410 : 200);
+        const install = {
+          browser: browserOf(headers['user-agent']),
+          storeLinks: deps.config.storeLinks,
+          developerMode: deps.config.mode === 'development',
+        };
+        return html(renderJoinPage(data, lang, install), data.closed ? 410 : 200);
       } catch (error) {
         const seconds = outageSeconds(error);
         if (seconds === undefined) throw error;

@@ -23,16 +23,30 @@ describe('join page', () => {
     expect(meta(renderJoinPage({ ...data, inviteToken: null }, 'ru'), 'kino-invite')).toBe('');
   });
 
-  test('explains, in the chosen language, and how to install for Chrome and Firefox', () => {
+  test('explains, in the chosen language, and where to install for Chrome and Firefox', () => {
     const ru = renderJoinPage(data, 'ru');
     expect(ru).toContain('Анна зовёт вас смотреть «Ночной поезд» вместе');
-    expect(ru).toContain('расширение');
-    expect(ru).toContain('Chrome');
-    expect(ru).toContain('Firefox');
+    expect(ru).toContain('Расширение не установлено');
+    expect(ru).toContain('Chrome Web Store');
+    expect(ru).toContain('addons.mozilla.org');
     expect(ru).toContain("dataset.kinoExtension==='1'");
     const en = renderJoinPage(data, 'en');
     expect(en).toContain('Анна invites you to watch &quot;Ночной поезд&quot; together');
-    expect(en).toContain('install');
+    expect(en).toContain('Install it, then open this link again.');
+    // Developer-mode help is the controller's choice (development only), not the default.
+    expect(en).not.toContain('chrome://extensions');
+  });
+
+  test('the install help is the visitor’s: their store linked first', () => {
+    const html = renderJoinPage(data, 'en', {
+      browser: { store: 'firefox', mobile: false },
+      storeLinks: { firefox: 'https://addons.mozilla.org/firefox/addon/kino-vmeste' },
+      developerMode: false,
+    });
+    const help = html.slice(html.indexOf('id="kino-install"'));
+    expect(help).toContain(
+      'class="store primary" href="https://addons.mozilla.org/firefox/addon/kino-vmeste"',
+    );
   });
 
   test('who may join: only the invited, or anyone with the link when the owner allowed it', () => {

@@ -5,6 +5,7 @@
  * with the room). Without it, the page explains what this is and how to install.
  */
 import { escapeHtml } from '../mail/html.ts';
+import { type InstallContext, renderInstallHelp } from './install-help.ts';
 import type { Lang } from './language.ts';
 
 export interface JoinPageData {
@@ -26,11 +27,6 @@ const TEXT = {
     what: '«Кино Вместе» — расширение для браузера: фильм в онлайн-кинотеатре идёт у всех синхронно, а рядом — общий чат и реакции.',
     waiting: 'Ищем расширение «Кино Вместе»…',
     handover: 'Расширение найдено — открываем фильм…',
-    install: 'Расширение не установлено. Установите его и откройте эту ссылку снова:',
-    chrome:
-      'Chrome, Яндекс Браузер, Edge: откройте chrome://extensions, включите «Режим разработчика» и загрузите папку расширения (или установите из Chrome Web Store).',
-    firefox:
-      'Firefox: установите дополнение из addons.mozilla.org или через about:addons → «Установить дополнение из файла».',
     signIn:
       'Войдите в онлайн-кинотеатр под своим аккаунтом — в комнату пускают только приглашённых.',
     signInLink:
@@ -49,11 +45,6 @@ const TEXT = {
     what: 'Kino Vmeste is a browser extension: the film on the online cinema plays in sync for everyone, with a shared chat and reactions.',
     waiting: 'Looking for the Kino Vmeste extension…',
     handover: 'Extension found — opening the film…',
-    install: 'The extension is not installed. Install it, then open this link again:',
-    chrome:
-      'Chrome, Edge, Yandex Browser: open chrome://extensions, turn on Developer mode and load the extension folder (or install it from the Chrome Web Store).',
-    firefox:
-      'Firefox: install the add-on from addons.mozilla.org, or via about:addons → "Install Add-on From File".',
     signIn:
       'Sign in to the online cinema with your account: only invited people may join the room.',
     signInLink:
@@ -70,7 +61,16 @@ const TEXT = {
 
 const STYLE =
   'body{font-family:system-ui,sans-serif;max-width:640px;margin:40px auto;padding:0 16px;line-height:1.5;color:#222}' +
-  '.hidden{display:none}.note{color:#666}';
+  '.hidden{display:none}.note{color:#666}.stores{list-style:none;padding:0;margin:8px 0}.stores li{margin:4px 0}' +
+  '.store.primary{display:inline-block;margin:4px 0;padding:8px 14px;border-radius:6px;background:#e4572e;color:#fff;text-decoration:none;font-weight:600}' +
+  '.mobile{font-weight:600}.dev{margin-top:16px;padding:8px 12px;border:1px dashed #bbb;color:#555;font-size:14px}';
+
+/** Without a visitor's browser (tests, previews): both stores, no developer help. */
+const BOTH_STORES: InstallContext = {
+  browser: { store: null, mobile: false },
+  storeLinks: {},
+  developerMode: false,
+};
 
 // Waits briefly for the extension's marker; shows the install help if it never comes.
 const SCRIPT = `(function(){var root=document.documentElement;var t0=Date.now();
@@ -78,7 +78,11 @@ function show(id){document.getElementById('kino-waiting').classList.add('hidden'
 (function poll(){if(root.dataset.kinoExtension==='1'){show('kino-handover');return;}
 if(Date.now()-t0>2500){show('kino-install');return;}setTimeout(poll,100);})();})();`;
 
-export function renderJoinPage(data: JoinPageData, lang: Lang): string {
+export function renderJoinPage(
+  data: JoinPageData,
+  lang: Lang,
+  install: InstallContext = BOTH_STORES,
+): string {
   const s = TEXT[lang];
   const e = escapeHtml;
   const body = data.closed
@@ -86,8 +90,7 @@ export function renderJoinPage(data: JoinPageData, lang: Lang): string {
     : `<p id="kino-waiting">${e(s.waiting)}</p>
 <p id="kino-handover" class="hidden">${e(s.handover)}</p>
 <div id="kino-install" class="hidden">
-<p>${e(s.install)}</p>
-<ul><li>${e(s.chrome)}</li><li>${e(s.firefox)}</li></ul>
+${renderInstallHelp(lang, install)}
 <p class="note">${e(data.allowLinkJoin ? s.signInLink : s.signIn)}</p>
 </div>
 <script>${SCRIPT}</script>`;

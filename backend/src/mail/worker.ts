@@ -11,6 +11,7 @@
  */
 import type { Db } from '../db/index.ts';
 import { withTimeout } from '../http/deadline.ts';
+import type { LogFields } from '../log/logger.ts';
 import { type BackoffPolicy, DEFAULT_BACKOFF, retryDelayMs } from './backoff.ts';
 import { classifySendFailure } from './failure.ts';
 import { claimNextMail, markMailFailed, markMailSent } from './queue.ts';
@@ -36,7 +37,7 @@ export interface MailWorkerOptions {
   backoff?: BackoffPolicy;
   /** How long a claimed mail is reserved for this worker. */
   leaseMs?: number;
-  log?: (message: string) => void;
+  log?: (message: string, fields?: LogFields) => void;
 }
 
 export interface MailWorker {
@@ -91,7 +92,9 @@ export function createMailWorker(options: MailWorkerOptions): MailWorker {
       if (classifySendFailure(error) === 'connection') {
         // Not this mail's fault: due again at once, sent as soon as a probe finds the server.
         await markMailFailed(db, mail.id, mail.attempts, message, clock());
-        if (!serverDown) log(`mail server unreachable (${message}); probing every ${probeMs} ms`);
+        if (!serverDown) {
+          log('mail server unreachable; probing', { error: message, probe_ms: probeMs });
+        }
         serverDown = true;
         scheduleProbe();
       } else {
@@ -103,7 +106,8 @@ export function createMailWorker(options: MailWorkerOptions): MailWorker {
           message,
           clock() + retryDelayMs(attempts, backoff),
         );
-        log(`mail ${mail.id} to ${to} refused (attempt ${attempts}): ${message}`);
+        // The address stays out of the log: the mail's id finds it in the queue.
+        log('mail refused', { mail: mail.id, attempt: attempts, error: message });
       }
       return 'failed';
     }

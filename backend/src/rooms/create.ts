@@ -14,6 +14,7 @@ import { type InviteeRow, type RoomRow, roomInvitees, rooms } from '../db/schema
 import type { Directory } from '../directory/types.ts';
 import { HttpError } from '../http/errors.ts';
 import type { LiveStore } from '../live/types.ts';
+import type { LogFields } from '../log/logger.ts';
 import { renderInviteMail } from '../mail/invite-template.ts';
 import { newMessageId } from '../mail/message-id.ts';
 import { enqueueMail } from '../mail/queue.ts';
@@ -33,7 +34,7 @@ export interface CreateRoomDeps {
   quotas: Quotas;
   /** Domain part of the invites' Message-IDs (the sender's). */
   mailDomain: string;
-  log: (message: string) => void;
+  log: (message: string, fields?: LogFields) => void;
 }
 
 /** Everything a room creation writes, decided and checked, not yet written. */
@@ -141,6 +142,8 @@ export async function commitRoom(deps: CreateRoomDeps, prepared: PreparedRoom): 
       deps.live.initPlayback(room.id, playback),
       deps.live.setSettings(room.id, DEFAULT_SETTINGS),
     ]),
-  ).catch((error: unknown) => deps.log(`room ${room.id}: live state not initialised: ${error}`));
+  ).catch((error: unknown) =>
+    deps.log('live state not initialised', { room: room.id, error: String(error) }),
+  );
   return toView(room, invitees, joinUrl(deps.publicUrl, room.id), [], playback);
 }

@@ -37,6 +37,7 @@ export function roomsController(deps: AppDeps) {
         // so a 503 never hides a room that was created (create.ts).
         const prepared = await withDeadline(() => prepareRoom(create, user, body));
         const room = await commitRoom(create, prepared);
+        deps.log.info('room created', { room: room.id, invitees: room.invitees.length });
         deps.mail.worker.kick();
         set.status = 201;
         return room;

@@ -183,6 +183,47 @@ export function roomTests(ctx: SuiteContext): void {
     expect(page.text).not.toContain('only invited people');
   });
 
+  test('join page without the extension: the store of the visitor’s browser, developer help only in development', async () => {
+    const room = (await ctx.createRoom({ filmId: 'night-train', invitees: ['vera'] })).json;
+    const config = ctx.env.deps.config;
+    const saved = { storeLinks: config.storeLinks, mode: config.mode };
+    const chromeStore = 'https://chromewebstore.google.com/detail/kino-vmeste/abcdef';
+    const amo = 'https://addons.mozilla.org/firefox/addon/kino-vmeste';
+    const page = (userAgent: string, lang = 'en') =>
+      call(ctx.app(), 'GET', `/join/${room.id}`, {
+        headers: { 'user-agent': userAgent, 'accept-language': lang },
+      });
+    const chromeUa =
+      'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36';
+    const firefoxUa = 'Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0';
+    try {
+      config.storeLinks = { chrome: chromeStore, firefox: amo };
+      const chrome = await page(chromeUa);
+      expect(chrome.headers.get('vary')).toContain('User-Agent');
+      expect(chrome.text).toContain(`class="store primary" href="${chromeStore}"`);
+      expect(chrome.text).toContain(`href="${amo}"`);
+      // This suite's backend runs in development mode: how to load the unpacked build too.
+      expect(chrome.text).toContain('chrome://extensions');
+      const firefox = await page(firefoxUa, 'ru');
+      expect(firefox.text).toContain(`class="store primary" href="${amo}"`);
+      expect(firefox.text).toContain('Установить с addons.mozilla.org');
+
+      config.mode = 'production';
+      for (const ua of [chromeUa, firefoxUa, '']) {
+        const production = await page(ua);
+        expect(production.text).not.toMatch(/chrome:\/\/extensions|about:debugging|Developer mode/);
+        expect(production.text).toContain(`href="${chromeStore}"`);
+        expect(production.text).toContain(`href="${amo}"`);
+      }
+      config.storeLinks = {};
+      const unlinked = await page(chromeUa);
+      expect(unlinked.text).toContain('find Kino Vmeste in the Chrome Web Store');
+      expect(unlinked.text).not.toContain('<a class="store');
+    } finally {
+      Object.assign(config, saved);
+    }
+  });
+
   test('join page: English by Accept-Language, 404 page for unknown rooms, foreign tokens dropped', async () => {
     const room = (await ctx.createRoom({ filmId: 'night-train', invitees: ['vera'] })).json;
     const en = await call(ctx.app(), 'GET', `/join/${room.id}?invite=forged`, {

@@ -6,8 +6,15 @@
 import browser from 'webextension-polyfill';
 import { parseSession } from '../adapters/types';
 import { createBackendClient } from '../api/backend-client';
-import { type AnyRequest, type CurrentRoom, isRequest } from '../messaging/messages';
-import { loadSettings, saveSettings } from '../settings/settings-store';
+import {
+  type AnyRequest,
+  type CurrentRoom,
+  EXTENSION_PAGE_ONLY,
+  isRequest,
+} from '../messaging/messages';
+import { loadSettings } from '../settings/settings-store';
+import { siteOrigin } from './site-access';
+import { createBackgroundSiteAccess } from './site-access-wiring';
 import { registerSiteScripts } from './site-scripts';
 
 const ROOM_KEY = 'currentRoom';
@@ -19,10 +26,20 @@ function sessionArea(): browser.Storage.StorageArea {
   );
 }
 
+const sites = createBackgroundSiteAccess(sessionArea);
+
+/** The popup and our other pages (no tab); content scripts run inside web pages. */
+function fromExtensionPage(sender: browser.Runtime.MessageSender): boolean {
+  return sender.id === browser.runtime.id && !sender.tab;
+}
+
 async function handle(
   request: AnyRequest,
   sender: browser.Runtime.MessageSender,
 ): Promise<unknown> {
+  if (EXTENSION_PAGE_ONLY.includes(request.type) && !fromExtensionPage(sender)) {
+    return { ok: false, reason: 'failed', error: 'only the popup may change site access' };
+  }
   const settings = await loadSettings();
   const api = createBackendClient(settings.backendUrl);
   switch (request.type) {
@@ -50,9 +67,20 @@ async function handle(
     case 'current-room:get':
       return ((await sessionArea().get(ROOM_KEY))[ROOM_KEY] as CurrentRoom | undefined) ?? null;
     case 'site:enable': {
-      const origins = [...new Set([...settings.enabledOrigins, request.origin])];
-      await saveSettings({ ...settings, enabledOrigins: origins });
-      return registerSiteScripts(origins);
+      const origin = siteOrigin(request.origin);
+      if (!origin || !Number.isInteger(request.tabId) || request.tabId < 0) {
+        return { ok: false, reason: 'failed', error: 'not a web page' };
+      }
+      return sites.enable(origin, request.tabId);
+    }
+    case 'site:enable-cancel': {
+      const origin = siteOrigin(request.origin);
+      if (origin) await sites.cancel(origin);
+      return true;
+    }
+    case 'site:disable': {
+      const origin = siteOrigin(request.origin);
+      return origin ? sites.disable(origin) : { ok: false, error: 'not a web page' };
     }
   }
 }
@@ -67,6 +95,10 @@ export function setupBackground(): void {
       }));
     },
   );
+  // The user's "Allow" in the browser's prompt, also after the popup closed or the worker slept.
+  browser.permissions.onAdded.addListener((added) => {
+    void sites.granted(added.origins ?? []);
+  });
   // Registered scripts are dropped on update in some browsers: re-register at start.
   browser.runtime.onStartup?.addListener(() => void reRegister());
   browser.runtime.onInstalled.addListener(() => void reRegister());

@@ -7,6 +7,7 @@ import { pickAdapter } from '../adapters/registry';
 import { sendToBackground } from '../messaging/send';
 import { loadSettings } from '../settings/settings-store';
 import { setupInviteJoin } from './invite-join';
+import { markOverlayRunning, stopWhenSiteDisabled } from './overlay-presence';
 import { createOverlayState } from './overlay-state';
 import { setupRoomLayer } from './room-layer';
 import { setupWatchButton } from './watch-button';
@@ -17,6 +18,8 @@ export async function runOverlay(ctx: ContentScriptContext): Promise<void> {
     sendToBackground({ type: 'cinema-session' }),
   );
   if (!adapter) return;
+  markOverlayRunning(ctx);
+  stopWhenSiteDisabled(ctx, adapter);
   const state = createOverlayState(adapter, settings);
   setupRoomLayer(ctx, state);
   setupInviteJoin(ctx, state);

@@ -23,6 +23,15 @@ export interface CurrentRoom {
   screen: string;
 }
 
+/** Where the overlay stands in the tab the popup was opened on, once the site is enabled. */
+export type OverlayInjection = 'injected' | 'running' | 'elsewhere';
+
+export type SiteEnableResult =
+  | { ok: true; overlay: OverlayInjection }
+  | { ok: false; reason: 'denied' | 'timeout' | 'failed'; error?: string };
+
+export type SiteDisableResult = { ok: true } | { ok: false; error: string };
+
 export interface BackgroundRequests {
   matches: { request: { token: string; filmId: string }; response: ApiResult<PersonRef[]> };
   'create-room': {
@@ -35,8 +44,16 @@ export interface BackgroundRequests {
   'cinema-session': { request: Record<never, never>; response: SiteSession | null };
   'current-room:set': { request: { room: CurrentRoom | null }; response: true };
   'current-room:get': { request: Record<never, never>; response: CurrentRoom | null };
-  /** After the popup got the host permission: run the overlay on that origin from now on. */
-  'site:enable': { request: { origin: string }; response: { ok: boolean; error?: string } };
+  /**
+   * "Enable on this site" (popup only): once the host permission is granted — now, or when the
+   * user answers the browser's prompt — run the overlay on that origin from now on and in the
+   * tab without a reload (background/site-access.ts).
+   */
+  'site:enable': { request: { origin: string; tabId: number }; response: SiteEnableResult };
+  /** The user refused the browser's prompt. */
+  'site:enable-cancel': { request: { origin: string }; response: true };
+  /** "Disable on this site": off in its open tabs and for future visits, access given back. */
+  'site:disable': { request: { origin: string }; response: SiteDisableResult };
 }
 
 export type RequestType = keyof BackgroundRequests;
@@ -53,6 +70,15 @@ const TYPES: readonly RequestType[] = [
   'current-room:set',
   'current-room:get',
   'site:enable',
+  'site:enable-cancel',
+  'site:disable',
+];
+
+/** Requests only our own pages (the popup) may make, never a content script. */
+export const EXTENSION_PAGE_ONLY: readonly RequestType[] = [
+  'site:enable',
+  'site:enable-cancel',
+  'site:disable',
 ];
 
 /** Whether `value` is one of our requests (other extensions' messages are ignored). */

@@ -2,6 +2,7 @@ import { describe, expect, mock, test } from 'bun:test';
 import { render } from 'preact';
 import { settle, useDom } from '../../test/dom';
 import { setLocale } from '../i18n';
+import type { SiteDisableResult, SiteEnableResult } from '../messaging/messages';
 import { DEFAULT_SETTINGS } from '../settings/settings';
 import { Popup, type PopupProps } from './Popup';
 
@@ -21,10 +22,12 @@ function show(overrides: Partial<PopupProps> = {}) {
       status: 'connected',
       screen: 'live',
     },
-    siteOrigin: 'https://video.example',
-    siteEnabled: false,
+    site: { tabId: 7, origin: 'https://video.example:8443', state: 'available' },
     settings: DEFAULT_SETTINGS,
-    onEnableSite: async () => true,
+    showServerSettings: true,
+    privacyUrl: 'https://together.example/privacy',
+    onEnableSite: async () => ({ ok: true, overlay: 'injected' }),
+    onDisableSite: async () => ({ ok: true }),
     onSaveSettings: async () => {},
     ...overrides,
   };
@@ -75,16 +78,96 @@ describe('popup', () => {
     }
   });
 
-  test('enable on this site calls through and then shows it enabled', async () => {
-    const onEnableSite = mock(async () => true);
+  const buttonNamed = (root: HTMLElement, name: string) =>
+    [...root.querySelectorAll('button')].find((b) => b.textContent === name);
+
+  test('enable on this site: the prompt, then the overlay on this page, then Disable', async () => {
+    let finish: (result: SiteEnableResult) => void = () => {};
+    const onEnableSite = mock(() => new Promise<SiteEnableResult>((resolve) => (finish = resolve)));
     const root = show({ onEnableSite });
-    const button = [...root.querySelectorAll('button')].find(
-      (b) => b.textContent === 'Enable on this site',
-    )!;
-    button.click();
+    expect(root.querySelector('#site-host')?.textContent).toBe('video.example:8443');
+    expect(root.textContent).toContain('Kino Vmeste needs access to video.example:8443');
+    buttonNamed(root, 'Enable on this site')!.click();
     await settle();
-    expect(onEnableSite).toHaveBeenCalled();
-    expect(root.textContent).toContain('Enabled on this site');
+    expect(onEnableSite).toHaveBeenCalledTimes(1);
+    expect(root.querySelector('[role="status"]')?.textContent).toBe(
+      'Allow access to video.example:8443 when your browser asks.',
+    );
+    expect(buttonNamed(root, 'Enable on this site')!.disabled).toBe(true);
+    finish({ ok: true, overlay: 'injected' });
+    await settle();
+    expect(root.querySelector('[role="status"]')?.textContent).toBe(
+      'Enabled on video.example:8443: Watch together is next to the video on this page.',
+    );
+    expect(buttonNamed(root, 'Disable on this site')).toBeDefined();
+  });
+
+  test('a refused prompt, a tab that moved on, a failure: each said in words', async () => {
+    const cases: [SiteEnableResult, string][] = [
+      [{ ok: false, reason: 'denied' }, 'Not enabled: the browser did not give access'],
+      [{ ok: true, overlay: 'elsewhere' }, 'it starts on the next page you open there'],
+      [{ ok: false, reason: 'timeout' }, 'no answer from the browser'],
+      [{ ok: false, reason: 'failed', error: 'Cannot access a chrome:// URL' }, 'Cannot access'],
+    ];
+    for (const [result, text] of cases) {
+      const root = show({ onEnableSite: async () => result });
+      buttonNamed(root, 'Enable on this site')!.click();
+      await settle();
+      expect(root.querySelector('[role="status"]')?.textContent).toContain(text);
+      // Enabled or not, the button that fits is offered.
+      expect(
+        buttonNamed(root, result.ok ? 'Disable on this site' : 'Enable on this site'),
+      ).toBeDefined();
+    }
+  });
+
+  test('disable on an enabled site', async () => {
+    const onDisableSite = mock(async (): Promise<SiteDisableResult> => ({ ok: true }));
+    const root = show({
+      site: { tabId: 7, origin: 'https://video.example', state: 'enabled' },
+      onDisableSite,
+    });
+    expect(root.textContent).toContain('Kino Vmeste is on for video.example.');
+    buttonNamed(root, 'Disable on this site')!.click();
+    await settle();
+    expect(onDisableSite).toHaveBeenCalledTimes(1);
+    expect(root.querySelector('[role="status"]')?.textContent).toContain(
+      'Disabled on video.example: gone from its open pages',
+    );
+    expect(buttonNamed(root, 'Enable on this site')).toBeDefined();
+  });
+
+  test('no site section on the cinema or a browser page', () => {
+    const root = show({ site: null });
+    expect(root.querySelector('.site')).toBeNull();
+    expect(buttonNamed(root, 'Enable on this site')).toBeUndefined();
+  });
+
+  test('a store build shows no server addresses; every build links the privacy policy', () => {
+    const release = show({ showServerSettings: false });
+    expect(release.querySelector('input')).toBeNull();
+    expect(release.textContent).not.toContain('Server address');
+    expect(release.textContent).not.toMatch(/localhost|https?:\/\//);
+    const privacy = [...release.querySelectorAll('a')].find(
+      (a) => a.textContent === 'Privacy policy',
+    );
+    expect(privacy?.getAttribute('href')).toBe('https://together.example/privacy?lang=en');
+    const dev = show();
+    expect(dev.querySelector('input[name="backendUrl"]')).not.toBeNull();
+  });
+
+  test('in Russian too', () => {
+    setLocale('ru');
+    try {
+      const root = show({ showServerSettings: false });
+      expect(buttonNamed(root, 'Включить на этом сайте')).toBeDefined();
+      const privacy = [...root.querySelectorAll('a')].find(
+        (a) => a.textContent === 'Политика конфиденциальности',
+      );
+      expect(privacy?.getAttribute('href')).toBe('https://together.example/privacy?lang=ru');
+    } finally {
+      setLocale('en');
+    }
   });
 
   test('settings: a bad address is refused with a message, a good one saved normalised', async () => {

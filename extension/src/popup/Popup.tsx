@@ -1,37 +1,29 @@
-import { useState } from 'preact/hooks';
 import type { SiteSession } from '../adapters/types';
-import { t } from '../i18n';
-import type { CurrentRoom } from '../messaging/messages';
-import { normalizeBaseUrl, type Settings } from '../settings/settings';
+import { getLocale, t } from '../i18n';
+import type { CurrentRoom, SiteDisableResult, SiteEnableResult } from '../messaging/messages';
+import type { Settings } from '../settings/settings';
 import { type RoomScreenKind, SCREEN_TITLE } from '../ui/room-screen';
+import { ServerSettings } from './ServerSettings';
+import { SiteSwitch } from './SiteSwitch';
+import type { TabSite } from './tab-site';
 
 export interface PopupProps {
   session: SiteSession | null;
   room: CurrentRoom | null;
-  /** Origin of the active tab when it is an http(s) page. */
-  siteOrigin: string | null;
-  siteEnabled: boolean;
+  /** The tab the popup was opened on, when it is a web page other than the cinema. */
+  site: TabSite | null;
   settings: Settings;
-  onEnableSite(): Promise<boolean>;
+  /** Server addresses are editable in dev builds only (`isDevBuild`). */
+  showServerSettings: boolean;
+  /** The backend's privacy policy (`BUILD.privacyUrl`); the popup adds `?lang=`. */
+  privacyUrl: string;
+  onEnableSite(): Promise<SiteEnableResult>;
+  onDisableSite(): Promise<SiteDisableResult>;
   onSaveSettings(settings: Settings): Promise<void>;
 }
 
-/** The toolbar popup: who you are, your room, "enable on this site", settings. */
+/** The toolbar popup: who you are, your room, this site on or off, the privacy policy. */
 export function Popup(props: PopupProps) {
-  const [enabled, setEnabled] = useState(props.siteEnabled);
-  const [backendUrl, setBackendUrl] = useState(props.settings.backendUrl);
-  const [cinemaOrigin, setCinemaOrigin] = useState(props.settings.cinemaOrigin);
-  const [message, setMessage] = useState<string | null>(null);
-
-  async function save(event: Event) {
-    event.preventDefault();
-    const backend = normalizeBaseUrl(backendUrl);
-    const cinema = normalizeBaseUrl(cinemaOrigin);
-    if (!backend || !cinema) return setMessage(t('popupInvalidUrl'));
-    await props.onSaveSettings({ ...props.settings, backendUrl: backend, cinemaOrigin: cinema });
-    setMessage(t('popupSaved'));
-  }
-
   return (
     <main class="popup">
       <h1>{t('productName')}</h1>
@@ -43,41 +35,24 @@ export function Popup(props: PopupProps) {
       <section aria-label={t('sidebarTitle')}>
         {props.room ? <RoomSummary room={props.room} /> : <p class="muted">{t('popupNoRoom')}</p>}
       </section>
-      {props.siteOrigin && (
-        <button
-          type="button"
-          disabled={enabled}
-          onClick={async () => setEnabled(await props.onEnableSite())}
-        >
-          {enabled ? t('popupSiteEnabled') : t('popupEnableSite')}
-        </button>
+      {props.site && (
+        <SiteSwitch
+          site={props.site}
+          onEnable={props.onEnableSite}
+          onDisable={props.onDisableSite}
+        />
       )}
-      <form onSubmit={save}>
-        <h2>{t('popupSettings')}</h2>
-        <label>
-          {t('popupBackendUrl')}
-          <input
-            name="backendUrl"
-            value={backendUrl}
-            onInput={(e) => setBackendUrl(e.currentTarget.value)}
-          />
-        </label>
-        <label>
-          {t('popupCinemaOrigin')}
-          <input
-            name="cinemaOrigin"
-            value={cinemaOrigin}
-            onInput={(e) => setCinemaOrigin(e.currentTarget.value)}
-          />
-        </label>
-        <button type="submit">{t('popupSave')}</button>
-        {message && <p role="status">{message}</p>}
-      </form>
-      <p class="credits">
+      {props.showServerSettings && (
+        <ServerSettings settings={props.settings} onSave={props.onSaveSettings} />
+      )}
+      <footer class="credits">
+        <a href={`${props.privacyUrl}?lang=${getLocale()}`} target="_blank" rel="noreferrer">
+          {t('privacyPolicy')}
+        </a>
         <a href="https://github.com/jdecked/twemoji" target="_blank" rel="noreferrer">
           {t('emojiCredit')}
         </a>
-      </p>
+      </footer>
     </main>
   );
 }

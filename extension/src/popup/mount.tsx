@@ -1,42 +1,43 @@
 /** Gathers what the popup shows, then renders it. */
 import type { VNode } from 'preact';
 import browser from 'webextension-polyfill';
+import { BUILD, isDevBuild } from '../build-info';
 import { sendToBackground } from '../messaging/send';
 import { loadSettings, saveSettings } from '../settings/settings-store';
 import { Popup } from './Popup';
+import { disableSite, enableSite } from './site-actions';
+import { tabSiteOf } from './tab-site';
 
-async function activeOrigin(): Promise<string | null> {
+/** The tab the popup was opened on; `activeTab` lets us read its address (and nothing more). */
+async function activeTab(): Promise<browser.Tabs.Tab | undefined> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  if (!tab?.url) return null;
-  const url = new URL(tab.url);
-  return url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : null;
+  return tab;
 }
 
 export async function mountPopup(render: (app: VNode) => void): Promise<void> {
-  const [settings, session, room, origin] = await Promise.all([
+  const [settings, session, room, tab] = await Promise.all([
     loadSettings(),
     sendToBackground({ type: 'cinema-session' }).catch(() => null),
     sendToBackground({ type: 'current-room:get' }).catch(() => null),
-    activeOrigin().catch(() => null),
+    activeTab().catch(() => undefined),
   ]);
-  const siteEnabled =
-    origin !== null &&
-    (origin === new URL(settings.cinemaOrigin).origin || settings.enabledOrigins.includes(origin));
+  const site = tabSiteOf(tab, settings);
   render(
     <Popup
       session={session}
       room={room}
-      siteOrigin={origin}
-      siteEnabled={siteEnabled}
+      site={site}
       settings={settings}
-      onEnableSite={async () => {
-        if (!origin) return false;
-        // Must run straight from the click: browsers only grant permissions on a user gesture.
-        const granted = await browser.permissions.request({ origins: [`${origin}/*`] });
-        if (!granted) return false;
-        const result = await sendToBackground({ type: 'site:enable', origin });
-        return result.ok;
-      }}
+      showServerSettings={isDevBuild}
+      privacyUrl={BUILD.privacyUrl}
+      onEnableSite={() =>
+        site
+          ? enableSite(site.origin, site.tabId)
+          : Promise.resolve({ ok: false, reason: 'failed' })
+      }
+      onDisableSite={() =>
+        site ? disableSite(site.origin) : Promise.resolve({ ok: false, error: 'no site' })
+      }
       onSaveSettings={saveSettings}
     />,
   );

@@ -67,6 +67,20 @@ describe('what the panel says about a failure', () => {
     ).toContain('in 60 min');
   });
 
+  test('a film the backend does not know (a page on an enabled site) says so', () => {
+    setLocale('en');
+    for (const code of ['film_not_found', 'not_found']) {
+      expect(startErrorMessage(error({ code, status: 404, message: 'Not found' }), t)).toBe(
+        'Kino Vmeste does not know this film: for now, rooms start from the film pages of the cinema.',
+      );
+    }
+    setLocale('ru');
+    expect(startErrorMessage(error({ code: 'not_found', status: 404 }), t)).toContain(
+      'не знает этот фильм',
+    );
+    setLocale('en');
+  });
+
   test('an outage says when to retry; unknown errors keep the server message', () => {
     setLocale('en');
     const outage = error({ code: 'database_unavailable', status: 503, retryAfterSeconds: 2 });

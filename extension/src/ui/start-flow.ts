@@ -105,6 +105,11 @@ export function startErrorMessage(error: ApiError, t: Translate): string {
       return t('errorQuotaInvitesSent', { wait });
     case 'quota_invites_received':
       return t('errorQuotaInvitesReceived', { wait, names: names(error.details) });
+    // The backend knows the cinema's films only: a page on a site enabled from the popup
+    // (generic adapter) is none of them, and its address cannot even be a film id.
+    case 'film_not_found':
+    case 'not_found':
+      return t('errorUnknownFilm');
     case 'too_many_invitees': {
       const limit = (error.details as { limit?: unknown } | undefined)?.limit;
       return t('errorTooManyInvitees', { limit: typeof limit === 'number' ? limit : '' });

@@ -1,0 +1,200 @@
+/**
+ * Enable on any site (issue 13.4), in Chromium, in English and Russian: a plain page on
+ * another origin (not the build's cinema or backend) with a <video>. The real toolbar popup,
+ * opened on that tab, offers "Enable on this site"; pressed, the overlay appears in the page
+ * without a reload (the page's own state survives), styled, with the signed-in session; it is
+ * there again after a reload; "Disable on this site" takes it out of the open page and out of
+ * later visits. The release build's popup shows no server addresses and links the privacy
+ * policy. Popups and pages are photographed into e2e/artifacts/popup/.
+ */
+import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from 'bun:test';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { copyExtension, type ExtensionCopy } from '@kino/test-support/chromium';
+import { hasChromium } from '@kino/test-support/services';
+import type { Page } from 'puppeteer-core';
+import { en, ru } from '../../extension/src/i18n/messages.ts';
+import { TEST_RELEASE_ENV } from '../deploy/hosts.ts';
+import { unpackTestRelease } from '../deploy/release-build.ts';
+import {
+  type ActionBrowser,
+  allowSiteInBrowserSettings,
+  launchActionBrowser,
+  openActionPopup,
+  popupText,
+  signInToCinema,
+} from './action-popup.ts';
+import { buildExtension } from './browser.ts';
+import { CINEMA_URL, type Stack, startStack } from './stack.ts';
+
+setDefaultTimeout(120_000);
+
+const ARTIFACTS = join(import.meta.dir, '../artifacts/popup');
+type MessageKey = keyof typeof en;
+type Messages = Record<MessageKey, string>;
+const LOCALES: [lang: 'en' | 'ru', locale: string, messages: Messages][] = [
+  ['en', 'en-US', en],
+  ['ru', 'ru-RU', ru],
+];
+
+const say = (messages: Messages, key: MessageKey, params: Record<string, string> = {}) =>
+  messages[key].replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
+
+/** "Another origin": 127.0.0.1 is none of the dev build's hosts (http://localhost/*). */
+function startVideoSite() {
+  return Bun.serve({
+    port: 0,
+    hostname: '127.0.0.1',
+    fetch: () =>
+      new Response(
+        `<!doctype html><html lang="en"><head><title>Video club</title></head><body>
+<h1>Video club</h1>
+<div class="player"><video src="${CINEMA_URL}/media/night-train.webm" controls muted autoplay loop width="640" height="360"></video></div>
+</body></html>`,
+        { headers: { 'content-type': 'text/html; charset=utf-8' } },
+      ),
+  });
+}
+
+async function clickButton(page: Page, name: string): Promise<void> {
+  const button = await page.waitForSelector(`xpath/.//button[normalize-space()="${name}"]`, {
+    timeout: 15_000,
+  });
+  await button!.click();
+}
+
+const overlayButton = (page: Page) => page.$('pierce/button.kv-watch');
+
+describe.skipIf(!hasChromium)('Enable on any site (Chromium, the real toolbar popup)', () => {
+  let stack: Stack;
+  let site: ReturnType<typeof startVideoSite>;
+  let build: ExtensionCopy;
+
+  beforeAll(async () => {
+    await buildExtension();
+    build = await copyExtension('kino-enable-site-');
+    await mkdir(ARTIFACTS, { recursive: true });
+    stack = await startStack();
+    site = startVideoSite();
+  }, 300_000);
+
+  afterAll(async () => {
+    site?.stop(true);
+    await stack?.stop();
+    await build?.remove();
+  }, 60_000);
+
+  for (const [lang, locale, messages] of LOCALES) {
+    test(`${lang}: enabled from the popup without a reload, kept for later visits, then disabled`, async () => {
+      const ab: ActionBrowser = await launchActionBrowser(build.dir, locale);
+      const origin = `http://127.0.0.1:${site.port}`;
+      const host = `127.0.0.1:${site.port}`;
+      const shot = (page: Page, name: string) =>
+        page.screenshot({ path: join(ARTIFACTS, `dev-${lang}-${name}.png`), fullPage: true });
+      try {
+        await signInToCinema(ab, CINEMA_URL, 'anna');
+        await allowSiteInBrowserSettings(ab, 'http://127.0.0.1/*');
+        const page = await ab.browser.newPage();
+        await page.goto(`${origin}/watch/night-train`);
+        await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 0);
+        // The page's own state: it survives only if the page is never reloaded.
+        await page.evaluate(() => {
+          (window as unknown as { pageState: string }).pageState = 'kept';
+        });
+        await Bun.sleep(1_000);
+        expect(await overlayButton(page)).toBeNull();
+
+        // The popup opened on this tab reads its address (activeTab) and offers to enable.
+        const popup = await openActionPopup(ab, page);
+        const offer = await popupText(popup, say(messages, 'popupEnableSite'));
+        expect(offer).toContain(say(messages, 'siteOffer', { host }));
+        expect(offer).toContain(say(messages, 'popupSignedInAs', { name: 'Анна' }));
+        await shot(popup, 'offer');
+        await clickButton(popup, say(messages, 'popupEnableSite'));
+        await popupText(popup, say(messages, 'siteEnabledNow', { host }));
+        expect(await popupText(popup, say(messages, 'popupDisableSite'))).toBeTruthy();
+        await shot(popup, 'enabled');
+
+        // The overlay is in the page now, styled, in the same document.
+        const button = await page.waitForSelector('pierce/button.kv-watch', { timeout: 15_000 });
+        expect(await button!.evaluate((b) => b.textContent?.trim())).toContain(
+          say(messages, 'watchTogether'),
+        );
+        expect(await button!.evaluate((b) => getComputedStyle(b).backgroundColor)).not.toBe(
+          'rgba(0, 0, 0, 0)',
+        );
+        expect(
+          await page.evaluate(() => (window as unknown as { pageState?: string }).pageState),
+        ).toBe('kept');
+        // Watch together: the cinema session comes through (signed in), and the backend, which
+        // knows only the cinema's films, says so in words instead of "not found".
+        await button!.click();
+        await page.waitForFunction(
+          (text) =>
+            [...document.querySelectorAll('kino-watch-together')].some((host) =>
+              host.shadowRoot?.textContent?.includes(text),
+            ),
+          { timeout: 15_000 },
+          say(messages, 'errorUnknownFilm'),
+        );
+        await shot(page, 'page');
+
+        // Registered for later visits.
+        await page.reload();
+        await page.waitForSelector('pierce/button.kv-watch', { timeout: 15_000 });
+
+        // Disable: gone from the open page at once, and from later visits.
+        await page.evaluate(() => {
+          (window as unknown as { pageState: string }).pageState = 'kept';
+        });
+        const again = await openActionPopup(ab, page);
+        await popupText(again, say(messages, 'siteOn', { host }));
+        await shot(again, 'on');
+        await clickButton(again, say(messages, 'popupDisableSite'));
+        await popupText(again, say(messages, 'siteDisabledNow', { host }));
+        await popupText(again, say(messages, 'popupEnableSite'));
+        await shot(again, 'disabled');
+        await page.waitForFunction(() => !document.querySelector('kino-watch-together'), {
+          timeout: 15_000,
+        });
+        expect(
+          await page.evaluate(() => (window as unknown as { pageState?: string }).pageState),
+        ).toBe('kept');
+        await page.reload();
+        await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 0);
+        await Bun.sleep(1_500);
+        expect(await overlayButton(page)).toBeNull();
+      } finally {
+        await ab.close();
+      }
+    });
+  }
+
+  test('the store build’s popup: no server addresses, the privacy policy linked', async () => {
+    const release = await unpackTestRelease();
+    try {
+      for (const [lang, locale, messages] of LOCALES) {
+        const ab = await launchActionBrowser(release.chromeDir, locale);
+        try {
+          const page = await ab.browser.newPage();
+          await page.goto(`http://127.0.0.1:${site.port}/watch/night-train`);
+          const popup = await openActionPopup(ab, page);
+          const text = await popupText(popup, say(messages, 'popupEnableSite'));
+          expect(await popup.$('input')).toBeNull();
+          expect(text).not.toContain(say(messages, 'popupBackendUrl'));
+          expect(text).not.toMatch(/localhost|kino\.test|https?:/);
+          const privacy = await popup.$eval(
+            `xpath/.//a[normalize-space()="${say(messages, 'privacyPolicy')}"]`,
+            (a) => a.getAttribute('href'),
+          );
+          expect(privacy).toBe(`${TEST_RELEASE_ENV.KINO_BACKEND_URL}/privacy?lang=${lang}`);
+          await popup.screenshot({ path: join(ARTIFACTS, `release-${lang}.png`), fullPage: true });
+        } finally {
+          await ab.close();
+        }
+      }
+    } finally {
+      await release.remove();
+    }
+  }, 300_000);
+});
