@@ -4,11 +4,11 @@
  */
 import { expect, test } from 'bun:test';
 import { readFileSync } from 'node:fs';
+import { MAX_REQUEST_BODY_BYTES } from '@kino/shared/http/rooms';
 import { type Config, DEFAULT_API_RATE, DEFAULT_QUOTAS, parseConfig } from '../src/config.ts';
 import { BODY_READ_TIMEOUT_MS, TRANSPORT_MAX_BODY_BYTES } from '../src/http/body-guard.ts';
 import { REQUEST_DEADLINE_MS } from '../src/http/deadline.ts';
 import { MIN_SECRET_LENGTH } from '../src/production.ts';
-import { MAX_REQUEST_BODY_BYTES } from '../src/rooms/model.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 const readme = readFileSync(`${root}README.md`, 'utf8');

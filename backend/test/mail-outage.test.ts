@@ -5,11 +5,11 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { type RunningCinema, startCinema } from '@kino/cinema/server';
+import type { RoomView } from '@kino/shared/http/rooms';
 import { hasPostgres } from '@kino/test-support/services';
 import { eq } from 'drizzle-orm';
 import { mailQueue } from '../src/db/schema.ts';
 import { closeDeps } from '../src/deps.ts';
-import type { RoomView } from '../src/rooms/model.ts';
 import { buildBackend } from './support/backend.ts';
 import { call } from './support/http.ts';
 import { createTestDatabase, type TestDatabase } from './support/postgres.ts';

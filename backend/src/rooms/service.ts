@@ -2,12 +2,14 @@
  * Rooms: read and close (creation is in create.ts). Plain functions taking only the
  * dependencies they use.
  */
+
+import type { RoomView } from '@kino/shared/http/rooms';
 import {
   ROOM_CLOSE_REASONS,
   type RoomCloseReason,
   type ServerMessageOf,
 } from '@kino/shared/protocol';
-import type { PlaybackState, RoomSettings } from '@kino/shared/types';
+import type { PlaybackState } from '@kino/shared/types';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { AuthUser } from '../auth/verify.ts';
 import { guardDb } from '../db/faults.ts';
@@ -17,15 +19,8 @@ import { HttpError } from '../http/errors.ts';
 import type { LiveStore } from '../live/types.ts';
 import { getRoomAccess } from './access.ts';
 import { guardLive } from './live-guard.ts';
-import type { RoomView } from './model.ts';
 
 export { getRoomAccess, type RoomAccess, recordPresence } from './access.ts';
-
-export const DEFAULT_SETTINGS: RoomSettings = { controlMode: 'everyone', bufferPolicy: 'wait' };
-
-export function initialPlayback(now: number): PlaybackState {
-  return { playing: false, position: 0, at: now, rate: 1, seq: 0 };
-}
 
 export function joinUrl(publicUrl: string, roomId: string, inviteToken?: string): string {
   const base = `${publicUrl}/join/${encodeURIComponent(roomId)}`;

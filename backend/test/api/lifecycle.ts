@@ -1,5 +1,6 @@
 /** Closing, restart survival, presence history and expiry. */
 import { expect, test } from 'bun:test';
+import type { RoomView } from '@kino/shared/http/rooms';
 import { DEFAULT_ROOM_SETTINGS } from '@kino/shared/room/permissions';
 import { initialPlayback } from '@kino/shared/room/playback-commands';
 import type { ChatMessage } from '@kino/shared/types';
@@ -8,7 +9,6 @@ import { countPendingMail } from '../../src/mail/queue.ts';
 import { createRoomRecord } from '../../src/record/index.ts';
 import { getRoomAccess, listPresence, recordPresence } from '../../src/rooms/access.ts';
 import { sweepIdleRooms } from '../../src/rooms/expiry.ts';
-import type { RoomView } from '../../src/rooms/model.ts';
 import { call } from '../support/http.ts';
 import { waitUntil } from '../support/smtp-sink.ts';
 import type { SuiteContext } from './context.ts';

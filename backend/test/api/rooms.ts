@@ -1,7 +1,7 @@
 /** Creating rooms, invites, refusals, access and the join page. */
 import { expect, test } from 'bun:test';
+import type { RoomView } from '@kino/shared/http/rooms';
 import { getRoomAccess } from '../../src/rooms/access.ts';
-import type { RoomView } from '../../src/rooms/model.ts';
 import { call } from '../support/http.ts';
 import { waitUntil } from '../support/smtp-sink.ts';
 import { linkPath, meta, type SuiteContext } from './context.ts';

@@ -20,6 +20,9 @@ const room = {
   joinUrl: 'http://localhost:8787/join/r1',
   createdAt: '2026-01-01T00:00:00Z',
   closedAt: null,
+  closeReason: null,
+  participants: [],
+  playback: { playing: true, position: 12.5, at: 1_767_225_600_000, rate: 1, seq: 3 },
 };
 
 describe('backend client', () => {

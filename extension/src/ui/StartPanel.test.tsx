@@ -109,7 +109,11 @@ describe('Watch together panel', () => {
       invitees: [],
       allowLinkJoin: false,
       joinUrl: 'http://localhost:8787/join/r1',
+      createdAt: '2026-01-01T00:00:00.000Z',
       closedAt: null,
+      closeReason: null,
+      participants: [],
+      playback: null,
     };
     const root = await openPanel(
       deps({ createRoom: async () => ({ ok: true, data: room }), onRoomCreated }),
