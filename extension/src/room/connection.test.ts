@@ -165,7 +165,7 @@ describe('room connection', () => {
     s.open();
     await tick();
     s.deliver(welcome(7));
-    c.sendPlayback('pause', 12.5);
+    c.sendCommand({ type: 'pause', baseSeq: c.view.value.playback?.seq ?? -1, position: 12.5 });
     // Named with an id, so an error about it says which command it was.
     expect(s.sent).toContainEqual({ type: 'pause', id: 'chat-id-1', baseSeq: 4, position: 12.5 });
   });

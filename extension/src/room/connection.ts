@@ -156,12 +156,6 @@ export class RoomConnection {
     this.send(withId(command, this.newId()));
   }
 
-  sendPlayback(type: 'play' | 'pause' | 'seek', position: number): void {
-    const playback = this.view.value.playback;
-    if (!playback) return;
-    this.sendCommand({ type, baseSeq: playback.seq, position: Math.max(0, position) });
-  }
-
   /** Owner only: who may control playback, and whether the room waits for buffering members. */
   changeSettings(change: Partial<RoomSettings>): void {
     this.send(withId({ type: 'settings', ...change }, this.newId()));

@@ -74,7 +74,11 @@ describe.skipIf(!hasPostgres || !hasRedisServer)('realtime faults', () => {
     const owner = members[0]!.connection;
     owner.changeSettings({ controlMode: 'owner' });
     await Bun.sleep(200);
-    owner.sendPlayback('play', 30);
+    owner.sendCommand({
+      type: 'play',
+      baseSeq: owner.view.value.playback?.seq ?? -1,
+      position: 30,
+    });
     await Bun.sleep(300);
   }, 60_000);
 
