@@ -56,7 +56,7 @@ describe.skipIf(!hasPostgres)('faults: invites through SMTP outages and crashes'
       {
         ...ROOMY_LIMITS,
         DATABASE_URL: database.url,
-        SMTP_URL: `smtp://127.0.0.1:${smtpPort}?ignoreTLS=1`,
+        SMTP_URL: `smtp://127.0.0.1:${smtpPort}?ignoreTLS=true`,
         CINEMA_URL: cinema.url,
         PUBLIC_URL: 'http://localhost:8787',
       },

@@ -34,7 +34,7 @@ describe.skipIf(!hasPostgres)('mail delivery through an SMTP outage', () => {
   const backendOn = (smtpPort: number) =>
     buildBackend({
       DATABASE_URL: database.url,
-      SMTP_URL: `smtp://127.0.0.1:${smtpPort}?ignoreTLS=1`,
+      SMTP_URL: `smtp://127.0.0.1:${smtpPort}?ignoreTLS=true`,
       CINEMA_URL: cinema.url,
     });
 
