@@ -10,11 +10,11 @@ import { connect } from 'node:net';
 import { type RunningCinema, startCinema } from '@kino/cinema/server';
 import { signCinemaToken } from '@kino/cinema/token';
 import { parseJsonLog } from '@kino/test-support/json-log';
+import { createTestDatabase, type TestDatabase } from '@kino/test-support/postgres';
 import { hasPostgres, hasRedis, REDIS_TEST_URL } from '@kino/test-support/services';
+import { type SmtpSink, startSmtpSink, waitUntil } from '@kino/test-support/smtp-sink';
 import { SHUTDOWN_TIMING } from '../src/shutdown.ts';
-import { createTestDatabase, type TestDatabase } from './support/postgres.ts';
 import { deleteRedisPrefix } from './support/redis.ts';
-import { type SmtpSink, startSmtpSink, waitUntil } from './support/smtp-sink.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 const CHAT_TEXT = `a private line ${randomUUID()}`;

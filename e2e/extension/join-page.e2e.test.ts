@@ -11,9 +11,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type RunningCinema, startCinema } from '@kino/cinema/server';
 import { CHROMIUM_PATH, hasChromium } from '@kino/test-support/services';
+import { tokenFor } from '@kino/test-support/tokens';
 import { type Browser, chromium } from 'playwright-core';
 import { type RunningBackend, startBackend } from '../../backend/src/main.ts';
-import { tokenFor } from '../../backend/test/support/tokens.ts';
 
 setDefaultTimeout(60_000);
 

@@ -10,20 +10,18 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { copyExtension, type ExtensionCopy } from '@kino/test-support/chromium';
 import { hasChromium, hasPostgres, hasRedis } from '@kino/test-support/services';
-import { buildExtension, CHROME_BUILD } from '../extension/browser.ts';
 import {
   BACKEND_URL,
   type ProductionStack,
   startProductionStack,
   waitForInviteLink,
-} from './production-stack.ts';
-import { compareVideos, type SyncExpectation, waitForSync } from './video-sync.ts';
+} from '../fixtures/production-stack.ts';
+import { buildExtension, CHROME_BUILD } from '../fixtures/profile.ts';
+import { pauseVideo, playVideo, seekVideo } from '../fixtures/video.ts';
+import { compareVideos, type SyncExpectation, waitForSync } from '../fixtures/video-sync.ts';
 import {
   chatLines,
   openViewer,
-  pauseVideo,
-  playVideo,
-  seekVideo,
   sendChat,
   sidebar,
   signInWithForm,
@@ -31,7 +29,7 @@ import {
   waitForChat,
   waitForFloatingReaction,
   waitForStatus,
-} from './viewer.ts';
+} from '../fixtures/viewer.ts';
 
 /** Largest position gap between two players we accept, in seconds (the issue's goal). */
 const TOLERANCE_SEC = 0.5;
@@ -176,12 +174,12 @@ describe.skipIf(!hasPostgres || !hasRedis || !hasChromium)(
     ] as const) {
       step(`${who} pauses, plays and seeks; everyone follows each time`, async () => {
         const actor = who === 'Boris' ? boris : vera;
-        await pauseVideo(actor);
+        await pauseVideo(actor.page);
         await expectInSync(everyone, { playing: false });
-        await playVideo(actor);
+        await playVideo(actor.page);
         await expectInSync(everyone, { playing: true });
         const target = seekTo((await compareVideos([actor.page])).positions[0]!);
-        const seekedAt = await seekVideo(actor, target);
+        const seekedAt = await seekVideo(actor.page, target);
         log(`  ${who} seeks to ${target.toFixed(2)} s`);
         await expectInSync(everyone, { playing: true, from: { position: target, at: seekedAt } });
       });

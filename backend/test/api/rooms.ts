@@ -1,9 +1,9 @@
 /** Creating rooms, invites, refusals, access and the join page. */
 import { expect, test } from 'bun:test';
 import type { RoomView } from '@kino/shared/http/rooms';
+import { waitUntil } from '@kino/test-support/smtp-sink';
 import { getRoomAccess } from '../../src/rooms/access.ts';
 import { call } from '../support/http.ts';
-import { waitUntil } from '../support/smtp-sink.ts';
 import { linkPath, meta, type SuiteContext } from './context.ts';
 
 export function roomTests(ctx: SuiteContext): void {

@@ -7,10 +7,10 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { type RunningCinema, startCinema } from '@kino/cinema/server';
+import { createTestDatabase, type TestDatabase } from '@kino/test-support/postgres';
 import { hasPostgres } from '@kino/test-support/services';
 import { DEAD_AFTER_MS, HEARTBEAT_EVERY_MS } from '../../../src/realtime/liveness.ts';
 import { type ChildBackend, startChildBackend } from '../../support/child-backend.ts';
-import { createTestDatabase, type TestDatabase } from '../../support/postgres.ts';
 import { type TcpCut, tcpCut } from '../../support/tcp-cut.ts';
 import { tokenFor } from '../servers.support.ts';
 import { chatter, type Figures, figuresOf, Member, recovery } from './members.ts';
