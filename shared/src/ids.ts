@@ -1,5 +1,5 @@
 /**
- * The shape of ids: the ones the server hands out (room ids, invite tokens: URL-safe, short)
+ * The shape of ids: the ones the server hands out (room ids: URL-safe, short)
  * and the cinema's own (users, films).
  * One rule for every boundary that receives one — HTTP route parameters, the join page,
  * `hello.roomId` — so an id that cannot exist (a NUL, a slash, 10 KB of text) is refused

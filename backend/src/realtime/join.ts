@@ -76,7 +76,7 @@ const join: HelloHandler = async (io, connection, hello) => {
     id: verified.user.id,
     name: normalizeDisplayName(verified.user.name, DISPLAY_NAME_MAX, verified.user.id),
   };
-  const access = await ports.roomAccess(hello.roomId, user, hello.invite);
+  const access = await ports.roomAccess(hello.roomId, user);
   if (!access.ok) {
     const closeCode = access.code === 'room_closed' ? CLOSE.roomClosed : CLOSE.denied;
     io.fail(connection, access.code, access.message, { ref: 'hello', fatal: { closeCode } });

@@ -101,7 +101,6 @@ export async function prepareRoom(
       userId: id,
       name: friend.name,
       email: friend.email,
-      inviteToken: newSecretId(),
     };
   });
   const mails = invitees.map((row) => ({
@@ -111,7 +110,7 @@ export async function prepareRoom(
       inviterName: ownerName,
       inviteeName: row.name,
       filmTitle: film.title,
-      joinUrl: joinUrl(deps.publicUrl, roomId, row.inviteToken),
+      joinUrl: joinUrl(deps.publicUrl, roomId),
     }),
   }));
   const quota = {

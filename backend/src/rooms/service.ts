@@ -22,9 +22,9 @@ import { guardLive } from './live-guard.ts';
 
 export { getRoomAccess, type RoomAccess, recordPresence } from './access.ts';
 
-export function joinUrl(publicUrl: string, roomId: string, inviteToken?: string): string {
-  const base = `${publicUrl}/join/${encodeURIComponent(roomId)}`;
-  return inviteToken ? `${base}?invite=${encodeURIComponent(inviteToken)}` : base;
+/** The room's link: the same for everyone, since the server admits by signed-in account. */
+export function joinUrl(publicUrl: string, roomId: string): string {
+  return `${publicUrl}/join/${encodeURIComponent(roomId)}`;
 }
 
 export interface ReadRoomDeps {
@@ -53,20 +53,13 @@ export async function getRoomForUser(
   const invitees = await guardDb(() =>
     deps.db.select().from(roomInvitees).where(eq(roomInvitees.roomId, roomId)),
   );
-  const own = invitees.find((i) => i.userId === user.id);
   const open = access.room.closedAt === null;
   const [participants, playback] = open
     ? await guardLive(() =>
         Promise.all([deps.live.listParticipants(roomId), deps.live.getPlayback(roomId)]),
       )
     : [[], null];
-  return toView(
-    access.room,
-    invitees,
-    joinUrl(deps.publicUrl, roomId, own?.inviteToken),
-    participants,
-    playback,
-  );
+  return toView(access.room, invitees, joinUrl(deps.publicUrl, roomId), participants, playback);
 }
 
 export interface CloseRoomDeps {

@@ -99,7 +99,6 @@ function connect(network: EventTarget = new EventTarget()): RoomConnection {
   connection = new RoomConnection({
     wsUrl: 'ws://b.test/ws',
     roomId: 'r1',
-    invite: 'inv-token',
     clientId: 'tab-client-1',
     getToken: async () => 'jwt',
     WebSocketImpl: FakeSocket as unknown as WebSocketConstructor,
@@ -117,7 +116,7 @@ async function socket(index: number): Promise<FakeSocket> {
 }
 
 describe('room connection', () => {
-  test('says hello with token, invite and client id; nothing else goes out before welcome', async () => {
+  test('says hello with token and client id; nothing else goes out before welcome', async () => {
     const c = connect();
     const s = await socket(0);
     s.open();
@@ -127,7 +126,6 @@ describe('room connection', () => {
       v: 1,
       token: 'jwt',
       roomId: 'r1',
-      invite: 'inv-token',
       clientId: 'tab-client-1',
     });
     c.sendChat('too early');

@@ -69,7 +69,6 @@ export type WebSocketConstructor = new (url: string, protocols?: string | string
 export interface RoomConnectionOptions {
   wsUrl: string;
   roomId: string;
-  invite: string | null;
   /** Identifies this tab across reconnects. */
   clientId: string;
   /** A fresh cinema token for each hello (tokens expire). */
@@ -252,7 +251,6 @@ export class RoomConnection {
       v: PROTOCOL_VERSION,
       token,
       roomId: this.options.roomId,
-      ...(this.options.invite ? { invite: this.options.invite } : {}),
       clientId: this.options.clientId,
       ...(cursor === undefined ? {} : { lastCursor: cursor }),
     });
