@@ -1,32 +1,8 @@
 import { describe, expect, test } from 'bun:test';
 import { parseMatches, parseRoomView } from './responses.ts';
-import type { RoomView } from './rooms.ts';
+import { SAMPLE_ROOM } from './test-fixtures.ts';
 
-const room: RoomView = {
-  id: 'r1',
-  filmId: 'night-train',
-  filmTitle: 'Night Train',
-  filmUrl: 'http://localhost:3000/films/night-train',
-  ownerId: 'anna',
-  owner: { id: 'anna', name: 'Anna' },
-  invitees: [{ id: 'boris', name: 'Boris' }],
-  allowLinkJoin: false,
-  joinUrl: 'http://localhost:8787/join/r1',
-  createdAt: '2026-01-01T00:00:00.000Z',
-  closedAt: null,
-  closeReason: null,
-  participants: [
-    {
-      userId: 'boris',
-      name: 'Boris',
-      connectionId: 'c1',
-      instanceId: 'i1',
-      joinedAt: 1_767_225_600_000,
-      buffering: false,
-    },
-  ],
-  playback: { playing: true, position: 12.5, at: 1_767_225_600_000, rate: 1, seq: 3 },
-};
+const room = SAMPLE_ROOM;
 
 describe('the extension reads the backend with the backend’s schemas', () => {
   test('a room as the backend sends it is accepted whole', () => {
