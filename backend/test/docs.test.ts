@@ -94,3 +94,29 @@ test("SECURITY.md quotes the code's limits", () => {
   }
   expect(q.invitesWindowSeconds).toBe(3600);
 });
+
+test("ARCHITECTURE's ports-and-defaults table names only variables some part reads", () => {
+  const architecture = readFileSync(`${root}ARCHITECTURE.md`, 'utf8');
+  const table = architecture.slice(
+    architecture.indexOf('## Ports and defaults'),
+    architecture.indexOf('## Demo cinema'),
+  );
+  const names = table
+    .split('\n')
+    .filter((line) => line.startsWith('| '))
+    .flatMap((line) => ticked(line.split('|')[3] ?? ''))
+    .filter((word) => /^[A-Z][A-Z0-9_]{2,}$/.test(word));
+  expect(names.length).toBeGreaterThan(10);
+  const readers = [
+    'backend/src/config.ts',
+    'cinema/config.ts',
+    'cinema/server.ts',
+    'cinema/player-sites/server.ts',
+    'scripts/dev.ts',
+  ].map((file) => readFileSync(`${root}${file}`, 'utf8'));
+  const unread = names.filter(
+    (name) =>
+      !readers.some((source) => source.includes(`'${name}'`) || source.includes(`.${name}`)),
+  );
+  expect(unread).toEqual([]);
+});
