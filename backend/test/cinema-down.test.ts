@@ -3,11 +3,11 @@ import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { createTestDatabase, type TestDatabase } from '@kino/test-support/postgres';
 import { hasPostgres } from '@kino/test-support/services';
 import { freePort } from '@kino/test-support/smtp-sink';
-import { tokenFor } from '@kino/test-support/tokens';
 import { rooms } from '../src/db/schema.ts';
 import { closeDeps } from '../src/deps.ts';
 import { buildBackend } from './support/backend.ts';
 import { call } from './support/http.ts';
+import { tokenFor } from './support/tokens.ts';
 
 describe.skipIf(!hasPostgres)('cinema down', () => {
   let database: TestDatabase;

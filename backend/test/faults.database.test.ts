@@ -12,13 +12,13 @@ import { type RunningCinema, startCinema } from '@kino/cinema/server';
 import { createTestDatabase, type TestDatabase } from '@kino/test-support/postgres';
 import { hasPostgres, hasRedis, REDIS_TEST_URL } from '@kino/test-support/services';
 import { type SmtpSink, startSmtpSink } from '@kino/test-support/smtp-sink';
-import { tokenFor } from '@kino/test-support/tokens';
 import { REQUEST_DEADLINE_MS } from '../src/http/deadline.ts';
 import { ROOMY_LIMITS } from './support/backend.ts';
 import { type ChildBackend, startChildBackend } from './support/child-backend.ts';
 import { type Probe, probe, summarise, timeUntil } from './support/probe-requests.ts';
 import { deleteRedisPrefix } from './support/redis.ts';
 import { type TcpCut, tcpCut } from './support/tcp-cut.ts';
+import { tokenFor } from './support/tokens.ts';
 
 /** A request answered later than this hung (the deadline plus scheduling slack). */
 const HUNG_AFTER_MS = REQUEST_DEADLINE_MS + 1_000;

@@ -15,7 +15,6 @@ import {
   startSmtpSink,
   waitUntil,
 } from '@kino/test-support/smtp-sink';
-import { tokenFor } from '@kino/test-support/tokens';
 import { eq } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { Pool } from 'pg';
@@ -23,6 +22,7 @@ import { mailQueue } from '../src/db/schema.ts';
 import { MAIL_TIMING } from '../src/mail/worker.ts';
 import { ROOMY_LIMITS } from './support/backend.ts';
 import { type ChildBackend, startChildBackend } from './support/child-backend.ts';
+import { tokenFor } from './support/tokens.ts';
 
 /** In the kill tests a lease runs this long instead of MAIL_TIMING.leaseMs, to keep them short. */
 const TEST_LEASE_MS = 4_000;

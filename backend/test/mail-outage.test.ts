@@ -9,12 +9,12 @@ import type { RoomView } from '@kino/shared/http/rooms';
 import { createTestDatabase, type TestDatabase } from '@kino/test-support/postgres';
 import { hasPostgres } from '@kino/test-support/services';
 import { freePort, type SmtpSink, startSmtpSink, waitUntil } from '@kino/test-support/smtp-sink';
-import { tokenFor } from '@kino/test-support/tokens';
 import { eq } from 'drizzle-orm';
 import { mailQueue } from '../src/db/schema.ts';
 import { closeDeps } from '../src/deps.ts';
 import { buildBackend } from './support/backend.ts';
 import { call } from './support/http.ts';
+import { tokenFor } from './support/tokens.ts';
 
 describe.skipIf(!hasPostgres)('mail delivery through an SMTP outage', () => {
   let cinema: RunningCinema;

@@ -4,9 +4,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startCinema } from '@kino/cinema/server';
-import { tokenFor } from '@kino/test-support/tokens';
 import { startBackend } from '../src/main.ts';
 import { memoryLogger } from './support/backend.ts';
+import { tokenFor } from './support/tokens.ts';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'kino-main-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));

@@ -1,9 +1,9 @@
 /** Request bodies: bounded before they are read, the token checked first, JSON only. */
 import { expect, test } from 'bun:test';
 import { MAX_REQUEST_BODY_BYTES } from '@kino/shared/http/rooms';
-import { tokenFor } from '@kino/test-support/tokens';
 import { TRANSPORT_MAX_BODY_BYTES } from '../../src/http/body-guard.ts';
 import { flood } from '../support/raw-http.ts';
+import { tokenFor } from '../support/tokens.ts';
 import type { StartedBackend } from './hostile-stack.ts';
 
 const MB = 1024 * 1024;

@@ -3,7 +3,7 @@
  * characters, overlong, broken percent-encoding, slashes, dots, quotes, unicode.
  */
 import { expect, test } from 'bun:test';
-import { tokenFor } from '@kino/test-support/tokens';
+import { tokenFor } from '../support/tokens.ts';
 import { createRoom, type StartedBackend } from './hostile-stack.ts';
 
 /** Path segments as sent (already percent-encoded where they are encoded). */

@@ -9,12 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTestDatabase, type TestDatabase } from '@kino/test-support/postgres';
 import { type SmtpSink, startSmtpSink } from '@kino/test-support/smtp-sink';
-import { tokenFor } from '@kino/test-support/tokens';
 import type { App } from '../../src/app.ts';
 import type { Env } from '../../src/config.ts';
 import { type AppDeps, closeDeps, type DepsOverrides } from '../../src/deps.ts';
 import { buildBackend } from '../support/backend.ts';
 import { deleteRedisPrefix } from '../support/redis.ts';
+import { tokenFor } from '../support/tokens.ts';
 
 export interface StartedBackend {
   app: App;

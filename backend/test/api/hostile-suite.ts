@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { type RunningCinema, startCinema } from '@kino/cinema/server';
-import { tokenFor } from '@kino/test-support/tokens';
+import { tokenFor } from '../support/tokens.ts';
 import { devDoorTests } from './dev-doors.ts';
 import { hostileBodyTests } from './hostile-bodies.ts';
 import { hostileIdTests } from './hostile-ids.ts';

@@ -3,10 +3,10 @@
  * per owner, per sender and per recipient (from everyone), across instances.
  */
 import { expect, test } from 'bun:test';
-import { tokenFor } from '@kino/test-support/tokens';
 import { eq } from 'drizzle-orm';
 import { mailQueue, rooms } from '../../src/db/schema.ts';
 import { flood } from '../support/raw-http.ts';
+import { tokenFor } from '../support/tokens.ts';
 import { createRoom, type HostileStack } from './hostile-stack.ts';
 
 /** A clock the test moves by hand (rooms are stamped with it, tokens checked against it). */

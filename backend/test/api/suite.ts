@@ -6,9 +6,9 @@
 import { afterAll, beforeAll, describe } from 'bun:test';
 import { type RunningCinema, startCinema } from '@kino/cinema/server';
 import type { RoomView } from '@kino/shared/http/rooms';
-import { tokenFor } from '@kino/test-support/tokens';
 import type { ErrorBody } from '../../src/http/errors.ts';
 import { call } from '../support/http.ts';
+import { tokenFor } from '../support/tokens.ts';
 import { authAndMatchesTests } from './auth-and-matches.ts';
 import type { ApiHarness, SuiteContext } from './context.ts';
 import { lifecycleTests } from './lifecycle.ts';
