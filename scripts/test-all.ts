@@ -3,8 +3,9 @@
  * release packages, the demo cinema's HLS streams, unit + integration tests, then the
  * browser (Playwright) suites. Stops at the first failing step and ends with one summary line "N passed, N failed".
  */
+
+import { TEST_RELEASE_ENV } from '@kino/test-support/test-deployment';
 import { spawn } from 'bun';
-import { TEST_RELEASE_ENV } from '../e2e/deploy/hosts.ts';
 
 interface Step {
   name: string;

@@ -1,5 +1,6 @@
 /** Builds the HTTP app from its dependencies; no I/O happens here. */
 import { openapi } from '@elysiajs/openapi';
+import { MAX_REQUEST_BODY_BYTES } from '@kino/shared/http/rooms';
 import { Elysia } from 'elysia';
 import { meController } from './auth/index.ts';
 import { authenticate } from './auth/plugin.ts';
@@ -16,7 +17,6 @@ import { matchesController } from './matches/index.ts';
 import { outboxController } from './outbox/index.ts';
 import { realtime, TRANSPORT_MAX_PAYLOAD_BYTES } from './realtime/index.ts';
 import { roomsController } from './rooms/index.ts';
-import { MAX_REQUEST_BODY_BYTES } from './rooms/model.ts';
 
 export function createApp(deps: AppDeps) {
   const app = new Elysia({

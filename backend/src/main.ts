@@ -26,10 +26,7 @@ export interface RunningBackend {
   stop(options?: StopOptions): Promise<void>;
 }
 
-export interface StartOptions extends DepsOverrides {
-  /** Extra setup on the app before it listens (e.g. the realtime hub mounting /ws). */
-  extend?: (app: ReturnType<typeof createApp>, deps: AppDeps) => ReturnType<typeof createApp>;
-}
+export type StartOptions = DepsOverrides;
 
 export async function startBackend(
   configOverrides: Partial<Config> = {},
@@ -39,8 +36,7 @@ export async function startBackend(
   const deps = await createDeps(config, options);
   const probe = config.perfTrace ? startPerfProbe((line) => deps.log.error(line)) : null;
   if (probe) deps.live = probe.wrap(deps.live);
-  const base = createApp(deps);
-  const app = options.extend ? options.extend(base, deps) : base;
+  const app = createApp(deps);
   try {
     app.listen({ port: config.port, hostname: config.host });
   } catch (error) {

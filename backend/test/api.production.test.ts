@@ -1,13 +1,13 @@
 /** The API suite on the production stores: real Postgres, real Redis, real SMTP (in-process sink). */
 import { describe } from 'bun:test';
 import { randomUUID } from 'node:crypto';
+import { createTestDatabase, type TestDatabase } from '@kino/test-support/postgres';
 import { hasPostgres, hasRedis, REDIS_TEST_URL } from '@kino/test-support/services';
+import { type SmtpSink, startSmtpSink } from '@kino/test-support/smtp-sink';
 import { closeDeps } from '../src/deps.ts';
 import { apiSuite } from './api/suite.ts';
 import { buildBackend } from './support/backend.ts';
-import { createTestDatabase, type TestDatabase } from './support/postgres.ts';
 import { deleteRedisPrefix } from './support/redis.ts';
-import { type SmtpSink, startSmtpSink } from './support/smtp-sink.ts';
 
 const prefix = `kino_t_${randomUUID()}:`;
 let database: TestDatabase | undefined;

@@ -1,12 +1,12 @@
 /** When the cinema's user API is down, API calls that need it answer 503 JSON, and nothing is half-created. */
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
+import { createTestDatabase, type TestDatabase } from '@kino/test-support/postgres';
 import { hasPostgres } from '@kino/test-support/services';
+import { freePort } from '@kino/test-support/smtp-sink';
 import { rooms } from '../src/db/schema.ts';
 import { closeDeps } from '../src/deps.ts';
 import { buildBackend } from './support/backend.ts';
 import { call } from './support/http.ts';
-import { createTestDatabase, type TestDatabase } from './support/postgres.ts';
-import { freePort } from './support/smtp-sink.ts';
 import { tokenFor } from './support/tokens.ts';
 
 describe.skipIf(!hasPostgres)('cinema down', () => {

@@ -4,11 +4,11 @@
  */
 import { expect, test } from 'bun:test';
 import { readFileSync } from 'node:fs';
+import { MAX_REQUEST_BODY_BYTES } from '@kino/shared/http/rooms';
 import { type Config, DEFAULT_API_RATE, DEFAULT_QUOTAS, parseConfig } from '../src/config.ts';
 import { BODY_READ_TIMEOUT_MS, TRANSPORT_MAX_BODY_BYTES } from '../src/http/body-guard.ts';
 import { REQUEST_DEADLINE_MS } from '../src/http/deadline.ts';
 import { MIN_SECRET_LENGTH } from '../src/production.ts';
-import { MAX_REQUEST_BODY_BYTES } from '../src/rooms/model.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 const readme = readFileSync(`${root}README.md`, 'utf8');
@@ -93,4 +93,30 @@ test("SECURITY.md quotes the code's limits", () => {
     expect(security.replace(/\s+/g, ' ')).toContain(phrase.replace(/\s+/g, ' '));
   }
   expect(q.invitesWindowSeconds).toBe(3600);
+});
+
+test("ARCHITECTURE's ports-and-defaults table names only variables some part reads", () => {
+  const architecture = readFileSync(`${root}ARCHITECTURE.md`, 'utf8');
+  const table = architecture.slice(
+    architecture.indexOf('## Ports and defaults'),
+    architecture.indexOf('## Demo cinema'),
+  );
+  const names = table
+    .split('\n')
+    .filter((line) => line.startsWith('| '))
+    .flatMap((line) => ticked(line.split('|')[3] ?? ''))
+    .filter((word) => /^[A-Z][A-Z0-9_]{2,}$/.test(word));
+  expect(names.length).toBeGreaterThan(10);
+  const readers = [
+    'backend/src/config.ts',
+    'cinema/config.ts',
+    'cinema/server.ts',
+    'cinema/player-sites/server.ts',
+    'scripts/dev.ts',
+  ].map((file) => readFileSync(`${root}${file}`, 'utf8'));
+  const unread = names.filter(
+    (name) =>
+      !readers.some((source) => source.includes(`'${name}'`) || source.includes(`.${name}`)),
+  );
+  expect(unread).toEqual([]);
 });

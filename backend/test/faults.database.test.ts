@@ -9,14 +9,14 @@
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { randomUUID } from 'node:crypto';
 import { type RunningCinema, startCinema } from '@kino/cinema/server';
+import { createTestDatabase, type TestDatabase } from '@kino/test-support/postgres';
 import { hasPostgres, hasRedis, REDIS_TEST_URL } from '@kino/test-support/services';
+import { type SmtpSink, startSmtpSink } from '@kino/test-support/smtp-sink';
 import { REQUEST_DEADLINE_MS } from '../src/http/deadline.ts';
 import { ROOMY_LIMITS } from './support/backend.ts';
 import { type ChildBackend, startChildBackend } from './support/child-backend.ts';
-import { createTestDatabase, type TestDatabase } from './support/postgres.ts';
 import { type Probe, probe, summarise, timeUntil } from './support/probe-requests.ts';
 import { deleteRedisPrefix } from './support/redis.ts';
-import { type SmtpSink, startSmtpSink } from './support/smtp-sink.ts';
 import { type TcpCut, tcpCut } from './support/tcp-cut.ts';
 import { tokenFor } from './support/tokens.ts';
 

@@ -6,7 +6,15 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { type RunningCinema, startCinema } from '@kino/cinema/server';
+import { createTestDatabase, type TestDatabase } from '@kino/test-support/postgres';
 import { hasPostgres } from '@kino/test-support/services';
+import {
+  freePort,
+  type SmtpSink,
+  type SmtpSinkOptions,
+  startSmtpSink,
+  waitUntil,
+} from '@kino/test-support/smtp-sink';
 import { eq } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { Pool } from 'pg';
@@ -14,14 +22,6 @@ import { mailQueue } from '../src/db/schema.ts';
 import { MAIL_TIMING } from '../src/mail/worker.ts';
 import { ROOMY_LIMITS } from './support/backend.ts';
 import { type ChildBackend, startChildBackend } from './support/child-backend.ts';
-import { createTestDatabase, type TestDatabase } from './support/postgres.ts';
-import {
-  freePort,
-  type SmtpSink,
-  type SmtpSinkOptions,
-  startSmtpSink,
-  waitUntil,
-} from './support/smtp-sink.ts';
 import { tokenFor } from './support/tokens.ts';
 
 /** In the kill tests a lease runs this long instead of MAIL_TIMING.leaseMs, to keep them short. */
@@ -56,7 +56,7 @@ describe.skipIf(!hasPostgres)('faults: invites through SMTP outages and crashes'
       {
         ...ROOMY_LIMITS,
         DATABASE_URL: database.url,
-        SMTP_URL: `smtp://127.0.0.1:${smtpPort}?ignoreTLS=1`,
+        SMTP_URL: `smtp://127.0.0.1:${smtpPort}?ignoreTLS=true`,
         CINEMA_URL: cinema.url,
         PUBLIC_URL: 'http://localhost:8787',
       },

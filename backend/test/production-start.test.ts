@@ -4,11 +4,11 @@
  */
 import { afterAll, describe, expect, test } from 'bun:test';
 import { randomUUID } from 'node:crypto';
+import { createTestDatabase, type TestDatabase } from '@kino/test-support/postgres';
 import { hasPostgres, hasRedis, REDIS_TEST_URL } from '@kino/test-support/services';
+import { type SmtpSink, startSmtpSink } from '@kino/test-support/smtp-sink';
 import { DEV_JWT_SECRET, DEV_SERVICE_KEY } from '../src/production.ts';
-import { createTestDatabase, type TestDatabase } from './support/postgres.ts';
 import { deleteRedisPrefix } from './support/redis.ts';
-import { type SmtpSink, startSmtpSink } from './support/smtp-sink.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 const backendDir = new URL('..', import.meta.url).pathname;

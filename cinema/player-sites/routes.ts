@@ -10,6 +10,7 @@ import type { MediaLibrary } from '../media/library.ts';
 import { formatDuration } from '../pages/format.ts';
 import { html, htmlResponse } from '../pages/html.ts';
 import { AD_STREAM_ID, progressivePath } from '../pages/playback.ts';
+import { streamRoutes } from '../routes/media.ts';
 import { bundle, isBundle } from './bundles.ts';
 import { findPlayerPage, PLAYER_PAGES, type PlayerPage } from './pages/catalog.ts';
 import { SITE_NAME, sitePage } from './pages/layout.ts';
@@ -81,7 +82,6 @@ function playerPage(page: PlayerPage, ctx: PlayerSitesContext, origin: string): 
 }
 
 export function playerSitesRoutes(ctx: PlayerSitesContext): Routes {
-  const range = (req: Request) => req.headers.get('range');
   return {
     '/': { GET: (req) => indexPage(new URL(req.url).origin) },
     '/watch/:id': {
@@ -105,17 +105,7 @@ export function playerSitesRoutes(ctx: PlayerSitesContext): Routes {
         });
       },
     },
-    '/media/:file': { GET: (req) => ctx.media.serve(req.params.file ?? '', range(req)) },
-    '/media/hls/:stream/:file': {
-      GET: (req) => ctx.hls.serve(`${req.params.stream}/${req.params.file}`, range(req)),
-    },
-    '/media/hls/:stream/:rendition/:file': {
-      GET: (req) =>
-        ctx.hls.serve(
-          `${req.params.stream}/${req.params.rendition}/${req.params.file}`,
-          range(req),
-        ),
-    },
+    ...streamRoutes(ctx),
   };
 }
 

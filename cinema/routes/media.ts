@@ -10,7 +10,11 @@ import { playerScript } from '../player/bundle.ts';
 
 const PLAYER_CSS = join(import.meta.dir, '..', 'public', 'player.css');
 
-export function mediaRoutes(ctx: CinemaContext): Routes {
+/**
+ * The clips and the HLS streams, with Range: the cinema's own pages and «Экран»
+ * (player-sites/) serve the same files the same way.
+ */
+export function streamRoutes(ctx: Pick<CinemaContext, 'media' | 'hls'>): Routes {
   const range = (req: Request) => req.headers.get('range');
   return {
     '/media/:file': {
@@ -27,6 +31,12 @@ export function mediaRoutes(ctx: CinemaContext): Routes {
           range(req),
         ),
     },
+  };
+}
+
+export function mediaRoutes(ctx: CinemaContext): Routes {
+  return {
+    ...streamRoutes(ctx),
     '/static/player.js': {
       async GET() {
         try {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TRANSPORT_MAX_BODY_BYTES } from '../../backend/src/http/body-guard.ts';
 import { IDLE_TIMEOUT_MS } from '../../backend/src/realtime/limits.ts';
-import { CreateRoomBody } from '../../backend/src/rooms/model.ts';
+import { CreateRoomBody } from '../../shared/src/http/rooms.ts';
 import { balancerFacts, parseHaproxyTime } from './config-facts.ts';
 
 const CONFIG_PATH = join(import.meta.dir, 'kino.cfg');

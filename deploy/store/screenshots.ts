@@ -15,7 +15,7 @@ import { waitFor } from '../../e2e/deploy/child.ts';
 import { type DeployStack, startDeployStack } from '../../e2e/deploy/deploy-stack.ts';
 import { type UnpackedRelease, unpackTestRelease } from '../../e2e/deploy/release-build.ts';
 import { openDeployViewer, signInOnCinema } from '../../e2e/deploy/viewers.ts';
-import { type Viewer, waitForStatus } from '../../e2e/story/viewer.ts';
+import { type Viewer, waitForStatus } from '../../e2e/fixtures/viewer.ts';
 import { en, ru } from '../../extension/src/i18n/messages.ts';
 import { SCREENSHOT_FILES } from './store-assets.ts';
 

@@ -4,8 +4,8 @@
  * bodies without a length, plain HTTP redirected.
  */
 import { expect } from 'bun:test';
+import { API_HOST, CINEMA_HOST, CINEMA_ORIGIN } from '@kino/test-support/test-deployment';
 import type { DeployStack } from './deploy-stack.ts';
-import { API_HOST, CINEMA_HOST, CINEMA_ORIGIN } from './hosts.ts';
 
 const FILM = '/films/night-train';
 

@@ -5,7 +5,7 @@
  */
 import { request } from 'node:https';
 import { join, resolve } from 'node:path';
-import { freePort } from '../../backend/test/support/smtp-sink.ts';
+import { freePort } from '@kino/test-support/smtp-sink';
 import { type Child, spawnChild, waitFor } from './child.ts';
 
 export const KINO_CFG = resolve(import.meta.dir, '../../deploy/haproxy/kino.cfg');

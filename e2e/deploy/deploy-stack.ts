@@ -10,11 +10,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type RunningCinema, startCinema } from '@kino/cinema/server';
-import { createTestDatabase, type TestDatabase } from '../../backend/test/support/postgres.ts';
-import { freePort, type SmtpSink, startSmtpSink } from '../../backend/test/support/smtp-sink.ts';
+import { createTestDatabase, type TestDatabase } from '@kino/test-support/postgres';
+import { freePort, type SmtpSink, startSmtpSink } from '@kino/test-support/smtp-sink';
+import { API_HOST, API_URL, CINEMA_HOST, CINEMA_ORIGIN } from '@kino/test-support/test-deployment';
 import { type BackendInstance, backendInstance } from './backend-instance.ts';
 import { type Balancer, lbRequest, startBalancer } from './balancer.ts';
-import { API_HOST, API_URL, CINEMA_HOST, CINEMA_ORIGIN } from './hosts.ts';
 import { type OwnRedis, startOwnRedis } from './redis-server.ts';
 
 const MAKE_CERTS = resolve(import.meta.dir, '../../deploy/tls/make-test-certs.sh');

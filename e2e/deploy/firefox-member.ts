@@ -4,11 +4,12 @@
  * the balancer and accepts the test certificate (acceptInsecureCerts: Firefox has no
  * per-key allow-list like Chromium's); TLS is still spoken end to end with HAProxy.
  */
+
+import { API_HOST, CINEMA_HOST, CINEMA_ORIGIN } from '@kino/test-support/test-deployment';
 import type { Page as PlaywrightPage } from 'playwright-core';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { positionAt, sampleVideo } from '../story/video-sync.ts';
+import { positionAt, sampleVideo } from '../fixtures/video-sync.ts';
 import { type ConnectProxy, startConnectProxy } from './connect-proxy.ts';
-import { API_HOST, CINEMA_HOST, CINEMA_ORIGIN } from './hosts.ts';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 

@@ -2,8 +2,9 @@
  * A redis-server of the suite's own on a free port, without persistence: the shared one
  * on :6379 belongs to everybody on the machine and must never be touched.
  */
+
+import { freePort } from '@kino/test-support/smtp-sink';
 import { RedisClient } from 'bun';
-import { freePort } from '../../backend/test/support/smtp-sink.ts';
 import { type Child, spawnChild, waitFor } from './child.ts';
 
 export interface OwnRedis {

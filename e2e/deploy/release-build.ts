@@ -6,8 +6,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { TEST_RELEASE_DIR, TEST_RELEASE_ENV } from '@kino/test-support/test-deployment';
 import { readZip, writeDir } from '../../scripts/release/zip-files.ts';
-import { TEST_RELEASE_DIR, TEST_RELEASE_ENV } from './hosts.ts';
 
 const ROOT = resolve(import.meta.dir, '../..');
 const DIST = join(ROOT, TEST_RELEASE_DIR);

@@ -4,8 +4,8 @@
  * HTTPS cinema through its own form. The sidebar and <video> helpers are the story's.
  */
 import { launchExtensionProfile } from '@kino/test-support/chromium';
-import { signInWithForm, type Viewer } from '../story/viewer.ts';
-import { CINEMA_ORIGIN } from './hosts.ts';
+import { CINEMA_ORIGIN } from '@kino/test-support/test-deployment';
+import { signInWithForm, type Viewer } from '../fixtures/viewer.ts';
 
 export async function openDeployViewer(
   login: string,

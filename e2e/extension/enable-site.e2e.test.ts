@@ -12,9 +12,9 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { copyExtension, type ExtensionCopy } from '@kino/test-support/chromium';
 import { hasChromium } from '@kino/test-support/services';
+import { TEST_RELEASE_ENV } from '@kino/test-support/test-deployment';
 import type { Page } from 'puppeteer-core';
 import { en, ru } from '../../extension/src/i18n/messages.ts';
-import { TEST_RELEASE_ENV } from '../deploy/hosts.ts';
 import { unpackTestRelease } from '../deploy/release-build.ts';
 import {
   type ActionBrowser,
@@ -23,9 +23,9 @@ import {
   openActionPopup,
   popupText,
   signInToCinema,
-} from './action-popup.ts';
-import { buildExtension } from './browser.ts';
-import { CINEMA_URL, type Stack, startStack } from './stack.ts';
+} from '../fixtures/action-popup.ts';
+import { CINEMA_URL, type Stack, startStack } from '../fixtures/dev-stack.ts';
+import { buildExtension } from '../fixtures/profile.ts';
 
 setDefaultTimeout(120_000);
 

@@ -10,8 +10,8 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isCI } from '@kino/test-support/services';
 import puppeteer, { type Browser } from 'puppeteer-core';
-import { buildExtension, FIREFOX_BUILD } from './browser.ts';
-import { CINEMA_URL, type Stack, startStack } from './stack.ts';
+import { CINEMA_URL, type Stack, startStack } from '../fixtures/dev-stack.ts';
+import { buildExtension, FIREFOX_BUILD } from '../fixtures/profile.ts';
 
 // Browsers on a shared 2-core machine: generous, the steps themselves wait for conditions.
 setDefaultTimeout(90_000);

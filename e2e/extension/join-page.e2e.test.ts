@@ -10,10 +10,10 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type RunningCinema, startCinema } from '@kino/cinema/server';
+import { signCinemaToken } from '@kino/cinema/token';
 import { CHROMIUM_PATH, hasChromium } from '@kino/test-support/services';
 import { type Browser, chromium } from 'playwright-core';
 import { type RunningBackend, startBackend } from '../../backend/src/main.ts';
-import { tokenFor } from '../../backend/test/support/tokens.ts';
 
 setDefaultTimeout(60_000);
 
@@ -57,7 +57,7 @@ describe.skipIf(!hasChromium)('the invite page without the extension', () => {
     const created = await fetch(`${backend.url}/api/rooms`, {
       method: 'POST',
       headers: {
-        authorization: `Bearer ${await tokenFor('anna')}`,
+        authorization: `Bearer ${await signCinemaToken({ sub: 'anna', name: 'Анна' })}`,
         'content-type': 'application/json',
       },
       body: JSON.stringify({ filmId: 'night-train', invitees: ['boris'] }),

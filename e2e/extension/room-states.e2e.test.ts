@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import { hasChromium } from '@kino/test-support/services';
 import type { Page } from 'playwright-core';
 import { en, ru } from '../../extension/src/i18n/messages.ts';
+import { readOutbox, type Stack, startStack } from '../fixtures/dev-stack.ts';
+import { hitAtControl, nativeControlBox, pressNativeControl } from '../fixtures/native-controls.ts';
 import {
   buildExtension,
   launchProfile,
@@ -18,10 +20,8 @@ import {
   openPopup,
   type Profile,
   signIn,
-  waitForVideo,
-} from './browser.ts';
-import { hitAtControl, nativeControlBox, pressNativeControl } from './native-controls.ts';
-import { readOutbox, type Stack, startStack } from './stack.ts';
+} from '../fixtures/profile.ts';
+import { waitForVideo } from '../fixtures/video.ts';
 
 setDefaultTimeout(90_000);
 

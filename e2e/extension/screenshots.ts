@@ -5,15 +5,15 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { readOutbox, startStack } from '../fixtures/dev-stack.ts';
 import {
   buildExtension,
   EXTENSION_DIR,
   launchProfile,
   openFilm,
   signIn,
-  waitForVideo,
-} from './browser.ts';
-import { readOutbox, startStack } from './stack.ts';
+} from '../fixtures/profile.ts';
+import { waitForVideo } from '../fixtures/video.ts';
 
 const OUT = join(EXTENSION_DIR, 'screenshots');
 await mkdir(OUT, { recursive: true });

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from 'bun:test';
 import { hasChromium } from '@kino/test-support/services';
 import type { Page } from 'playwright-core';
+import { readOutbox, type Stack, startStack } from '../fixtures/dev-stack.ts';
 import {
   buildExtension,
   launchProfile,
@@ -13,10 +14,8 @@ import {
   openPopup,
   type Profile,
   signIn,
-  videoState,
-  waitForVideo,
-} from './browser.ts';
-import { readOutbox, type Stack, startStack } from './stack.ts';
+} from '../fixtures/profile.ts';
+import { videoState, waitForVideo } from '../fixtures/video.ts';
 
 // Browsers on a shared 2-core machine: generous, the steps themselves wait for conditions.
 setDefaultTimeout(90_000);

@@ -55,8 +55,6 @@ export const roomInvitees = pgTable(
     userId: text('user_id').notNull(),
     name: text('name').notNull(),
     email: text('email').notNull(),
-    /** Personal token carried by the e-mailed join link. */
-    inviteToken: text('invite_token').notNull().unique(),
   },
   (table) => [
     primaryKey({ columns: [table.roomId, table.userId] }),

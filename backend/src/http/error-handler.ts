@@ -98,7 +98,7 @@ export function errorHandler(log: (message: string, fields?: LogFields) => void)
           log('unhandled error', {
             code: 'internal',
             method: request.method,
-            // The path only: a query string may carry an invite token.
+            // The path only: a query string may carry a token (old invite links did).
             path: new URL(request.url).pathname,
             error: errorField(error),
           });

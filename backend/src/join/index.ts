@@ -30,12 +30,12 @@ function outageSeconds(error: unknown): number | undefined {
 export function joinController(deps: { db: Db; config: Pick<Config, 'storeLinks' | 'mode'> }) {
   return new Elysia({ prefix: '/join' }).get(
     '/:roomId',
-    async ({ params, query, headers }) => {
+    async ({ params, headers }) => {
       const lang = pickLanguage(headers['accept-language']);
       try {
         // Parameters are not schema-checked here: a link that cannot name a room (bad
         // percent-encoding decodes to null, a NUL, a slash…) gets the same page as an unknown one.
-        const data = await withDeadline(() => loadJoinPage(deps.db, params.roomId, query.invite));
+        const data = await withDeadline(() => loadJoinPage(deps.db, params.roomId));
         if (!data) return html(renderRoomNotFoundPage(lang), 404);
         const install = {
           browser: browserOf(headers['user-agent']),
@@ -50,8 +50,9 @@ export function joinController(deps: { db: Db; config: Pick<Config, 'storeLinks'
       }
     },
     {
-      // Mail clients and link trackers add their own parameters (utm_*): ignored, not refused.
-      query: t.Object({ invite: t.Optional(t.Unknown()) }, { additionalProperties: true }),
+      // Mail clients and link trackers add their own parameters (utm_*), and links from before
+      // rooms were joined by account carry `invite=`: all ignored, not refused.
+      query: t.Object({}, { additionalProperties: true }),
       detail: { summary: 'Join page behind the e-mailed link (HTML)', tags: ['join'] },
     },
   );

@@ -14,7 +14,6 @@ export interface JoinPageData {
   filmUrl: string;
   ownerName: string;
   /** Only when the link's token belongs to this room. */
-  inviteToken: string | null;
   /** The owner let anyone holding the link join (not only the invited). */
   allowLinkJoin: boolean;
   closed: boolean;
@@ -101,7 +100,6 @@ ${renderInstallHelp(lang, install)}
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="kino-room" content="${e(data.roomId)}">
 <meta name="kino-film-url" content="${e(data.filmUrl)}">
-<meta name="kino-invite" content="${e(data.inviteToken ?? '')}">
 <title>${e(s.title(data))}</title>
 <style>${STYLE}</style>
 </head>

@@ -15,6 +15,8 @@
  *   a reconnect, so the subscriber is replaced by a fresh one when its connection drops, and
  *   `onResubscribed` tells the store: events published meanwhile were missed.
  */
+
+import { retryDelayMs } from '@kino/shared/backoff';
 import { RedisClient } from 'bun';
 import { DependencyUnavailableError } from '../faults/unavailable.ts';
 import type { LuaScript } from './redis-scripts.ts';
@@ -28,7 +30,7 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY: RetryPolicy = {
   attempts: 8,
-  delayMs: (attempt) => Math.min(50 * 2 ** (attempt - 1), 2_000),
+  delayMs: (attempt) => retryDelayMs(attempt, { baseMs: 50, maxMs: 2_000 }),
 };
 
 /** The longest one call may take, retries included. */

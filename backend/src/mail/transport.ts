@@ -26,16 +26,11 @@ export interface MailTransport {
 export const SMTP_TIMEOUTS = { connectMs: 3_000, greetingMs: 3_000, socketMs: 10_000 } as const;
 
 export function createSmtpTransport(options: { url: string; from: string }): MailTransport {
-  const url = new URL(options.url);
+  // nodemailer reads SMTP_URL itself — host, port (465 for smtps:, else 587), credentials,
+  // and options as query parameters (`?ignoreTLS=true` for local sinks without STARTTLS);
+  // the URL's settings win over these defaults.
   const transporter = nodemailer.createTransport({
-    host: url.hostname,
-    port: Number(url.port || (url.protocol === 'smtps:' ? 465 : 587)),
-    secure: url.protocol === 'smtps:',
-    auth: url.username
-      ? { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) }
-      : undefined,
-    // `?ignoreTLS=1` for local sinks without STARTTLS (dev and tests).
-    ignoreTLS: url.searchParams.get('ignoreTLS') === '1',
+    url: options.url,
     connectionTimeout: SMTP_TIMEOUTS.connectMs,
     greetingTimeout: SMTP_TIMEOUTS.greetingMs,
     socketTimeout: SMTP_TIMEOUTS.socketMs,

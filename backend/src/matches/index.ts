@@ -1,9 +1,9 @@
+import { FilmParams, MatchesSchema } from '@kino/shared/http/rooms';
 import { Elysia } from 'elysia';
 import { authPlugin } from '../auth/plugin.ts';
 import type { AuthDeps } from '../auth/verify.ts';
 import type { Directory } from '../directory/types.ts';
 import { withDeadline } from '../http/deadline.ts';
-import { FilmParams, MatchesSchema } from './model.ts';
 import { findMatches } from './service.ts';
 
 export function matchesController(deps: AuthDeps & { directory: Directory }) {

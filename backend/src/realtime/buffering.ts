@@ -6,7 +6,6 @@
 import { decideBuffering, holdDeadline, type Stall } from '@kino/shared/room/buffering';
 import type { LiveParticipant } from '../live/types.ts';
 import { announcePresence } from './announce.ts';
-import type { JoinedRoom } from './connection.ts';
 import type { Handler, RoomIO } from './room-io.ts';
 import { cachePlayback } from './room-state.ts';
 
@@ -63,7 +62,7 @@ export async function applyBufferingPolicy(
 }
 
 export const handleBuffering: Handler<'buffering'> = async (io, connection, message, arrival) => {
-  const joined = connection.joined as JoinedRoom;
+  const { joined } = connection;
   const roomId = joined.room.id;
   if (joined.participant.buffering === message.stalled) return; // repeated report: nothing new
   const { bufferingSince: _, ...rest } = joined.participant;

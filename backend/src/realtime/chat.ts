@@ -7,17 +7,17 @@
 import { fitListIntoFrame, MAX_POSITION_SEC } from '@kino/shared/protocol';
 import { expectedPosition } from '@kino/shared/room/playback-commands';
 import type { ChatKind } from '@kino/shared/types';
-import type { Connection, JoinedRoom } from './connection.ts';
+import type { JoinedConnection } from './connection.ts';
 import type { Handler, RoomIO } from './room-io.ts';
 import { currentPlayback, initialRoom } from './room-state.ts';
 
 async function storeAndBroadcast(
   io: RoomIO,
-  connection: Connection,
+  connection: JoinedConnection,
   line: { id: string; kind: ChatKind; text: string },
   receivedAt: number,
 ): Promise<void> {
-  const joined = connection.joined as JoinedRoom;
+  const { joined } = connection;
   const roomId = joined.room.id;
   const playback = await currentPlayback(io, roomId);
   const position = Math.min(MAX_POSITION_SEC, expectedPosition(playback, receivedAt));
@@ -56,7 +56,7 @@ export const handleReaction: Handler<'reaction'> = (io, connection, message, arr
   );
 
 export const handleHistory: Handler<'history'> = async (io, connection, message) => {
-  const joined = connection.joined as JoinedRoom;
+  const { joined } = connection;
   const page = await io.ports.record.chatPage(joined.room.id, {
     before: message.before,
     limit: message.limit ?? 30,

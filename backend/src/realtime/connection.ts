@@ -52,6 +52,13 @@ export interface Connection {
   queued: number;
 }
 
+/** A connection the room admitted: the one kind the feature handlers are given (dispatch.ts). */
+export type JoinedConnection = Connection & { phase: 'joined'; joined: JoinedRoom };
+
+export function isJoined(connection: Connection): connection is JoinedConnection {
+  return connection.phase === 'joined' && connection.joined !== null;
+}
+
 export function newConnection(socket: HubSocket, now: number): Connection {
   return {
     socket,

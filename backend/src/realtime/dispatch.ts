@@ -2,7 +2,7 @@
 import type { ClientMessage } from '@kino/shared/protocol';
 import { handleBuffering } from './buffering.ts';
 import { handleChat, handleHistory, handleReaction } from './chat.ts';
-import type { Connection } from './connection.ts';
+import { type Connection, isJoined } from './connection.ts';
 import { handleHello } from './join.ts';
 import { CLOSE } from './limits.ts';
 import { handlePlaybackCommand, handleSettings } from './playback.ts';
@@ -15,7 +15,7 @@ export async function dispatchMessage(
   arrival: Arrival,
 ): Promise<void> {
   if (message.type === 'hello') return handleHello(io, connection, message, arrival);
-  if (connection.phase !== 'joined') {
+  if (!isJoined(connection)) {
     // The hello before it failed (the socket is closing) or never came.
     return io.fail(connection, 'not_joined', 'send hello first', { ref: refOf(message) });
   }

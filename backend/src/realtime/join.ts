@@ -25,11 +25,11 @@ import { applyBufferingPolicy } from './buffering.ts';
 import type { Connection } from './connection.ts';
 import { CATCH_UP_PAGE, CLOSE, WELCOME_CHAT_PAGE } from './limits.ts';
 import type { PresenceRecord, VerifiedUser } from './ports.ts';
-import type { Handler, RoomIO } from './room-io.ts';
+import type { HelloHandler, RoomIO } from './room-io.ts';
 import { SERVER_VERSION } from './room-io.ts';
 import { cachePlayback, loadRoom } from './room-state.ts';
 
-export const handleHello: Handler<'hello'> = async (io, connection, hello, arrival) => {
+export const handleHello: HelloHandler = async (io, connection, hello, arrival) => {
   if (connection.phase !== 'awaiting-hello') {
     io.fail(connection, 'invalid_message', 'already joined: send hello once per connection', {
       ref: 'hello',
@@ -62,7 +62,7 @@ function usableUserId(id: string): boolean {
   return id.length > 0 && id.length <= 128 && wellFormed(id) === id && !/\p{Cc}/u.test(id);
 }
 
-const join: Handler<'hello'> = async (io, connection, hello) => {
+const join: HelloHandler = async (io, connection, hello) => {
   const { ports } = io;
   const deny = (code: 'unauthorized' | 'not_found', message: string) =>
     io.fail(connection, code, message, { ref: 'hello', fatal: { closeCode: CLOSE.denied } });
@@ -76,7 +76,7 @@ const join: Handler<'hello'> = async (io, connection, hello) => {
     id: verified.user.id,
     name: normalizeDisplayName(verified.user.name, DISPLAY_NAME_MAX, verified.user.id),
   };
-  const access = await ports.roomAccess(hello.roomId, user, hello.invite);
+  const access = await ports.roomAccess(hello.roomId, user);
   if (!access.ok) {
     const closeCode = access.code === 'room_closed' ? CLOSE.roomClosed : CLOSE.denied;
     io.fail(connection, access.code, access.message, { ref: 'hello', fatal: { closeCode } });

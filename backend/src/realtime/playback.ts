@@ -8,13 +8,13 @@ import { canChangeSettings } from '@kino/shared/room/permissions';
 import { applyCommand } from '@kino/shared/room/playback-commands';
 import type { PlaybackState } from '@kino/shared/types';
 import { applyBufferingPolicy } from './buffering.ts';
-import type { Connection, JoinedRoom } from './connection.ts';
+import type { JoinedConnection } from './connection.ts';
 import { type Handler, type RoomIO, refOf } from './room-io.ts';
 import { cachePlayback, loadRoom } from './room-state.ts';
 
 function answerStale(
   io: RoomIO,
-  connection: Connection,
+  connection: JoinedConnection,
   ref: string,
   state: PlaybackState | null,
 ): void {
@@ -28,7 +28,7 @@ export const handlePlaybackCommand: Handler<'play' | 'pause' | 'seek'> = async (
   command,
   arrival,
 ) => {
-  const joined = connection.joined as JoinedRoom;
+  const { joined } = connection;
   const roomId = joined.room.id;
   const ref = refOf(command);
   const room = await loadRoom(io, roomId);
@@ -63,7 +63,7 @@ export const handlePlaybackCommand: Handler<'play' | 'pause' | 'seek'> = async (
 };
 
 export const handleSettings: Handler<'settings'> = async (io, connection, message) => {
-  const joined = connection.joined as JoinedRoom;
+  const { joined } = connection;
   const ref = refOf(message);
   if (!canChangeSettings(joined.isOwner)) {
     return io.fail(connection, 'not_allowed', 'only the owner changes room settings', { ref });

@@ -48,7 +48,7 @@ export interface RealtimePorts {
     token: string,
   ): Promise<{ ok: true; user: VerifiedUser } | { ok: false; message: string }>;
   /** Whether `user` may join: owner, invitee, or anyone signed in when link joins are allowed. */
-  roomAccess(roomId: string, user: VerifiedUser, invite?: string): Promise<RoomAccess>;
+  roomAccess(roomId: string, user: VerifiedUser): Promise<RoomAccess>;
   /** Records a join or leave in Postgres (the room's history). */
   recordPresence(event: PresenceRecord): Promise<void>;
   /** Where unexpected failures are reported; console.error when absent. */

@@ -12,7 +12,7 @@ import {
   type ServerMessage,
   utf8Length,
 } from '@kino/shared/protocol';
-import type { Connection } from './connection.ts';
+import type { Connection, JoinedConnection } from './connection.ts';
 import { isViolation, noteViolation } from './connection.ts';
 import { CLOSE } from './limits.ts';
 import type { RealtimePorts } from './ports.ts';
@@ -55,9 +55,18 @@ export interface Arrival {
   receivedAt: number;
 }
 
-export type Handler<T extends ClientMessage['type']> = (
+/** Handles `hello`, which comes before the connection is joined. */
+export type HelloHandler = (
   io: RoomIO,
   connection: Connection,
+  message: Extract<ClientMessage, { type: 'hello' }>,
+  arrival: Arrival,
+) => Promise<void>;
+
+/** Handles one message of a joined connection (dispatch.ts checks that it is joined). */
+export type Handler<T extends ClientMessage['type']> = (
+  io: RoomIO,
+  connection: JoinedConnection,
   message: Extract<ClientMessage, { type: T }>,
   arrival: Arrival,
 ) => Promise<void>;

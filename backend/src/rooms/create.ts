@@ -6,6 +6,9 @@
  *  - commit: one transaction (room, invitees, their mails, the quota counted again under
  *    locks), never abandoned once started; bounded by the database's own timeouts.
  */
+import type { CreateRoomInput, RoomView } from '@kino/shared/http/rooms';
+import { DEFAULT_ROOM_SETTINGS } from '@kino/shared/room/permissions';
+import { initialPlayback } from '@kino/shared/room/playback-commands';
 import type { AuthUser } from '../auth/verify.ts';
 import type { Quotas } from '../config.ts';
 import { guardDb } from '../db/faults.ts';
@@ -21,9 +24,8 @@ import { enqueueMail } from '../mail/queue.ts';
 import type { OutgoingMail } from '../mail/transport.ts';
 import { newSecretId } from './ids.ts';
 import { guardLive } from './live-guard.ts';
-import type { CreateRoomInput, RoomView } from './model.ts';
 import { checkInviteeCount, enforceQuotas, lockQuotaSubjects, type QuotaRequest } from './quota.ts';
-import { DEFAULT_SETTINGS, initialPlayback, joinUrl, toView } from './service.ts';
+import { joinUrl, toView } from './service.ts';
 
 export interface CreateRoomDeps {
   db: Db;
@@ -99,7 +101,6 @@ export async function prepareRoom(
       userId: id,
       name: friend.name,
       email: friend.email,
-      inviteToken: newSecretId(),
     };
   });
   const mails = invitees.map((row) => ({
@@ -109,7 +110,7 @@ export async function prepareRoom(
       inviterName: ownerName,
       inviteeName: row.name,
       filmTitle: film.title,
-      joinUrl: joinUrl(deps.publicUrl, roomId, row.inviteToken),
+      joinUrl: joinUrl(deps.publicUrl, roomId),
     }),
   }));
   const quota = {
@@ -140,7 +141,7 @@ export async function commitRoom(deps: CreateRoomDeps, prepared: PreparedRoom): 
   await guardLive(() =>
     Promise.all([
       deps.live.initPlayback(room.id, playback),
-      deps.live.setSettings(room.id, DEFAULT_SETTINGS),
+      deps.live.setSettings(room.id, DEFAULT_ROOM_SETTINGS),
     ]),
   ).catch((error: unknown) =>
     deps.log('live state not initialised', { room: room.id, error: String(error) }),

@@ -1,10 +1,10 @@
+import { CreateRoomBody, ErrorSchema, RoomIdParams, RoomSchema } from '@kino/shared/http/rooms';
 import { Elysia } from 'elysia';
 import { authPlugin } from '../auth/plugin.ts';
 import type { AppDeps } from '../deps.ts';
 import { withDeadline } from '../http/deadline.ts';
 import { mailDomain } from '../mail/message-id.ts';
 import { commitRoom, prepareRoom } from './create.ts';
-import { CreateRoomBody, ErrorSchema, RoomIdParams, RoomSchema } from './model.ts';
 import { closeRoomByOwner, getRoomForUser } from './service.ts';
 
 /** What reading or closing a room can answer. */

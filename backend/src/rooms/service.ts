@@ -2,12 +2,14 @@
  * Rooms: read and close (creation is in create.ts). Plain functions taking only the
  * dependencies they use.
  */
+
+import type { RoomView } from '@kino/shared/http/rooms';
 import {
   ROOM_CLOSE_REASONS,
   type RoomCloseReason,
   type ServerMessageOf,
 } from '@kino/shared/protocol';
-import type { PlaybackState, RoomSettings } from '@kino/shared/types';
+import type { PlaybackState } from '@kino/shared/types';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { AuthUser } from '../auth/verify.ts';
 import { guardDb } from '../db/faults.ts';
@@ -17,19 +19,12 @@ import { HttpError } from '../http/errors.ts';
 import type { LiveStore } from '../live/types.ts';
 import { getRoomAccess } from './access.ts';
 import { guardLive } from './live-guard.ts';
-import type { RoomView } from './model.ts';
 
 export { getRoomAccess, type RoomAccess, recordPresence } from './access.ts';
 
-export const DEFAULT_SETTINGS: RoomSettings = { controlMode: 'everyone', bufferPolicy: 'wait' };
-
-export function initialPlayback(now: number): PlaybackState {
-  return { playing: false, position: 0, at: now, rate: 1, seq: 0 };
-}
-
-export function joinUrl(publicUrl: string, roomId: string, inviteToken?: string): string {
-  const base = `${publicUrl}/join/${encodeURIComponent(roomId)}`;
-  return inviteToken ? `${base}?invite=${encodeURIComponent(inviteToken)}` : base;
+/** The room's link: the same for everyone, since the server admits by signed-in account. */
+export function joinUrl(publicUrl: string, roomId: string): string {
+  return `${publicUrl}/join/${encodeURIComponent(roomId)}`;
 }
 
 export interface ReadRoomDeps {
@@ -58,20 +53,13 @@ export async function getRoomForUser(
   const invitees = await guardDb(() =>
     deps.db.select().from(roomInvitees).where(eq(roomInvitees.roomId, roomId)),
   );
-  const own = invitees.find((i) => i.userId === user.id);
   const open = access.room.closedAt === null;
   const [participants, playback] = open
     ? await guardLive(() =>
         Promise.all([deps.live.listParticipants(roomId), deps.live.getPlayback(roomId)]),
       )
     : [[], null];
-  return toView(
-    access.room,
-    invitees,
-    joinUrl(deps.publicUrl, roomId, own?.inviteToken),
-    participants,
-    playback,
-  );
+  return toView(access.room, invitees, joinUrl(deps.publicUrl, roomId), participants, playback);
 }
 
 export interface CloseRoomDeps {

@@ -1,10 +1,11 @@
 /** What the API test groups share: the running backend, tokens, and small helpers. */
+
+import type { RoomView } from '@kino/shared/http/rooms';
+import type { ReceivedMail } from '@kino/test-support/smtp-sink';
 import type { App } from '../../src/app.ts';
 import type { AppDeps } from '../../src/deps.ts';
 import type { ErrorBody } from '../../src/http/errors.ts';
-import type { RoomView } from '../../src/rooms/model.ts';
 import type { CallResult } from '../support/http.ts';
-import type { ReceivedMail } from '../support/smtp-sink.ts';
 
 export interface BackendEnv {
   app: App;

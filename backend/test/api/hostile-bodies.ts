@@ -1,7 +1,7 @@
 /** Request bodies: bounded before they are read, the token checked first, JSON only. */
 import { expect, test } from 'bun:test';
+import { MAX_REQUEST_BODY_BYTES } from '@kino/shared/http/rooms';
 import { TRANSPORT_MAX_BODY_BYTES } from '../../src/http/body-guard.ts';
-import { MAX_REQUEST_BODY_BYTES } from '../../src/rooms/model.ts';
 import { flood } from '../support/raw-http.ts';
 import { tokenFor } from '../support/tokens.ts';
 import type { StartedBackend } from './hostile-stack.ts';

@@ -156,7 +156,7 @@ export function hostileIdTests(backend: () => StartedBackend): void {
     expect((await fetch(`${backend().url}/health`)).status).toBe(200);
   });
 
-  test('a join link with a broken invite token still shows the room, without the token', async () => {
+  test('a join link with odd parameters (old invite tokens, trackers, broken encoding) still shows the room', async () => {
     const created = await createRoom(backend(), 'anna', ['boris']);
     expect(created.status).toBe(201);
     const id = created.json.id!;
@@ -178,7 +178,7 @@ export function hostileIdTests(backend: () => StartedBackend): void {
         status: 200,
       });
       expect(html).toContain(`<meta name="kino-room" content="${id}">`);
-      expect(html).toContain('<meta name="kino-invite" content="">');
+      expect(html).not.toContain('kino-invite');
     }
   });
 }

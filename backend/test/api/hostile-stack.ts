@@ -7,13 +7,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createTestDatabase, type TestDatabase } from '@kino/test-support/postgres';
+import { type SmtpSink, startSmtpSink } from '@kino/test-support/smtp-sink';
 import type { App } from '../../src/app.ts';
 import type { Env } from '../../src/config.ts';
 import { type AppDeps, closeDeps, type DepsOverrides } from '../../src/deps.ts';
 import { buildBackend } from '../support/backend.ts';
-import { createTestDatabase, type TestDatabase } from '../support/postgres.ts';
 import { deleteRedisPrefix } from '../support/redis.ts';
-import { type SmtpSink, startSmtpSink } from '../support/smtp-sink.ts';
 import { tokenFor } from '../support/tokens.ts';
 
 export interface StartedBackend {

@@ -5,8 +5,8 @@
  */
 import { afterAll, beforeAll, describe } from 'bun:test';
 import { type RunningCinema, startCinema } from '@kino/cinema/server';
+import type { RoomView } from '@kino/shared/http/rooms';
 import type { ErrorBody } from '../../src/http/errors.ts';
-import type { RoomView } from '../../src/rooms/model.ts';
 import { call } from '../support/http.ts';
 import { tokenFor } from '../support/tokens.ts';
 import { authAndMatchesTests } from './auth-and-matches.ts';

@@ -1,11 +1,11 @@
 /** The record on PGlite (the embedded default) and on a real Postgres database of its own. */
 import { afterAll, beforeAll, describe } from 'bun:test';
+import { createTestDatabase, type TestDatabase } from '@kino/test-support/postgres';
 import { hasPostgres } from '@kino/test-support/services';
 import { eq } from 'drizzle-orm';
 import { type DbHandle, openPglite, openPostgres } from '../../src/db/index.ts';
 import { roomChat, roomLive, rooms } from '../../src/db/schema.ts';
 import { createPostgresRoomRecord } from '../../src/record/postgres.ts';
-import { createTestDatabase, type TestDatabase } from '../support/postgres.ts';
 import { roomRecordContract } from './contract.ts';
 
 function harnessOn(handle: () => DbHandle) {

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'bun:test';
+import { SAMPLE_ROOM } from '@kino/shared/http/test-fixtures';
 import { createBackendClient, type FetchLike, retryAfterSeconds } from './backend-client';
 
 function fakeFetch(status: number, body: unknown, seen: Request[] = []): FetchLike {
@@ -8,19 +9,7 @@ function fakeFetch(status: number, body: unknown, seen: Request[] = []): FetchLi
   };
 }
 
-const room = {
-  id: 'r1',
-  filmId: 'night-train',
-  filmTitle: 'Night Train',
-  filmUrl: 'http://localhost:3000/films/night-train',
-  ownerId: 'anna',
-  owner: { id: 'anna', name: 'Anna' },
-  invitees: [{ id: 'boris', name: 'Boris' }],
-  allowLinkJoin: false,
-  joinUrl: 'http://localhost:8787/join/r1',
-  createdAt: '2026-01-01T00:00:00Z',
-  closedAt: null,
-};
+const room = SAMPLE_ROOM;
 
 describe('backend client', () => {
   test('matches sends the bearer token and parses the list', async () => {

@@ -2,20 +2,16 @@
  * HTTP client of the backend API. Runs in the background (which holds the host
  * permission, so no CORS is involved); the fetch function is injected for tests.
  */
+
+import { parseApiError, parseMatches, parseRoomView } from '@kino/shared/http/responses';
+import type { CreateRoomInput, PersonRef, RoomView as RoomInfo } from '@kino/shared/http/rooms';
 import type { ApiResult } from './result';
-import { type PersonRef, parseMatches, parseRoomInfo, type RoomInfo } from './room-info';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
-export interface CreateRoomBody {
-  filmId: string;
-  invitees: string[];
-  allowLinkJoin?: boolean;
-}
-
 export interface BackendClient {
   matches(token: string, filmId: string): Promise<ApiResult<PersonRef[]>>;
-  createRoom(token: string, body: CreateRoomBody): Promise<ApiResult<RoomInfo>>;
+  createRoom(token: string, body: CreateRoomInput): Promise<ApiResult<RoomInfo>>;
   getRoom(token: string, roomId: string): Promise<ApiResult<RoomInfo>>;
   closeRoom(token: string, roomId: string): Promise<ApiResult<true>>;
 }
@@ -28,18 +24,18 @@ export function retryAfterSeconds(header: string | null, now = Date.now()): numb
   return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
 }
 
-function errorFrom(body: unknown, response: Response): ApiResult<never> {
+function errorFrom(json: unknown, response: Response): ApiResult<never> {
   const { status } = response;
-  const record = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+  const body = parseApiError(json);
   const retryAfter = retryAfterSeconds(response.headers.get('retry-after'));
   return {
     ok: false,
     error: {
-      code: typeof record.code === 'string' ? record.code : `http_${status}`,
-      message: typeof record.error === 'string' ? record.error : `HTTP ${status}`,
+      code: body?.code ?? `http_${status}`,
+      message: body?.error ?? `HTTP ${status}`,
       status,
       ...(retryAfter === undefined ? {} : { retryAfterSeconds: retryAfter }),
-      ...(record.details === undefined ? {} : { details: record.details }),
+      ...(body?.details === undefined ? {} : { details: body.details }),
     },
   };
 }
@@ -79,8 +75,8 @@ export function createBackendClient(baseUrl: string, fetchFn: FetchLike = fetch)
   return {
     matches: (token, filmId) =>
       call('GET', `/api/films/${enc(filmId)}/matches`, token, parseMatches),
-    createRoom: (token, body) => call('POST', '/api/rooms', token, parseRoomInfo, body),
-    getRoom: (token, roomId) => call('GET', `/api/rooms/${enc(roomId)}`, token, parseRoomInfo),
+    createRoom: (token, body) => call('POST', '/api/rooms', token, parseRoomView, body),
+    getRoom: (token, roomId) => call('GET', `/api/rooms/${enc(roomId)}`, token, parseRoomView),
     closeRoom: (token, roomId) =>
       call('POST', `/api/rooms/${enc(roomId)}/close`, token, () => true as const, {}),
   };

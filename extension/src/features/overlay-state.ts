@@ -2,9 +2,10 @@
  * What the content script's features share: the page's adapter and settings, and
  * the room this tab is in (null when none). Created per page, never a module global.
  */
+
+import type { RoomView as RoomInfo } from '@kino/shared/http/rooms';
 import { type Signal, signal } from '@preact/signals';
 import type { SiteAdapter, SiteSession } from '../adapters/types';
-import type { RoomInfo } from '../api/room-info';
 import type { InviteTarget } from '../invite/invite-hash';
 import type { Settings } from '../settings/settings';
 import type { RoomScreenKind } from '../ui/room-screen';

@@ -1,6 +1,7 @@
 /** Tells the background which room this tab is in and how it is, for the popup. */
+
+import type { RoomView as RoomInfo } from '@kino/shared/http/rooms';
 import { effect, type Signal } from '@preact/signals';
-import type { RoomInfo } from '../api/room-info';
 import type { CurrentRoom } from '../messaging/messages';
 import { sendToBackground } from '../messaging/send';
 import type { RoomView } from '../room/room-state';

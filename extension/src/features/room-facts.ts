@@ -2,7 +2,7 @@
  * The film and host of a room, from the backend's room record, or from the details
  * of its 403 answer when the user is not invited (whom to ask, and for what).
  */
-import type { RoomInfo } from '../api/room-info';
+import type { RoomView as RoomInfo } from '@kino/shared/http/rooms';
 import type { RoomFacts } from '../ui/room-model';
 
 export const NO_FACTS: RoomFacts = { filmTitle: null, ownerName: null };

@@ -43,7 +43,6 @@ export async function startRoomSession(
   const connection = new RoomConnection({
     wsUrl: webSocketUrl(state.settings.backendUrl),
     roomId: request.roomId,
-    invite: request.invite,
     clientId: tabClientId(),
     getToken: () => token(state),
   });

@@ -36,7 +36,7 @@ export async function setupWatchButton(
             createRoom: (token, body) => sendToBackground({ type: 'create-room', token, body }),
             onRoomCreated: (room) => {
               state.sidebarCollapsed.value = false;
-              state.room.value = { roomId: room.id, invite: null, info: room, autoplay: true };
+              state.room.value = { roomId: room.id, info: room, autoplay: true };
             },
             roomScreen: state.roomScreen,
             onOpenSidebar: () => {

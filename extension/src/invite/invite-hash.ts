@@ -1,25 +1,23 @@
 /**
  * The hand-over from the backend's join page to the film page travels in the URL
- * hash (`#kino-room=<id>&invite=<token>`): the hash never reaches the cinema's server.
+ * hash (`#kino-room=<id>`): the hash never reaches the cinema's server. Who may join is
+ * decided by the server from the signed-in user, so the room id is all it carries.
  */
+import { isRoomIdShaped } from '@kino/shared/ids';
+
 export interface InviteTarget {
   roomId: string;
-  invite: string | null;
 }
 
-const ROOM_ID = /^[A-Za-z0-9_-]{1,128}$/;
-
 export function buildInviteHash(target: InviteTarget): string {
-  const params = new URLSearchParams({ 'kino-room': target.roomId });
-  if (target.invite) params.set('invite', target.invite);
-  return `#${params.toString()}`;
+  return `#${new URLSearchParams({ 'kino-room': target.roomId }).toString()}`;
 }
 
 export function parseInviteHash(hash: string): InviteTarget | null {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   const roomId = params.get('kino-room');
-  if (!roomId || !ROOM_ID.test(roomId)) return null;
-  return { roomId, invite: params.get('invite') || null };
+  if (!roomId || !isRoomIdShaped(roomId)) return null;
+  return { roomId };
 }
 
 /** The film page URL to open for an invite; null when `filmUrl` is not http(s). */
@@ -41,12 +39,12 @@ export function withoutInviteHash(href: string): string {
   return url.toString().replace(/#$/, '');
 }
 
-/** Reads the join page's metas (`kino-room`, `kino-film-url`, optional `kino-invite`). */
+/** Reads the join page's metas (`kino-room`, `kino-film-url`). */
 export function readJoinPage(doc: Document): { filmUrl: string; target: InviteTarget } | null {
   const meta = (name: string) =>
     doc.querySelector<HTMLMetaElement>(`meta[name="${name}"]`)?.content?.trim() || null;
   const roomId = meta('kino-room');
   const filmUrl = meta('kino-film-url');
-  if (!roomId || !filmUrl || !ROOM_ID.test(roomId)) return null;
-  return { filmUrl, target: { roomId, invite: meta('kino-invite') } };
+  if (!roomId || !filmUrl || !isRoomIdShaped(roomId)) return null;
+  return { filmUrl, target: { roomId } };
 }

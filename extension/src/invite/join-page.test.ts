@@ -10,12 +10,11 @@ function joinPage(head: string): Document {
 
 test('marks the page and opens the film with the room in the hash', () => {
   const doc = joinPage(`<meta name="kino-room" content="r1">
-    <meta name="kino-film-url" content="http://localhost:3000/films/night-train">
-    <meta name="kino-invite" content="tok">`);
+    <meta name="kino-film-url" content="http://localhost:3000/films/night-train">`);
   const opened: string[] = [];
   handOverInvite(doc, { assign: (url: string | URL) => opened.push(String(url)) });
   expect(doc.documentElement.dataset.kinoExtension).toBe('1');
-  expect(opened).toEqual(['http://localhost:3000/films/night-train#kino-room=r1&invite=tok']);
+  expect(opened).toEqual(['http://localhost:3000/films/night-train#kino-room=r1']);
 });
 
 test('a page without the metas (or with a non-http film URL) only gets the mark', () => {

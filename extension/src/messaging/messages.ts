@@ -3,10 +3,9 @@
  * background. Each request type names its response type.
  */
 
+import type { CreateRoomInput, PersonRef, RoomView as RoomInfo } from '@kino/shared/http/rooms';
 import type { SiteSession } from '../adapters/types';
-import type { CreateRoomBody } from '../api/backend-client';
 import type { ApiResult } from '../api/result';
-import type { PersonRef, RoomInfo } from '../api/room-info';
 
 /** What the popup shows about the room a tab is in (kept in storage.session). */
 export interface CurrentRoom {
@@ -35,7 +34,7 @@ export type SiteDisableResult = { ok: true } | { ok: false; error: string };
 export interface BackgroundRequests {
   matches: { request: { token: string; filmId: string }; response: ApiResult<PersonRef[]> };
   'create-room': {
-    request: { token: string; body: CreateRoomBody };
+    request: { token: string; body: CreateRoomInput };
     response: ApiResult<RoomInfo>;
   };
   'get-room': { request: { token: string; roomId: string }; response: ApiResult<RoomInfo> };

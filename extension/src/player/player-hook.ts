@@ -28,6 +28,11 @@ import {
 import type { PlaybackState } from '@kino/shared/types';
 
 /** What the hook needs from the room connection (a fake in tests). */
+/** How often the video is compared with the room's clock (also on every remote update). */
+export const CORRECTION_TICK_MS = 100;
+/** A stall shorter than this (a seek's own wait) is not reported as buffering. */
+export const STALL_REPORT_MS = 700;
+
 export interface PlayerRoom {
   playback(): PlaybackState | null;
   canControl(): boolean;
@@ -254,7 +259,7 @@ export function attachPlayer(
         reportedStall = true;
         room.setBuffering(true);
       }
-    }, options.stallReportMs ?? 700);
+    }, options.stallReportMs ?? STALL_REPORT_MS);
   }
 
   function onReady(): void {
@@ -284,7 +289,7 @@ export function attachPlayer(
     if (playback) commands = onRoomPlayback(commands, playback);
     tick();
   });
-  const timer = setInterval(tick, options.tickMs ?? 100);
+  const timer = setInterval(tick, options.tickMs ?? CORRECTION_TICK_MS);
   signal.addEventListener(
     'abort',
     () => {

@@ -99,7 +99,6 @@ function connect(network: EventTarget = new EventTarget()): RoomConnection {
   connection = new RoomConnection({
     wsUrl: 'ws://b.test/ws',
     roomId: 'r1',
-    invite: 'inv-token',
     clientId: 'tab-client-1',
     getToken: async () => 'jwt',
     WebSocketImpl: FakeSocket as unknown as WebSocketConstructor,
@@ -117,7 +116,7 @@ async function socket(index: number): Promise<FakeSocket> {
 }
 
 describe('room connection', () => {
-  test('says hello with token, invite and client id; nothing else goes out before welcome', async () => {
+  test('says hello with token and client id; nothing else goes out before welcome', async () => {
     const c = connect();
     const s = await socket(0);
     s.open();
@@ -127,7 +126,6 @@ describe('room connection', () => {
       v: 1,
       token: 'jwt',
       roomId: 'r1',
-      invite: 'inv-token',
       clientId: 'tab-client-1',
     });
     c.sendChat('too early');
@@ -165,7 +163,7 @@ describe('room connection', () => {
     s.open();
     await tick();
     s.deliver(welcome(7));
-    c.sendPlayback('pause', 12.5);
+    c.sendCommand({ type: 'pause', baseSeq: c.view.value.playback?.seq ?? -1, position: 12.5 });
     // Named with an id, so an error about it says which command it was.
     expect(s.sent).toContainEqual({ type: 'pause', id: 'chat-id-1', baseSeq: 4, position: 12.5 });
   });

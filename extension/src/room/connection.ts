@@ -6,6 +6,7 @@
  * State lives in a signal the UI reads; all state changes go through the pure
  * reducer in room-state.ts.
  */
+import { retryDelayMs } from '@kino/shared/backoff';
 import {
   type ClientMessage,
   createProtocolParsers,
@@ -53,7 +54,8 @@ const FATAL_CODES = new Set([
  */
 const FINAL_CLOSE_CODES = new Set([4002, 4003, 4004, 4008, 4009, 4010]);
 /** Pending chat the server could not take now (`unavailable`) is sent again after this. */
-const RESEND_DELAYS_MS = [1_000, 2_000, 4_000, 8_000];
+/** Unacknowledged chat is sent again after 1, 2, 4, then every 8 s. */
+const RESEND_BACKOFF = { baseMs: 1_000, maxMs: 8_000 };
 const PING_BURST = 5;
 const PING_BURST_GAP_MS = 150;
 const PING_INTERVAL_MS = 15_000;
@@ -67,7 +69,6 @@ export type WebSocketConstructor = new (url: string, protocols?: string | string
 export interface RoomConnectionOptions {
   wsUrl: string;
   roomId: string;
-  invite: string | null;
   /** Identifies this tab across reconnects. */
   clientId: string;
   /** A fresh cinema token for each hello (tokens expire). */
@@ -154,12 +155,6 @@ export class RoomConnection {
   /** A command built by the shared command helper (it chose the baseSeq). */
   sendCommand(command: PlaybackCommand): void {
     this.send(withId(command, this.newId()));
-  }
-
-  sendPlayback(type: 'play' | 'pause' | 'seek', position: number): void {
-    const playback = this.view.value.playback;
-    if (!playback) return;
-    this.sendCommand({ type, baseSeq: playback.seq, position: Math.max(0, position) });
   }
 
   /** Owner only: who may control playback, and whether the room waits for buffering members. */
@@ -256,7 +251,6 @@ export class RoomConnection {
       v: PROTOCOL_VERSION,
       token,
       roomId: this.options.roomId,
-      ...(this.options.invite ? { invite: this.options.invite } : {}),
       clientId: this.options.clientId,
       ...(cursor === undefined ? {} : { lastCursor: cursor }),
     });
@@ -294,7 +288,7 @@ export class RoomConnection {
   /** The server could not take a line now: send what is pending again, a little later each time. */
   private scheduleResend(): void {
     if (this.resendTimer) return;
-    const delay = RESEND_DELAYS_MS[Math.min(this.resendAttempt, RESEND_DELAYS_MS.length - 1)];
+    const delay = retryDelayMs(this.resendAttempt + 1, RESEND_BACKOFF);
     this.resendAttempt++;
     this.resendTimer = setTimeout(() => {
       this.resendTimer = null;

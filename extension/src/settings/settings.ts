@@ -2,6 +2,7 @@
  * User settings, stored with a version so that a later shape can migrate the old one.
  * Everything here is pure; `settings-store.ts` does the storage I/O.
  */
+import { isRecord } from '@kino/shared/is-record';
 import { BUILD } from '../build-info';
 
 export const SETTINGS_VERSION = 1;
@@ -38,10 +39,6 @@ export function normalizeBaseUrl(value: string): string | null {
   } catch {
     return null;
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function urlOr(value: unknown, fallback: string): string {

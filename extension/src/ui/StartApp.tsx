@@ -1,8 +1,7 @@
+import type { CreateRoomInput, PersonRef, RoomView as RoomInfo } from '@kino/shared/http/rooms';
 import type { ReadonlySignal } from '@preact/signals';
 import { useEffect, useReducer, useRef, useState } from 'preact/hooks';
-import type { CreateRoomBody } from '../api/backend-client';
 import type { ApiResult } from '../api/result';
-import type { PersonRef, RoomInfo } from '../api/room-info';
 import { isDeadEnd, type RoomScreenKind } from './room-screen';
 import { type PanelPlacement, placePanel, StartPanel } from './StartPanel';
 import { reduceStart } from './start-flow';
@@ -13,7 +12,7 @@ export interface StartDeps {
   getToken(): Promise<string | null>;
   filmId: string;
   matches(token: string, filmId: string): Promise<ApiResult<PersonRef[]>>;
-  createRoom(token: string, body: CreateRoomBody): Promise<ApiResult<RoomInfo>>;
+  createRoom(token: string, body: CreateRoomInput): Promise<ApiResult<RoomInfo>>;
   onRoomCreated(room: RoomInfo): void;
   /** What this tab's room sidebar shows (null: the tab is in no room). */
   roomScreen: ReadonlySignal<RoomScreenKind | null>;

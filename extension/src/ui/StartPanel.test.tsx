@@ -1,4 +1,5 @@
 import { describe, expect, mock, test } from 'bun:test';
+import { SAMPLE_ROOM } from '@kino/shared/http/test-fixtures';
 import { signal } from '@preact/signals';
 import { render } from 'preact';
 import { settle, useDom } from '../../test/dom';
@@ -99,18 +100,7 @@ describe('Watch together panel', () => {
 
   test('a created room is handed over and the panel closes', async () => {
     const onRoomCreated = mock(() => {});
-    const room = {
-      id: 'r1',
-      filmId: 'night-train',
-      filmTitle: 'Night Train',
-      filmUrl: 'http://localhost:3000/films/night-train',
-      ownerId: 'anna',
-      owner: { id: 'anna', name: 'Anna' },
-      invitees: [],
-      allowLinkJoin: false,
-      joinUrl: 'http://localhost:8787/join/r1',
-      closedAt: null,
-    };
+    const room = { ...SAMPLE_ROOM, invitees: [] };
     const root = await openPanel(
       deps({ createRoom: async () => ({ ok: true, data: room }), onRoomCreated }),
     );

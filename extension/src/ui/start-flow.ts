@@ -2,8 +2,9 @@
  * States of the Watch together panel, as a pure reducer: the component only
  * renders a state and dispatches events; the I/O lives in the feature module.
  */
+
+import type { PersonRef } from '@kino/shared/http/rooms';
 import type { ApiError } from '../api/result';
-import type { PersonRef } from '../api/room-info';
 import type { MessageKey } from '../i18n/messages';
 
 export type StartState =

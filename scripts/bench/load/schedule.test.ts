@@ -6,23 +6,23 @@ import {
   nextSaturatedSend,
   pickMember,
   roomSizes,
-  seededRng,
+  seededRandom,
   splitRooms,
 } from './schedule.ts';
 
 describe('rate schedule', () => {
   test('the seeded generator is repeatable and stays in [0, 1)', () => {
-    const a = seededRng(42);
-    const b = seededRng(42);
+    const a = seededRandom(42);
+    const b = seededRandom(42);
     const values = Array.from({ length: 1000 }, () => a());
     expect(values).toEqual(Array.from({ length: 1000 }, () => b()));
     expect(Math.min(...values)).toBeGreaterThanOrEqual(0);
     expect(Math.max(...values)).toBeLessThan(1);
-    expect(seededRng(43)()).not.toBe(values[0]);
+    expect(seededRandom(43)()).not.toBe(values[0]);
   });
 
   test('intervals average the mean and stay within ±50%', () => {
-    const rng = seededRng(7);
+    const rng = seededRandom(7);
     let t = 0;
     let min = Number.POSITIVE_INFINITY;
     let max = 0;
@@ -40,7 +40,7 @@ describe('rate schedule', () => {
   });
 
   test('first events spread over one interval', () => {
-    const rng = seededRng(1);
+    const rng = seededRandom(1);
     const firsts = Array.from({ length: 500 }, () => firstAt(1_000, 10_000, rng));
     expect(Math.min(...firsts)).toBeGreaterThanOrEqual(1_000);
     expect(Math.max(...firsts)).toBeLessThan(11_000);
@@ -48,7 +48,7 @@ describe('rate schedule', () => {
   });
 
   test('a playing film gets paused or sought, a paused one played or sought', () => {
-    const rng = seededRng(3);
+    const rng = seededRandom(3);
     const whenPlaying = new Set(Array.from({ length: 200 }, () => nextAction(true, rng)));
     const whenPaused = new Set(Array.from({ length: 200 }, () => nextAction(false, rng)));
     expect([...whenPlaying].sort()).toEqual(['pause', 'seek']);
@@ -56,7 +56,7 @@ describe('rate schedule', () => {
   });
 
   test('members are picked within the room', () => {
-    const rng = seededRng(9);
+    const rng = seededRandom(9);
     const picked = new Set(Array.from({ length: 500 }, () => pickMember(5, rng)));
     expect([...picked].sort()).toEqual([0, 1, 2, 3, 4]);
     expect(pickMember(1, () => 0.999_999)).toBe(0);

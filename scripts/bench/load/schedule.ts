@@ -3,9 +3,9 @@
  * so the same seed gives the same load and tests need no timers.
  */
 
-import type { Rng } from '../seeded-rng.ts';
+import type { Rng } from '@kino/shared/seeded-random';
 
-export { type Rng, seededRng } from '../seeded-rng.ts';
+export { type Rng, seededRandom } from '@kino/shared/seeded-random';
 
 /** Realistic rates per room of five (stated in the report). */
 export interface RoomRates {

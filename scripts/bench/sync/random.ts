@@ -1,8 +1,8 @@
 /** The sync benchmark's random helpers, on the shared seeded generator (`--seed`). */
-import type { Rng } from '../seeded-rng.ts';
+import type { Rng } from '@kino/shared/seeded-random';
 
 export type Random = Rng;
-export { seededRng as seededRandom } from '../seeded-rng.ts';
+export { seededRandom } from '@kino/shared/seeded-random';
 
 /** A uniform number in [min, max). */
 export function uniform(random: Random, min: number, max: number): number {

@@ -10,7 +10,6 @@ const valid: ClientMessage[] = [
     v: PROTOCOL_VERSION,
     token: 'eyJhbGciOi.x.y',
     roomId: 'room-1',
-    invite: 'inv-abc',
     clientId: 'tab_1234567',
     lastCursor: 41,
   },

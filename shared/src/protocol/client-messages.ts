@@ -34,7 +34,6 @@ export const HelloMessage = Type.Object(
     /** The cinema's JWT: sent here rather than in the URL, which ends up in logs. */
     token: Type.String({ minLength: 1, maxLength: TOKEN_MAX_LENGTH }),
     roomId: Id,
-    invite: Type.Optional(Type.String({ minLength: 1, maxLength: 256 })),
     /** Identifies this tab across reconnects. */
     clientId: ClientId,
     /** Newest chat cursor the client already has, so a reconnect can fill the gap. */

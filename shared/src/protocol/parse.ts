@@ -1,4 +1,5 @@
 import type { TObject } from '@sinclair/typebox';
+import { isRecord } from '../is-record.ts';
 import { normalizeChatText } from './chat-text.ts';
 import {
   CLIENT_MESSAGE_SCHEMAS,
@@ -44,10 +45,6 @@ function frameText(raw: RawFrame, maxBytes: number): ParseResult<string> {
   } catch {
     return fail('bad_json', 'frame is not valid UTF-8');
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /**

@@ -38,7 +38,6 @@ export class Member {
     const connection = new RoomConnection({
       wsUrl: opts.wsUrl,
       roomId: opts.roomId,
-      invite: null,
       clientId: `tab-${opts.userId}-0001`,
       getToken: async () => token,
       WebSocketImpl: WebSocket,

@@ -7,10 +7,10 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { type RunningCinema, startCinema } from '@kino/cinema/server';
+import { createTestDatabase, type TestDatabase } from '@kino/test-support/postgres';
 import { hasPostgres } from '@kino/test-support/services';
 import { DEAD_AFTER_MS, HEARTBEAT_EVERY_MS } from '../../../src/realtime/liveness.ts';
 import { type ChildBackend, startChildBackend } from '../../support/child-backend.ts';
-import { createTestDatabase, type TestDatabase } from '../../support/postgres.ts';
 import { type TcpCut, tcpCut } from '../../support/tcp-cut.ts';
 import { tokenFor } from '../servers.support.ts';
 import { chatter, type Figures, figuresOf, Member, recovery } from './members.ts';
@@ -74,7 +74,11 @@ describe.skipIf(!hasPostgres || !hasRedisServer)('realtime faults', () => {
     const owner = members[0]!.connection;
     owner.changeSettings({ controlMode: 'owner' });
     await Bun.sleep(200);
-    owner.sendPlayback('play', 30);
+    owner.sendCommand({
+      type: 'play',
+      baseSeq: owner.view.value.playback?.seq ?? -1,
+      position: 30,
+    });
     await Bun.sleep(300);
   }, 60_000);
 

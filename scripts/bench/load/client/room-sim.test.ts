@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'bun:test';
-import { seededRng } from '../schedule.ts';
+import { seededRandom } from '../schedule.ts';
 import { newPhaseStats, RoomSim } from './room-sim.ts';
 import type { Link } from './transport.ts';
 
@@ -15,7 +15,7 @@ const clock = { now: 0 };
 
 function fakeRoom(size: number) {
   const sent: Sent[] = [];
-  const sim = new RoomSim({ index: 7, id: 'room-7', size }, seededRng(5), () => clock.now);
+  const sim = new RoomSim({ index: 7, id: 'room-7', size }, seededRandom(5), () => clock.now);
   for (let m = 0; m < size; m++) {
     const link: Link = {
       sendChat: (key) => void sent.push({ member: m, kind: 'chat', key }),

@@ -1,4 +1,4 @@
-import { seededRng } from '../schedule.ts';
+import { seededRandom } from '../schedule.ts';
 import type {
   ConnectReport,
   FromWorker,
@@ -33,7 +33,7 @@ let assignment: WorkerAssignment | null = null;
 
 async function connectAll(job: WorkerAssignment): Promise<ConnectReport> {
   const started = performance.now();
-  const rng = seededRng(job.seed);
+  const rng = seededRandom(job.seed);
   rooms = job.rooms.map((room) => new RoomSim(room, rng));
   const tasks = rooms.flatMap((sim) => sim.links.map((_, m) => ({ sim, m })));
   const report: ConnectReport = {

@@ -62,7 +62,7 @@ export async function startSmtpSink(port = 0, options: SmtpSinkOptions = {}): Pr
   const actual = typeof address === 'object' && address ? address.port : port;
   return {
     port: actual,
-    url: `smtp://127.0.0.1:${actual}?ignoreTLS=1`,
+    url: `smtp://127.0.0.1:${actual}?ignoreTLS=true`,
     received,
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

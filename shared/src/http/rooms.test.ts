@@ -1,7 +1,7 @@
 import { expect, test } from 'bun:test';
 import { Value } from '@sinclair/typebox/value';
-import { CINEMA_ID_MAX_LENGTH } from '../directory/ids.ts';
-import { CreateRoomBody, MAX_INVITEES, MAX_REQUEST_BODY_BYTES } from './model.ts';
+import { CINEMA_ID_MAX_LENGTH } from '../ids.ts';
+import { CreateRoomBody, MAX_INVITEES, MAX_REQUEST_BODY_BYTES } from './rooms.ts';
 
 test('the largest room body the schema allows fits the request body limit', () => {
   const id = (n: number) => `${n}`.padStart(CINEMA_ID_MAX_LENGTH, 'u');

@@ -1,0 +1,88 @@
+/**
+ * The backend's HTTP API for rooms and matches: one set of schemas (TypeBox, like the
+ * realtime protocol) from which the backend validates requests and documents responses
+ * (Elysia → OpenAPI at `/openapi/json`) and the extension checks what it gets back
+ * (responses.ts). Types are derived, never written twice.
+ */
+import { type Static, Type } from '@sinclair/typebox';
+import { CINEMA_ID_MAX_LENGTH, CINEMA_ID_PATTERN, ROOM_ID_PATTERN } from '../ids.ts';
+import { ParticipantSchema, PlaybackStateSchema } from '../protocol/primitives.ts';
+import { registerDateTimeFormat } from './formats.ts';
+
+registerDateTimeFormat();
+
+/** Most friends invited to one room. */
+export const MAX_INVITEES = 50;
+
+/**
+ * The largest request body the API accepts (bytes): a room body at the schema's every maximum
+ * (rooms.test.ts builds one and checks it fits) with room for whitespace. Anything longer is
+ * refused with 413 before it is read (backend/src/http/body-guard.ts).
+ */
+export const MAX_REQUEST_BODY_BYTES = 4 * 1024;
+
+const CinemaId = (description: string) =>
+  Type.String({ pattern: CINEMA_ID_PATTERN, maxLength: CINEMA_ID_MAX_LENGTH, description });
+
+/** `POST /api/rooms`. Unknown fields are refused: a misspelt `allowLinkjoin` must not silently do nothing. */
+export const CreateRoomBody = Type.Object(
+  {
+    filmId: CinemaId("The cinema's film id"),
+    invitees: Type.Array(CinemaId("A friend's user id"), {
+      maxItems: MAX_INVITEES,
+      description: "User ids of the owner's friends",
+    }),
+    allowLinkJoin: Type.Optional(
+      Type.Boolean({ description: 'Anyone signed in who has the link may join (default false)' }),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type CreateRoomInput = Static<typeof CreateRoomBody>;
+
+/** Route parameter naming a room; one that cannot be an id is 404 like an unknown one. */
+export const RoomIdParams = Type.Object({
+  id: Type.String({ pattern: ROOM_ID_PATTERN, description: 'Room id' }),
+});
+
+/** Route parameter naming a film; one that cannot be an id is 404 like an unknown film. */
+export const FilmParams = Type.Object({
+  filmId: Type.String({ pattern: CINEMA_ID_PATTERN, maxLength: CINEMA_ID_MAX_LENGTH }),
+});
+
+/** A person as rooms and matches name them. */
+export const PersonRefSchema = Type.Object({ id: Type.String(), name: Type.String() });
+export type PersonRef = Static<typeof PersonRefSchema>;
+
+/** `GET /api/films/:filmId/matches`: the caller's friends who want to watch the film. */
+export const MatchesSchema = Type.Object({ matches: Type.Array(PersonRefSchema) });
+
+const DateTime = Type.String({ format: 'date-time' });
+
+/** The room JSON of `POST /api/rooms`, `GET /api/rooms/:id` and `POST /api/rooms/:id/close`. */
+export const RoomSchema = Type.Object({
+  id: Type.String(),
+  filmId: Type.String(),
+  filmTitle: Type.String(),
+  filmUrl: Type.String(),
+  ownerId: Type.String(),
+  owner: PersonRefSchema,
+  invitees: Type.Array(PersonRefSchema),
+  allowLinkJoin: Type.Boolean(),
+  /** The caller's own link: personal for an invitee, the plain room link otherwise. */
+  joinUrl: Type.String(),
+  createdAt: DateTime,
+  closedAt: Type.Union([DateTime, Type.Null()]),
+  closeReason: Type.Union([Type.String(), Type.Null()]),
+  participants: Type.Array(ParticipantSchema),
+  playback: Type.Union([PlaybackStateSchema, Type.Null()]),
+});
+export type RoomView = Static<typeof RoomSchema>;
+
+/** Every error answer: a sentence for people, a code for programs, sometimes details. */
+export const ErrorSchema = Type.Object({
+  error: Type.String(),
+  code: Type.String(),
+  details: Type.Optional(Type.Unknown()),
+});
+export type ApiErrorBody = Static<typeof ErrorSchema>;
