@@ -1,17 +1,15 @@
 /**
  * One tab's connection to a room: a reconnecting WebSocket (with backoff) that
  * says `hello` with a fresh token and the last chat cursor on every (re)connect,
- * measures the clock offset with pings, and resends unacknowledged chat after a
- * reconnect under the same client ids (the server stores each id once).
- * State lives in a signal the UI reads; all state changes go through the pure
- * reducer in room-state.ts.
+ * measures the clock offset with pings (heartbeat.ts), resends unacknowledged chat
+ * under the same client ids (chat-resend.ts), fills chat gaps (history-requests.ts) and
+ * knows when to give up (close-policy.ts). State lives in a signal the UI reads; all state
+ * changes go through the pure reducer in room-state.ts.
  */
-import { retryDelayMs } from '@kino/shared/backoff';
 import {
   type ClientMessage,
   createProtocolParsers,
   encode,
-  HISTORY_MAX_LIMIT,
   MAX_SERVER_FRAME_BYTES,
   normalizeChatText,
   type PlaybackCommand,
@@ -22,10 +20,14 @@ import {
 import type { RoomSettings } from '@kino/shared/types';
 import { type Signal, signal } from '@preact/signals';
 import ReconnectingWebSocket from 'reconnecting-websocket';
+import { ChatResend } from './chat-resend';
 import { type ClockSync, createClockSync } from './clock';
+import { afterServerClose, isFatalError } from './close-policy';
+import { Heartbeat } from './heartbeat';
+import { gapRequest, type HistoryRequest, olderPageRequest } from './history-requests';
+import { onNetworkChange } from './network-events';
 import {
   addPending,
-  chatGap,
   expireTransient,
   HISTORY_ID_PREFIX,
   initialRoomView,
@@ -33,35 +35,6 @@ import {
   type RoomView,
   reduceServerMessage,
 } from './room-state';
-
-/**
- * Errors after which reconnecting cannot help: the user must act. (`fatal: true` alone only
- * says the server closes the socket: after `unavailable` or `internal` we come back.)
- */
-const FATAL_CODES = new Set([
-  'version_mismatch',
-  'unauthorized',
-  'forbidden',
-  'not_found',
-  'room_closed',
-  'room_full',
-  'too_many_connections',
-]);
-/**
- * Close codes from the server after which we do not reconnect: version mismatch, denied, room
- * closed, abuse, room full, replaced by a newer connection of this tab. (1000 is what our own
- * reconnects close with; after a `leave` we have stopped already.)
- */
-const FINAL_CLOSE_CODES = new Set([4002, 4003, 4004, 4008, 4009, 4010]);
-/** Pending chat the server could not take now (`unavailable`) is sent again after this. */
-/** Unacknowledged chat is sent again after 1, 2, 4, then every 8 s. */
-const RESEND_BACKOFF = { baseMs: 1_000, maxMs: 8_000 };
-const PING_BURST = 5;
-const PING_BURST_GAP_MS = 150;
-const PING_INTERVAL_MS = 15_000;
-const HISTORY_PAGE = 30;
-/** No frame for this long (pongs come every 15 s) means a dead socket: reconnect. */
-const SILENCE_LIMIT_MS = 40_000;
 
 /** The part of the WebSocket constructor reconnecting-websocket needs (swapped in tests). */
 export type WebSocketConstructor = new (url: string, protocols?: string | string[]) => WebSocket;
@@ -94,13 +67,16 @@ export class RoomConnection {
   private readonly socket: ReconnectingWebSocket;
   private readonly now: () => number;
   private readonly newId: () => string;
-  private readonly timers = new Set<ReturnType<typeof setTimeout>>();
-  private pingTimer: ReturnType<typeof setInterval> | null = null;
-  private pingId = 0;
+  private readonly heartbeat: Heartbeat;
+  private readonly ticker: ReturnType<typeof setInterval>;
   private everConnected = false;
   private closedByUs = false;
   /** Listeners for every accepted playback state (the player hook). */
   private readonly messageListeners = new Set<(msg: ServerMessage) => void>();
+  private readonly resend = new ChatResend(
+    () => this.view.value.pending,
+    (message) => this.send(message),
+  );
 
   constructor(private readonly options: RoomConnectionOptions) {
     this.now = options.now ?? Date.now;
@@ -117,24 +93,23 @@ export class RoomConnection {
     this.socket.addEventListener('open', () => void this.sayHello());
     this.socket.addEventListener('message', (event) => this.receive(event.data));
     this.socket.addEventListener('close', (event) => this.onClose(event));
-    this.pingTimer = setInterval(() => this.tick(), 1000);
-    // A dropped Wi-Fi often leaves the socket looking open: trust the browser's
-    // network events, hold chat while offline and start afresh when back.
-    const network = options.networkEvents ?? globalThis;
-    const onOffline = () => {
-      if (!this.closedByUs && this.view.value.status !== 'closed') {
-        this.update({ ...this.view.value, status: 'offline' });
-      }
-    };
-    const onOnline = () => {
-      if (!this.closedByUs) this.socket.reconnect();
-    };
-    network.addEventListener?.('offline', onOffline);
-    network.addEventListener?.('online', onOnline);
-    this.unlisten = () => {
-      network.removeEventListener?.('offline', onOffline);
-      network.removeEventListener?.('online', onOnline);
-    };
+    this.heartbeat = new Heartbeat({
+      now: this.now,
+      ping: (id, t0) => this.send({ type: 'ping', id, t0 }),
+      reconnect: () => this.socket.reconnect(),
+    });
+    this.ticker = setInterval(() => this.tick(), 1000);
+    // Offline: hold chat and say so; back online: start afresh at once.
+    this.unlisten = onNetworkChange(options.networkEvents ?? globalThis, {
+      offline: () => {
+        if (!this.closedByUs && this.view.value.status !== 'closed') {
+          this.update({ ...this.view.value, status: 'offline' });
+        }
+      },
+      online: () => {
+        if (!this.closedByUs) this.socket.reconnect();
+      },
+    });
   }
 
   /** Called with every valid server message after the view was updated. */
@@ -182,33 +157,21 @@ export class RoomConnection {
     this.send({ type: 'reaction', id, emoji });
   }
 
+  /** Asks for the page before the oldest line shown (the user scrolled up). */
   loadOlder(): void {
-    const view = this.view.value;
-    const oldest = view.messages[0];
-    if (!oldest || !view.hasMore || this.historyInFlight() || !this.connected) return;
-    this.update({ ...view, loadingHistory: true });
-    this.sendHistory(oldest.cursor, HISTORY_PAGE);
+    if (this.connected) this.requestHistory(olderPageRequest(this.view.value));
   }
 
-  private historyInFlight(): boolean {
-    return this.view.value.loadingHistory || this.view.value.fillingGap !== null;
-  }
-
-  private sendHistory(before: number, limit: number): void {
-    this.send({ type: 'history', id: `${HISTORY_ID_PREFIX}${this.newId()}`, before, limit });
-  }
-
-  /**
-   * Asks for the lines of the lowest gap in the chat we hold (a welcome page that could not
-   * hold every missed line, a line the network lost): one request at a time, until filled.
-   */
+  /** Asks for the lines of the lowest gap in the chat we hold, until it is filled. */
   private fillGap(): void {
-    const view = this.view.value;
-    if (!this.connected || this.historyInFlight()) return;
-    const gap = chatGap(view);
-    if (!gap) return;
-    this.update({ ...view, fillingGap: gap });
-    this.sendHistory(gap.before, Math.min(HISTORY_MAX_LIMIT, gap.before - gap.after - 1));
+    if (this.connected) this.requestHistory(gapRequest(this.view.value));
+  }
+
+  private requestHistory(request: HistoryRequest | null): void {
+    if (!request) return;
+    this.update(request.view);
+    const id = `${HISTORY_ID_PREFIX}${this.newId()}`;
+    this.send({ type: 'history', id, before: request.before, limit: request.limit });
   }
 
   /** Leaves the room for good (no reconnect). */
@@ -220,11 +183,10 @@ export class RoomConnection {
   dispose(): void {
     this.closedByUs = true;
     this.ended.value = true;
-    if (this.pingTimer) clearInterval(this.pingTimer);
-    if (this.resendTimer) clearTimeout(this.resendTimer);
+    clearInterval(this.ticker);
+    this.resend.dispose();
+    this.heartbeat.dispose();
     this.unlisten();
-    for (const timer of this.timers) clearTimeout(timer);
-    this.timers.clear();
     this.socket.close(1000, 'left');
     if (this.view.value.status !== 'closed') this.update({ ...this.view.value, status: 'offline' });
   }
@@ -257,7 +219,7 @@ export class RoomConnection {
   }
 
   private receive(data: unknown): void {
-    this.lastFrameAt = this.now();
+    this.heartbeat.heard();
     if (typeof data !== 'string') return;
     const parsed = parseServerMessage(data, MAX_SERVER_FRAME_BYTES);
     if (!parsed.ok) {
@@ -269,59 +231,21 @@ export class RoomConnection {
     if (msg.type === 'pong') this.clock.addSample(msg.t0, msg.serverTime, this.now());
     this.update(reduceServerMessage(this.view.value, msg, this.now()));
     if (msg.type === 'welcome') this.afterWelcome();
-    if (msg.type === 'error' && FATAL_CODES.has(msg.code)) this.stop();
-    if (msg.type === 'error' && msg.code === 'unavailable' && this.isPending(msg.ref)) {
-      this.scheduleResend();
+    if (msg.type === 'error' && isFatalError(msg.code)) this.stop();
+    if (msg.type === 'error' && msg.code === 'unavailable' && this.resend.isPending(msg.ref)) {
+      this.resend.later();
     }
     if (msg.type === 'room-closed') this.stop();
     this.fillGap();
     for (const listener of this.messageListeners) listener(msg);
   }
 
-  private isPending(ref: string | undefined): boolean {
-    return ref !== undefined && this.view.value.pending.some((p) => p.id === ref);
-  }
-
-  private resendAttempt = 0;
-  private resendTimer: ReturnType<typeof setTimeout> | null = null;
-
-  /** The server could not take a line now: send what is pending again, a little later each time. */
-  private scheduleResend(): void {
-    if (this.resendTimer) return;
-    const delay = retryDelayMs(this.resendAttempt + 1, RESEND_BACKOFF);
-    this.resendAttempt++;
-    this.resendTimer = setTimeout(() => {
-      this.resendTimer = null;
-      this.resendPending();
-    }, delay);
-  }
-
-  private resendPending(): void {
-    for (const pending of this.view.value.pending) {
-      if (pending.kind === 'text') this.send({ type: 'chat', id: pending.id, text: pending.text });
-      else this.send({ type: 'reaction', id: pending.id, emoji: pending.text as Reaction });
-    }
-  }
-
   private afterWelcome(): void {
     this.everConnected = true;
-    this.resendAttempt = 0;
-    this.resendPending();
-    for (let i = 0; i < PING_BURST; i++) {
-      const timer = setTimeout(() => {
-        this.timers.delete(timer);
-        this.ping();
-      }, i * PING_BURST_GAP_MS);
-      this.timers.add(timer);
-    }
+    this.resend.sendAllNow();
+    this.heartbeat.welcomed();
   }
 
-  private ping(): void {
-    this.send({ type: 'ping', id: this.pingId++, t0: this.now() });
-  }
-
-  private lastPingAt = 0;
-  private lastFrameAt = 0;
   private unlisten: () => void = () => {};
 
   private tick(): void {
@@ -330,32 +254,18 @@ export class RoomConnection {
     if (!this.connected) return;
     // A gap request that failed (the server was busy) is asked again.
     this.fillGap();
-    if (now - this.lastPingAt > PING_INTERVAL_MS) {
-      this.lastPingAt = now;
-      this.ping();
-    }
-    if (now - this.lastFrameAt > SILENCE_LIMIT_MS) {
-      this.lastFrameAt = now;
-      this.socket.reconnect();
-    }
+    this.heartbeat.tick();
   }
 
   private onClose(event: { code: number; reason: string }): void {
-    if (this.closedByUs) return;
-    if (this.view.value.status === 'closed') return;
-    if (FINAL_CLOSE_CODES.has(event.code)) {
-      // The server told us not to come back (and usually why, in an error before).
-      const lastError = this.view.value.lastError ?? {
-        code: String(event.code),
-        message: event.reason,
-      };
-      this.update({ ...this.view.value, lastError });
-      this.stop();
-      return;
-    }
-    const offline = globalThis.navigator?.onLine === false;
-    const status = offline ? 'offline' : this.everConnected ? 'reconnecting' : 'connecting';
-    this.update({ ...this.view.value, status });
+    if (this.closedByUs || this.view.value.status === 'closed') return;
+    const online = globalThis.navigator?.onLine !== false;
+    const outcome = afterServerClose(this.view.value, event, {
+      everConnected: this.everConnected,
+      online,
+    });
+    this.update(outcome.view);
+    if (outcome.stop) this.stop();
   }
 
   private fail(code: string, message: string): void {
