@@ -38,6 +38,7 @@ function result(target: TargetName, satDelivered: number, p99: number): TargetRe
       realistic: { serverCores: 0.2, clientCores: 0.3, redisCores: 0.1 },
       saturation: { serverCores: 0.9, clientCores: 1, redisCores: 0.4 },
     },
+    instances: { realistic: undefined, saturation: undefined },
     loadAverage: 1.5,
     serverErrorLines: 0,
     serverErrorSample: [],
