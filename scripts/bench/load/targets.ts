@@ -90,6 +90,15 @@ export async function startTarget(
   return startKino(name, instances, name.endsWith('a') ? 'room' : 'spread', roomCount, ctx);
 }
 
+/**
+ * `bun`, or with BENCH_CPU_PROF=1 `bun --cpu-prof-md`: each instance writes a profile (markdown,
+ * hottest functions first) into the log folder when it stops.
+ */
+function kinoCommand(logDir: string, name: string): string[] {
+  if (!process.env.BENCH_CPU_PROF) return ['bun'];
+  return ['bun', '--cpu-prof-md', `--cpu-prof-dir=${logDir}`, `--cpu-prof-name=${name}.md`];
+}
+
 async function startKino(
   name: TargetName,
   instances: number,
@@ -111,7 +120,7 @@ async function startKino(
       servers.push(
         await startServer(
           `kino-${i + 1}`,
-          ['bun', join(SERVERS, 'kino.ts')],
+          [...kinoCommand(ctx.logDir, `${name}-instance-${i + 1}`), join(SERVERS, 'kino.ts')],
           {
             PORT: '0',
             DATABASE_URL: database.url,
