@@ -13,7 +13,8 @@ export interface ServerProcess {
   stderrLines(): number;
   /**
    * The server's own counters (our backend: bus counters), asked for with SIGUSR2 and read
-   * from its `COUNTERS <json>` answer on stdout; null for servers that have none.
+   * from its `COUNTERS <json>` answer on stdout; null when it does not answer. Only for
+   * servers that handle the signal: SIGUSR2 ends a process that does not.
    */
   counters(): Promise<Record<string, number> | null>;
   stop(): Promise<void>;

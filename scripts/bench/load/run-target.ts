@@ -133,7 +133,9 @@ export async function runTarget(
 
     const cpu: TargetResult['cpu'] = { realistic: undefined, saturation: undefined };
     const instances: TargetResult['instances'] = { realistic: undefined, saturation: undefined };
-    const counters = () => Promise.all(target.servers.map((s) => s.counters()));
+    // Only our backend answers SIGUSR2; it would end the baselines (the signal's default).
+    const counters = () =>
+      Promise.all(target.servers.map((s) => (target.wire === 'kino' ? s.counters() : null)));
     const clientPids = workers.map((w) => w.pid);
     const redisPids = await pidsNamed('redis-server');
     const phase = async (name: Phase, seconds: number) => {

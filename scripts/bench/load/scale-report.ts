@@ -10,7 +10,7 @@
  * - published share: of the events its members caused, how many had to cross Redis at all
  *   (zero when every room sits on one instance).
  */
-import { type Figures, num, ratio } from './figures.ts';
+import { cpuMsPerThousand, type Figures, num, ratio } from './figures.ts';
 import type { InstancePhase, TargetResult } from './run-target.ts';
 
 const get = (c: Record<string, number>, key: string) => c[key] ?? 0;
@@ -59,13 +59,15 @@ export function table(header: string[], rows: string[][]): string {
 function instancesTable(results: TargetResult[]): string | null {
   const rows: string[][] = [];
   for (const result of results) {
-    for (const phase of result.instances?.realistic ?? []) {
+    const saturation = result.instances?.saturation ?? [];
+    for (const [i, phase] of (result.instances?.realistic ?? []).entries()) {
       const f = instanceFigures(result.target, phase);
+      const sat = saturation[i] ? instanceFigures(result.target, saturation[i]) : null;
       rows.push([
         `${f.target} / ${f.instance}`,
         num(f.cpuMs),
         num(f.framesOut),
-        num(f.cpuMsPerKFrames, 0),
+        `${num(f.cpuMsPerKFrames, 0)} / ${sat ? num(sat.cpuMsPerKFrames, 0) : '—'}`,
         num(f.broadcasts),
         num(f.publishedTo),
         num(f.received),
@@ -81,7 +83,7 @@ function instancesTable(results: TargetResult[]): string | null {
       'target / instance',
       'CPU-ms',
       'frames to sockets',
-      'CPU-ms per 1,000 frames',
+      'CPU-ms per 1,000 frames (realistic / saturation)',
       'events made here',
       'sent to other instances',
       'bus events received',
@@ -99,12 +101,17 @@ function capacityTable(figures: Figures[]): string | null {
   const one = ours.find((f) => f.target === 'kino-1');
   if (ours.length < 2 || !one) return null;
   const throughput = (f: Figures) => f.saturation?.deliveredPerSec ?? Number.NaN;
+  // At saturation the per-instance fixed costs (heartbeats, timers, GC) are spread over many
+  // deliveries: the cost of a message itself.
+  const satCpu = (f: Figures) => cpuMsPerThousand(f.cpu.saturation?.serverCores, throughput(f));
   return table(
     [
       'target',
-      'server CPU-ms per 1,000 deliveries',
+      'server CPU-ms per 1,000 deliveries, realistic',
       '÷ 1 instance',
       '… with Redis',
+      '÷ 1 instance',
+      'server CPU-ms per 1,000 deliveries, saturation',
       '÷ 1 instance',
       'saturation msgs/s',
       '÷ 1 instance',
@@ -115,6 +122,8 @@ function capacityTable(figures: Figures[]): string | null {
       ratio(f.serverCpuMsPerK, one.serverCpuMsPerK),
       num(f.serverAndRedisCpuMsPerK, 0),
       ratio(f.serverAndRedisCpuMsPerK, one.serverAndRedisCpuMsPerK),
+      num(satCpu(f), 0),
+      ratio(satCpu(f), satCpu(one)),
       num(throughput(f)),
       ratio(throughput(f), throughput(one)),
     ]),
