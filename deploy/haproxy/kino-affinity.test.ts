@@ -49,7 +49,9 @@ const instances = new Map<string, Server<undefined>>();
 /** Which instance the balancer sends a WebSocket of `roomId` to. */
 async function landsOn(roomId: string): Promise<string> {
   const url = webSocketUrl(`https://127.0.0.1:${httpsPort}`, roomId);
-  const ws = new WebSocket(url, { headers: { Host: HOST }, tls: { rejectUnauthorized: false } });
+  // Bun's WebSocket takes headers and TLS options (the DOM typing does not know them).
+  const options = { headers: { Host: HOST }, tls: { rejectUnauthorized: false } };
+  const ws = new WebSocket(url, options as unknown as string[]);
   try {
     return await new Promise<string>((resolve, reject) => {
       ws.addEventListener('message', (event) => resolve(String(event.data)), { once: true });
@@ -130,7 +132,7 @@ test.skipIf(!haproxy)(
     for (const roomId of rooms) {
       const now = await landsOn(roomId);
       if (placed.get(roomId) === 'api2') expect(now).not.toBe('api2');
-      else expect(now).toBe(placed.get(roomId));
+      else expect(now).toBe(placed.get(roomId)!);
     }
   },
   60_000,
