@@ -13,6 +13,9 @@ export interface BalancerFacts {
   healthCheckUri: string;
   /** `balance` of the API backend. */
   balance: string;
+  /** `balance` and `hash-type` of the WebSocket backend (room affinity), '' when absent. */
+  wsBalance: string;
+  wsHashType: string;
   /** Every `option …` line, anywhere. */
   options: string[];
 }
@@ -52,6 +55,7 @@ export function balancerFacts(config: string): BalancerFacts {
     }
   }
   const api = all.filter((s) => s.section === 'backend kino_api').map((s) => s.words.join(' '));
+  const ws = all.filter((s) => s.section === 'backend kino_ws').map((s) => s.words);
   const limit = api
     .map((line) => /status 413 .* if \{ req\.hdr_val\(content-length\) gt (\d+) \}/.exec(line))
     .find(Boolean);
@@ -65,6 +69,16 @@ export function balancerFacts(config: string): BalancerFacts {
     apiBodyLimitBytes: Number(limit[1]),
     healthCheckUri: check[1]!,
     balance: balance[1]!,
+    wsBalance:
+      ws
+        .find((w) => w[0] === 'balance')
+        ?.slice(1)
+        .join(' ') ?? '',
+    wsHashType:
+      ws
+        .find((w) => w[0] === 'hash-type')
+        ?.slice(1)
+        .join(' ') ?? '',
     options: all.filter((s) => s.words[0] === 'option').map((s) => s.words.slice(1).join(' ')),
   };
 }

@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TRANSPORT_MAX_BODY_BYTES } from '../../backend/src/http/body-guard.ts';
 import { IDLE_TIMEOUT_MS } from '../../backend/src/realtime/limits.ts';
+import { webSocketUrl } from '../../extension/src/settings/settings.ts';
 import { CreateRoomBody } from '../../shared/src/http/rooms.ts';
+import { WS_ROOM_PARAM } from '../../shared/src/ws-route.ts';
 import { balancerFacts, parseHaproxyTime } from './config-facts.ts';
 
 const CONFIG_PATH = join(import.meta.dir, 'kino.cfg');
@@ -43,6 +45,14 @@ describe('kino.cfg fits the backend', () => {
     expect(facts.apiBodyLimitBytes).toBeLessThanOrEqual(1024 * 1024);
     // Bun's own cap (maxRequestBodySize) is the balancer's: what passes one passes the other.
     expect(TRANSPORT_MAX_BODY_BYTES).toBe(facts.apiBodyLimitBytes);
+  });
+
+  test('WebSockets go by room: consistent hashing on the parameter the extension sends', () => {
+    expect(facts.wsBalance).toBe(`url_param ${WS_ROOM_PARAM}`);
+    expect(facts.wsHashType).toBe('consistent');
+    expect(new URL(webSocketUrl('https://k.example', 'r1')).searchParams.get(WS_ROOM_PARAM)).toBe(
+      'r1',
+    );
   });
 
   test('health checks ask the backend’s /health; connections spread by count', () => {

@@ -1,7 +1,12 @@
 import { admitConnection } from '@kino/shared/room/presence';
 import { type Bucket, fullBucket, takeToken } from '@kino/shared/room/rate-limit';
 import type { Participant, PlaybackState, RoomSettings } from '@kino/shared/types';
-import type { LiveParticipant, LiveStore, RoomEvent } from './types.ts';
+import {
+  EVERY_INSTANCE_PREFIX,
+  type LiveParticipant,
+  type LiveStore,
+  type RoomEvent,
+} from './types.ts';
 import { wireParticipant } from './wire.ts';
 
 export interface MemoryRoom {
@@ -18,20 +23,40 @@ export interface MemoryRoom {
 export interface MemoryLiveState {
   rooms: Map<string, MemoryRoom>;
   buckets: Map<string, Bucket>;
-  handlers: Set<(event: RoomEvent) => void>;
+  /** Subscribers by instance id (the Redis store's inboxes). */
+  handlers: Map<string, Set<(event: RoomEvent) => void>>;
+  /** Which instances watch each room (the Redis store's sets of peers). */
+  peers: Map<string, Set<string>>;
   /** Subscribers' reconnect callbacks: `loseEverything` calls them, as a Redis restart would. */
   reconnects: Set<() => void>;
 }
 
 export function createMemoryLiveState(): MemoryLiveState {
-  return { rooms: new Map(), buckets: new Map(), handlers: new Set(), reconnects: new Set() };
+  return {
+    rooms: new Map(),
+    buckets: new Map(),
+    handlers: new Map(),
+    peers: new Map(),
+    reconnects: new Set(),
+  };
 }
 
 /** Tests: what a Redis restarted without persistence looks like — empty, and subscribers told. */
 export function loseEverything(state: MemoryLiveState): void {
   state.rooms.clear();
   state.buckets.clear();
+  state.peers.clear();
   for (const reconnect of state.reconnects) reconnect();
+}
+
+/** Who receives `event`: every subscriber for a `*` pseudo-room, else the room's peers. */
+function recipients(state: MemoryLiveState, event: RoomEvent): ((e: RoomEvent) => void)[] {
+  const ids = event.roomId.startsWith(EVERY_INSTANCE_PREFIX)
+    ? [...state.handlers.keys()]
+    : [...(state.peers.get(event.roomId) ?? [])].filter(
+        (id) => !event.local || id !== event.origin,
+      );
+  return ids.flatMap((id) => [...(state.handlers.get(id) ?? [])]);
 }
 
 // Copies on the way in and out, so callers never share objects with the store
@@ -56,8 +81,14 @@ export function createMemoryLiveStore(state: MemoryLiveState = createMemoryLiveS
     r.rev = Math.max(r.rev + 1, micros);
     return r.rev;
   };
-  const ownHandlers = new Set<(event: RoomEvent) => void>();
+  const ownHandlers = new Map<(event: RoomEvent) => void, string>();
   const ownReconnects = new Set<() => void>();
+  /** `instanceId → rooms` this store registered, registered again after `loseEverything`. */
+  const watched = new Map<string, Set<string>>();
+  const addPeer = (roomId: string, instanceId: string) => {
+    const set = state.peers.get(roomId) ?? new Set<string>();
+    state.peers.set(roomId, set.add(instanceId));
+  };
 
   return {
     kind: 'memory',
@@ -128,22 +159,35 @@ export function createMemoryLiveStore(state: MemoryLiveState = createMemoryLiveS
     },
 
     async publish(event) {
-      const delivered = copy(event);
+      // As the Redis bus sends it: the message as text beside it, the same for every receiver.
+      const text = event.text ?? JSON.stringify(event.message);
+      const { text: _given, ...rest } = event;
+      const delivered = copy(rest);
+      const targets = recipients(state, event);
       // Asynchronous like a real bus, so callers can't rely on synchronous delivery.
       queueMicrotask(() => {
-        for (const handler of state.handlers) handler(copy(delivered));
+        for (const handler of targets) handler({ ...copy(delivered), text });
       });
+      return targets.length;
     },
     async subscribe(handler, opts) {
-      state.handlers.add(handler);
-      ownHandlers.add(handler);
-      const reconnect = opts?.onReconnect;
+      const set = state.handlers.get(opts.instanceId) ?? new Set();
+      state.handlers.set(opts.instanceId, set.add(handler));
+      ownHandlers.set(handler, opts.instanceId);
+      const given = opts.onReconnect;
+      // Registered again first, as the Redis store does after a reconnect.
+      const reconnect = given
+        ? () => {
+            for (const [id, rooms] of watched) for (const roomId of rooms) addPeer(roomId, id);
+            given();
+          }
+        : undefined;
       if (reconnect) {
         state.reconnects.add(reconnect);
         ownReconnects.add(reconnect);
       }
       return async () => {
-        state.handlers.delete(handler);
+        state.handlers.get(opts.instanceId)?.delete(handler);
         ownHandlers.delete(handler);
         if (reconnect) {
           state.reconnects.delete(reconnect);
@@ -151,12 +195,24 @@ export function createMemoryLiveStore(state: MemoryLiveState = createMemoryLiveS
         }
       };
     },
+    async watchRoom(roomId, instanceId) {
+      const rooms = watched.get(instanceId) ?? new Set<string>();
+      watched.set(instanceId, rooms.add(roomId));
+      addPeer(roomId, instanceId);
+    },
+    async unwatchRoom(roomId, instanceId) {
+      watched.get(instanceId)?.delete(roomId);
+      const set = state.peers.get(roomId);
+      set?.delete(instanceId);
+      if (set?.size === 0) state.peers.delete(roomId);
+    },
 
     async close() {
-      for (const handler of ownHandlers) state.handlers.delete(handler);
+      for (const [handler, id] of ownHandlers) state.handlers.get(id)?.delete(handler);
       for (const reconnect of ownReconnects) state.reconnects.delete(reconnect);
       ownHandlers.clear();
       ownReconnects.clear();
+      watched.clear();
     },
   };
 }

@@ -140,6 +140,8 @@ export function startPerfProbe(write: (line: string) => void): PerfProbe {
         deleteRoom: (r) => time('deleteRoom', () => store.deleteRoom(r)),
         publish: (e) => time('publish', () => store.publish(e)),
         subscribe: (h, o) => store.subscribe(h, o),
+        watchRoom: (r, i) => time('watchRoom', () => store.watchRoom(r, i)),
+        unwatchRoom: (r, i) => time('unwatchRoom', () => store.unwatchRoom(r, i)),
         close: () => store.close(),
       };
     },

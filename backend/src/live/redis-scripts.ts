@@ -144,7 +144,29 @@ redis.call('PEXPIRE', KEYS[1], ARGV[4])
 return allowed`,
 );
 
+// A room event to each instance that watches the room (its set of peers), in one round trip,
+// never back to the publisher of a `local` event: when every member is on the publisher's
+// instance (room affinity) nothing is published at all. An inbox nobody listens to belongs to
+// an instance that died (or is re-subscribing, and registers again before it resyncs): it
+// leaves the set. KEYS: peers. ARGV: instance to skip (or ''), inbox channel prefix, payload.
+export const ROOM_PUBLISH = script(
+  'roomPublish',
+  `
+local sent = 0
+for _, id in ipairs(redis.call('SMEMBERS', KEYS[1])) do
+  if id ~= ARGV[1] then
+    if redis.call('PUBLISH', ARGV[2] .. id, ARGV[3]) == 0 then
+      redis.call('SREM', KEYS[1], id)
+    else
+      sent = sent + 1
+    end
+  end
+end
+return sent`,
+);
+
 export const ALL_SCRIPTS = [
+  ROOM_PUBLISH,
   INIT_PLAYBACK,
   CACHE_PLAYBACK,
   JOIN_PARTICIPANT,

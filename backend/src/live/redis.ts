@@ -1,4 +1,5 @@
 import type { PlaybackState, RoomSettings } from '@kino/shared/types';
+import { decodeEnvelope, encodeEnvelope } from './bus-envelope.ts';
 import { DEFAULT_RETRY, openRedisLink, type RetryPolicy } from './redis-link.ts';
 import {
   CACHE_PLAYBACK,
@@ -7,9 +8,15 @@ import {
   PRESENCE,
   PUT_PARTICIPANT,
   REMOVE_PARTICIPANT,
+  ROOM_PUBLISH,
   TAKE_TOKEN,
 } from './redis-scripts.ts';
-import type { LiveParticipant, LiveStore, RoomEvent } from './types.ts';
+import {
+  EVERY_INSTANCE_PREFIX,
+  type LiveParticipant,
+  type LiveStore,
+  type RoomEvent,
+} from './types.ts';
 import { wireParticipant } from './wire.ts';
 
 export interface RedisLiveStoreOptions {
@@ -42,7 +49,10 @@ export async function createRedisLiveStore(options: RedisLiveStoreOptions): Prom
     name: `${prefix}live`,
   });
 
+  // Heartbeats go to every instance on one channel; room events go only to the inboxes of the
+  // instances in the room's set of peers (ROOM_PUBLISH), so an instance hears its rooms only.
   const channel = `${prefix}events`;
+  const inboxPrefix = `${prefix}inbox:`;
   const keys = (roomId: string) => {
     const base = `${prefix}room:{${roomId}}`;
     return {
@@ -50,25 +60,37 @@ export async function createRedisLiveStore(options: RedisLiveStoreOptions): Prom
       settings: `${base}:settings`,
       participants: `${base}:participants`,
       rev: `${base}:presence-rev`,
+      peers: `${base}:peers`,
     };
   };
 
-  const handlers = new Set<(event: RoomEvent) => void>();
+  const handlers = new Map<string, Set<(event: RoomEvent) => void>>();
   const reconnects = new Set<() => void>();
-  let subscribed: Promise<void> | null = null;
-  const dispatch = (raw: string) => {
-    let event: RoomEvent;
-    try {
-      event = JSON.parse(raw) as RoomEvent;
-    } catch {
-      // Someone else publishing on our channel must not take the bus down.
-      options.onError?.(`ignored a malformed bus message: ${raw.slice(0, 80)}`);
-      return;
-    }
-    for (const handler of handlers) handler(event);
+  /** `instanceId → rooms`: registered again after a reconnect (Redis may have lost the sets). */
+  const watched = new Map<string, Set<string>>();
+  let shared: Promise<void> | null = null;
+  const inboxes = new Map<string, Promise<void>>();
+  const malformed = (raw: string) =>
+    // Someone else publishing on our channel must not take the bus down.
+    options.onError?.(`ignored a malformed bus message: ${raw.slice(0, 80)}`);
+  const toAll = (raw: string) => {
+    const event = decodeEnvelope(raw);
+    if (!event) return malformed(raw);
+    for (const set of handlers.values()) for (const handler of set) handler(event);
+  };
+  const toInbox = (instanceId: string) => (raw: string) => {
+    const event = decodeEnvelope(raw);
+    if (!event) return malformed(raw);
+    for (const handler of handlers.get(instanceId) ?? []) handler(event);
   };
   const resubscribed = () => {
-    for (const reconnect of reconnects) reconnect();
+    // Registered again first, then told: the resync that follows reads the record after.
+    const again = [...watched].flatMap(([instanceId, rooms]) =>
+      [...rooms].map((roomId) => link.command('SADD', [keys(roomId).peers, instanceId])),
+    );
+    void Promise.allSettled(again).then(() => {
+      for (const reconnect of reconnects) reconnect();
+    });
   };
 
   return {
@@ -169,26 +191,52 @@ export async function createRedisLiveStore(options: RedisLiveStoreOptions): Prom
     },
 
     async deleteRoom(roomId) {
-      await link.command('DEL', Object.values(keys(roomId)));
+      // Not the peers: instances still serving the room leave it as their members are closed.
+      const { peers: _peers, ...state } = keys(roomId);
+      await link.command('DEL', Object.values(state));
     },
 
     async publish(event) {
-      await link.command('PUBLISH', [channel, JSON.stringify(event)]);
+      const payload = encodeEnvelope(event);
+      if (event.roomId.startsWith(EVERY_INSTANCE_PREFIX)) {
+        return Number(await link.command('PUBLISH', [channel, payload]));
+      }
+      const skip = event.local ? event.origin : '';
+      const peers = [keys(event.roomId).peers];
+      return Number(await link.script(ROOM_PUBLISH, peers, [skip, inboxPrefix, payload]));
     },
     async subscribe(handler, opts) {
-      // One subscription per store, on its own connection; handlers share it.
-      subscribed ??= link.subscribe(channel, dispatch, resubscribed);
-      await subscribed;
-      handlers.add(handler);
-      if (opts?.onReconnect) reconnects.add(opts.onReconnect);
+      // One subscriber connection per store: the shared channel and one inbox per instance id.
+      shared ??= link.subscribe(channel, toAll, resubscribed);
+      await shared;
+      const { instanceId } = opts;
+      let inbox = inboxes.get(instanceId);
+      if (!inbox) {
+        inbox = link.subscribe(`${inboxPrefix}${instanceId}`, toInbox(instanceId), resubscribed);
+        inboxes.set(instanceId, inbox);
+      }
+      await inbox;
+      const own = handlers.get(instanceId) ?? new Set();
+      handlers.set(instanceId, own.add(handler));
+      if (opts.onReconnect) reconnects.add(opts.onReconnect);
       return async () => {
-        handlers.delete(handler);
-        if (opts?.onReconnect) reconnects.delete(opts.onReconnect);
+        own.delete(handler);
+        if (opts.onReconnect) reconnects.delete(opts.onReconnect);
       };
+    },
+    async watchRoom(roomId, instanceId) {
+      const rooms = watched.get(instanceId) ?? new Set();
+      watched.set(instanceId, rooms.add(roomId));
+      await link.command('SADD', [keys(roomId).peers, instanceId]);
+    },
+    async unwatchRoom(roomId, instanceId) {
+      watched.get(instanceId)?.delete(roomId);
+      await link.command('SREM', [keys(roomId).peers, instanceId]);
     },
 
     async close() {
       handlers.clear();
+      watched.clear();
       reconnects.clear();
       await link.close();
     },

@@ -11,8 +11,31 @@ export interface RoomEvent {
   message: unknown;
   /** The participants' revision a `presence` was built from (newer wins across instances). */
   rev?: number;
-  /** The publishing instance already delivered it to its own sockets. */
+  /** The publishing instance already delivered it to its own sockets (no echo to it). */
   local?: boolean;
+  /**
+   * `message` as JSON text, when the publisher has it already (it encoded the frame for its own
+   * sockets) and on every event the bus delivers: the frame is encoded once per room, not
+   * again per instance.
+   */
+  text?: string;
+}
+
+/**
+ * Pseudo-rooms whose id starts with this reach every instance (heartbeats); real room ids never
+ * start with it. Every other event reaches only the instances watching its room.
+ */
+export const EVERY_INSTANCE_PREFIX = '*';
+
+export interface BusOptions {
+  /** The subscribing instance: events of the rooms it watches come to it. */
+  instanceId: string;
+  /**
+   * Runs after the subscription was restored following a lost connection: events published
+   * meanwhile were missed, and the live state may be empty (a restart without persistence).
+   * The store has registered the instance's watched rooms again before it runs.
+   */
+  onReconnect?: () => void;
 }
 
 /** A connection in a room as the live store keeps it: the wire entry plus server-only facts. */
@@ -86,16 +109,25 @@ export interface LiveStore {
   /** Drops all live state of a room (on close or expiry). */
   deleteRoom(roomId: string): Promise<void>;
 
-  publish(event: RoomEvent): Promise<void>;
   /**
-   * Receives every event published by any instance (including this one). `onReconnect` runs
-   * after the subscription was restored following a lost connection: events published
-   * meanwhile were missed, and the live state may be empty (a restart without persistence).
+   * Sends an event to the instances that watch its room (never back to its origin when it is
+   * `local`), or to every instance for a `*` pseudo-room. An event published when no other
+   * instance watches the room goes nowhere: that is the common case under room affinity.
+   * Resolves to how many instances it reached.
    */
-  subscribe(
-    handler: (event: RoomEvent) => void,
-    opts?: { onReconnect?: () => void },
-  ): Promise<() => Promise<void>>;
+  publish(event: RoomEvent): Promise<number>;
+  /**
+   * Receives the events meant for `opts.instanceId`: `*` pseudo-rooms from every instance and
+   * the events of the rooms it watches.
+   */
+  subscribe(handler: (event: RoomEvent) => void, opts: BusOptions): Promise<() => Promise<void>>;
+  /**
+   * From now on the room's events reach `instanceId` (subscribed first). Whatever was published
+   * before this resolved is in the record: read it after, and drop what arrives twice.
+   */
+  watchRoom(roomId: string, instanceId: string): Promise<void>;
+  /** The room's events stop reaching `instanceId` (its last local member left). */
+  unwatchRoom(roomId: string, instanceId: string): Promise<void>;
 
   close(): Promise<void>;
 }

@@ -15,8 +15,8 @@ import { FEED_FILL_AFTER_MS, FEED_FILL_PAGE } from './limits.ts';
 export interface ChatFeedDeps {
   /** Lines with cursor > `after`, oldest first, at most `limit` (the record). */
   fetchAfter(after: number, limit: number): Promise<ChatMessage[]>;
-  /** Hands a line to this instance's sockets of the room. */
-  emit(message: ChatMessage): void;
+  /** Hands a line to this instance's sockets of the room (`text`: its frame, when known). */
+  emit(message: ChatMessage, text?: string): void;
   onError(error: unknown): void;
   fillAfterMs?: number;
   pageSize?: number;
@@ -29,6 +29,8 @@ export class ChatFeed {
   /** The cursor handed out next; null until the room's first member set the starting point. */
   private next: number | null = null;
   private readonly held = new Map<number, ChatMessage>();
+  /** The frames of held lines, when they came encoded (off the bus). */
+  private readonly heldText = new Map<number, string>();
   private readonly skipped = new Set<number>();
   private timer: ReturnType<typeof setTimeout> | null = null;
   private filling: Promise<void> | null = null;
@@ -48,19 +50,20 @@ export class ChatFeed {
     this.drain();
   }
 
-  accept(message: ChatMessage): void {
+  accept(message: ChatMessage, text?: string): void {
     if (this.disposed) return;
     if (this.next === null || message.cursor > this.next) {
       this.held.set(message.cursor, message);
+      if (text !== undefined) this.heldText.set(message.cursor, text);
       if (this.next !== null) this.schedule();
       return;
     }
     if (message.cursor < this.next) {
       // Already handed out (an echo, a resend) — unless it was skipped as absent.
-      if (this.skipped.delete(message.cursor)) this.deps.emit(message);
+      if (this.skipped.delete(message.cursor)) this.deps.emit(message, text);
       return;
     }
-    this.deps.emit(message);
+    this.deps.emit(message, text);
     this.next++;
     this.drain();
   }
@@ -80,16 +83,21 @@ export class ChatFeed {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     this.held.clear();
+    this.heldText.clear();
   }
 
   private drain(): void {
     if (this.next === null) return;
     for (const cursor of [...this.held.keys()]) {
-      if (cursor < this.next) this.held.delete(cursor);
+      if (cursor >= this.next) continue;
+      this.held.delete(cursor);
+      this.heldText.delete(cursor);
     }
     for (let line = this.held.get(this.next); line; line = this.held.get(this.next)) {
+      const text = this.heldText.get(this.next);
       this.held.delete(this.next);
-      this.deps.emit(line);
+      this.heldText.delete(this.next);
+      this.deps.emit(line, text);
       this.next++;
     }
     if (this.held.size > 0) this.schedule();

@@ -9,6 +9,7 @@
  */
 import type { ServerMessage, ServerMessageOf } from '@kino/shared/protocol';
 import type { ChatMessage } from '@kino/shared/types';
+import type { BusCounters } from './bus-counters.ts';
 import { ChatFeed } from './chat-feed.ts';
 import type { Connection } from './connection.ts';
 import { encodeServer } from './room-io.ts';
@@ -16,6 +17,7 @@ import { encodeServer } from './room-io.ts';
 export interface FanoutDeps {
   fetchAfter(after: number, limit: number): Promise<ChatMessage[]>;
   onError(message: string, error: unknown): void;
+  counters?: BusCounters;
 }
 
 export class RoomFanout {
@@ -33,29 +35,42 @@ export class RoomFanout {
   ) {
     this.feed = new ChatFeed({
       fetchAfter: deps.fetchAfter,
-      emit: (line) => this.toMembers({ type: 'chat', message: line }, line.cursor),
+      emit: (line, text) => this.toMembers({ type: 'chat', message: line }, line.cursor, text),
       onError: (error) => deps.onError(`filling the chat of ${roomId} failed`, error),
     });
   }
 
-  /** Hands a room message to the local members, unless it is stale or a duplicate. */
-  deliver(message: ServerMessage, rev?: number): void {
+  /**
+   * Hands a room message to the local members, unless it is stale or a duplicate. `text` is its
+   * encoding when the caller has it (the publisher's, off the bus), so it is not encoded again.
+   */
+  deliver(message: ServerMessage, rev?: number, text?: string): void {
     switch (message.type) {
       case 'chat':
-        this.feed.accept(message.message);
+        this.feed.accept(message.message, text);
         return;
       case 'playback':
         if (message.playback.seq <= this.lastSeq) return;
         this.lastSeq = message.playback.seq;
-        this.toMembers(message);
+        this.lastPlayback = message.playback;
+        this.toMembers(message, undefined, text);
         return;
-      case 'presence':
-        this.toMembers(this.orderedPresence(message, rev));
+      case 'presence': {
+        const ordered = this.orderedPresence(message, rev);
+        this.toMembers(ordered, undefined, ordered === message ? text : undefined);
         return;
+      }
       default:
-        this.toMembers(message);
+        this.toMembers(message, undefined, text);
     }
   }
+
+  /**
+   * The newest playback handed out here (every change of the room passes through this fanout:
+   * ours at once, others' over the bus), or null before the first; a chat line's film position
+   * is read from it instead of a round trip to the live store.
+   */
+  lastPlayback: ServerMessageOf<'playback'>['playback'] | null = null;
 
   /** The newest playback seq handed out here. */
   get playbackSeq(): number {
@@ -65,6 +80,7 @@ export class RoomFanout {
   /** A member was welcomed with this playback: older states are stale for everyone here. */
   notePlaybackSeq(seq: number): void {
     this.lastSeq = Math.max(this.lastSeq, seq);
+    if (this.lastPlayback && this.lastPlayback.seq < seq) this.lastPlayback = null;
   }
 
   private orderedPresence(
@@ -80,12 +96,13 @@ export class RoomFanout {
     return { ...message, participants: this.lastParticipants ?? message.participants };
   }
 
-  private toMembers(message: ServerMessage, cursor?: number): void {
-    const text = encodeServer(message);
+  private toMembers(message: ServerMessage, cursor?: number, given?: string): void {
+    const text = given ?? encodeServer(message);
     if (text === null) {
       this.deps.onError(`a ${message.type} frame of ${this.roomId} exceeds the budget`, null);
       return;
     }
+    if (this.deps.counters) this.deps.counters.framesOut += this.members.size;
     for (const connection of this.members) deliverTo(connection, text, cursor);
   }
 

@@ -8,6 +8,7 @@ import { isDependencyUnavailable } from '../faults/unavailable.ts';
 import type { RoomEvent } from '../live/types.ts';
 import { judgeFrame } from './arrival.ts';
 import { applyBufferingPolicy } from './buffering.ts';
+import type { BusCounters } from './bus-counters.ts';
 import { type Connection, missedDeadline, newConnection } from './connection.ts';
 import { dispatchMessage } from './dispatch.ts';
 import { leaveRoom } from './leave.ts';
@@ -59,6 +60,7 @@ export class Hub {
       pruneStale: (roomId) => this.sync.pruneRoom(roomId),
       closeReplaced: (roomId, ids) => this.rooms.closeReplaced(roomId, ids),
       noteHold: (roomId, deadline) => this.rooms.noteHold(roomId, deadline),
+      knownPlayback: (roomId) => this.rooms.byId.get(roomId)?.lastPlayback ?? null,
       logError,
     };
     this.budgets = createUserBudgets(
@@ -92,8 +94,16 @@ export class Hub {
    * puts back this instance's own entries if the live store lost them; hands out chat lines
    * the bus never brought; keeps occupied rooms from expiring (room-sync.ts).
    */
-  heartbeat(): Promise<void> {
-    return this.sync.heartbeat();
+  async heartbeat(): Promise<void> {
+    await this.rooms
+      .rewatchAll()
+      .catch((error: unknown) => this.io.logError('watching rooms again failed', error));
+    await this.sync.heartbeat();
+  }
+
+  /** What the bus cost this instance so far (bus-counters.ts), for the load benchmark. */
+  busCounters(): BusCounters {
+    return { ...this.rooms.counters };
   }
 
   /** The bus came back after Redis was away: resynchronise every room we serve at once. */
@@ -103,6 +113,7 @@ export class Hub {
 
   private async subscribe(): Promise<void> {
     this.unsubscribe = await this.ports.live.subscribe((event) => this.onBusEvent(event), {
+      instanceId: this.ports.instanceId,
       onReconnect: () => {
         this.resync().catch((error: unknown) => this.io.logError('resync failed', error));
       },

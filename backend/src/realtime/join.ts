@@ -99,7 +99,8 @@ const join: HelloHandler = async (io, connection, hello) => {
   // From here on the room's events are queued, then flushed after the welcome.
   connection.backlog = [];
   connection.phase = 'joined';
-  io.enterRoom(connection);
+  // Watching the room on the bus first: everything read below is at least as new as the bus.
+  await io.enterRoom(connection);
 
   await io.pruneStale(roomId);
   const admitted = await ports.live.joinParticipant(roomId, entry, ROOM_CAPACITY);

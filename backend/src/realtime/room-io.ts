@@ -12,6 +12,7 @@ import {
   type ServerMessage,
   utf8Length,
 } from '@kino/shared/protocol';
+import type { PlaybackState } from '@kino/shared/types';
 import type { Connection, JoinedConnection } from './connection.ts';
 import { isViolation, noteViolation } from './connection.ts';
 import { CLOSE } from './limits.ts';
@@ -26,8 +27,11 @@ export interface RoomIO {
    */
   broadcast(roomId: string, message: ServerMessage, opts?: { rev?: number }): void;
   fail(connection: Connection, code: ErrorCode, message: string, opts?: FailOptions): void;
-  /** Starts forwarding the room's events to this connection (into its backlog first). */
-  enterRoom(connection: Connection): void;
+  /**
+   * Starts forwarding the room's events to this connection (into its backlog first); resolves
+   * once this instance watches the room on the bus (read the room's state after that).
+   */
+  enterRoom(connection: Connection): Promise<void>;
   /**
    * The welcome went out (with this playback seq): the room's chat feed starts there if it had
    * not, and what queued meanwhile is sent.
@@ -39,6 +43,12 @@ export interface RoomIO {
   disconnect(connection: Connection, closeCode: number, reason: string): void;
   /** Closes connections (here or on other instances) that a newer one of the same tab replaced. */
   closeReplaced(roomId: string, connectionIds: string[]): void;
+  /**
+   * The newest playback this instance handed to the room's members, or null: every change
+   * passes through here (ours at once, others' over the bus), so reads that may be a moment
+   * old need no round trip.
+   */
+  knownPlayback?(roomId: string): PlaybackState | null;
   /** A buffering hold began in the room: re-decide once it may have run out. */
   noteHold(roomId: string, deadline: number | null): void;
   logError(message: string, error: unknown): void;

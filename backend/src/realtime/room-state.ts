@@ -32,8 +32,13 @@ export function cachePlayback(io: RoomIO, roomId: string, playback: PlaybackStat
   });
 }
 
-/** The room's playback for reads that may be a moment old: the copy, else the record. */
+/**
+ * The room's playback for reads that may be a moment old: what this instance last handed out,
+ * else the copy, else the record.
+ */
 export async function currentPlayback(io: RoomIO, roomId: string): Promise<PlaybackState> {
+  const known = io.knownPlayback?.(roomId);
+  if (known) return known;
   let cacheUp = true;
   const cached = await io.ports.live.getPlayback(roomId).catch(() => {
     cacheUp = false;

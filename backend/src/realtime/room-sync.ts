@@ -9,6 +9,7 @@
  *   settings refreshed from the record for our members.
  */
 import type { ServerMessageOf } from '@kino/shared/protocol';
+import type { LiveParticipant } from '../live/types.ts';
 import { announcePresence } from './announce.ts';
 import type { RoomFanout } from './fanout.ts';
 import {
@@ -51,11 +52,14 @@ export class RoomSync {
     this.liveness = noteAlive(this.liveness, instanceId, this.io.ports.now());
   }
 
-  async pruneRoom(roomId: string): Promise<void> {
+  async pruneRoom(roomId: string, known?: LiveParticipant[]): Promise<void> {
     const now = this.io.ports.now();
     const liveness = this.liveness;
-    await pruneStaleParticipants(this.io, roomId, (entry) =>
-      isStaleEntry(liveness, entry, this.view.hasConnection, now),
+    await pruneStaleParticipants(
+      this.io,
+      roomId,
+      (entry) => isStaleEntry(liveness, entry, this.view.hasConnection, now),
+      known,
     );
   }
 
@@ -72,8 +76,10 @@ export class RoomSync {
     for (let i = 0; i < rooms.length; i += BATCH) {
       await Promise.all(
         rooms.slice(i, i + BATCH).map(async (fanout) => {
-          await this.pruneRoom(fanout.roomId);
-          await this.restoreEntries(fanout);
+          // One read of the room's entries serves both checks (they touch different entries).
+          const { entries } = await ports.live.presence(fanout.roomId);
+          await this.pruneRoom(fanout.roomId, entries);
+          await this.restoreEntries(fanout, entries);
         }),
       );
     }
@@ -119,8 +125,8 @@ export class RoomSync {
   }
 
   /** Puts back entries of our connections that the live store no longer has. */
-  private async restoreEntries(fanout: RoomFanout): Promise<void> {
-    const { entries } = await this.io.ports.live.presence(fanout.roomId);
+  private async restoreEntries(fanout: RoomFanout, known?: LiveParticipant[]): Promise<void> {
+    const entries = known ?? (await this.io.ports.live.presence(fanout.roomId)).entries;
     const present = new Set(entries.map((e) => e.connectionId));
     const missing = [...fanout.members].filter(
       (c) => c.phase === 'joined' && !c.backlog && c.joined && !present.has(c.socket.id),

@@ -1,16 +1,20 @@
 /**
  * The rooms this instance serves and how their events reach its sockets: a broadcast goes to
- * the room's local members at once and to other instances over the bus (whose echo here is
- * skipped); events from the bus go through the room's fanout (fanout.ts: in order, no
- * duplicates). Also closes connections that a newer one of the same tab replaced, wherever
- * they are.
+ * the room's local members at once and to the other instances watching the room over the bus
+ * (none when all members are here); events from the bus go through the room's fanout
+ * (fanout.ts: in order, no duplicates). The instance watches a room on the bus from its first
+ * local member (before that member's snapshot is read, so nothing falls between the two) to
+ * its last. Also closes connections that a newer one of the same tab replaced, wherever they
+ * are.
  */
 import type { ServerMessage } from '@kino/shared/protocol';
 import type { RoomEvent } from '../live/types.ts';
+import { type BusCounters, emptyBusCounters } from './bus-counters.ts';
 import type { Connection } from './connection.ts';
 import { deliverTo, RoomFanout } from './fanout.ts';
 import { BUFFER_HOLD_POLICY, CLOSE } from './limits.ts';
 import type { RealtimePorts } from './ports.ts';
+import { encodeServer } from './room-io.ts';
 
 /** Instances tell each other on the bus to close a connection the same tab replaced. */
 interface ReplacedEvent {
@@ -30,10 +34,17 @@ export interface RoomsDeps {
 
 export class Rooms {
   readonly byId = new Map<string, RoomFanout>();
+  readonly counters: BusCounters = emptyBusCounters();
   private readonly logPublishFailure: (error: unknown) => void;
+  private readonly logWatchFailure: (error: unknown) => void;
+  /** Per room, the last watch/unwatch on the bus: they run in order, one at a time. */
+  private readonly watching = new Map<string, Promise<void>>();
+  /** Rooms whose watch succeeded and was not undone since. */
+  private readonly watched = new Set<string>();
 
   constructor(private readonly deps: RoomsDeps) {
     this.logPublishFailure = quietly((error) => deps.logError('publish failed', error));
+    this.logWatchFailure = quietly((error) => deps.logError('unwatching a room failed', error));
   }
 
   private fanoutOf(roomId: string): RoomFanout {
@@ -42,15 +53,24 @@ export class Rooms {
       fanout = new RoomFanout(roomId, {
         fetchAfter: (after, limit) => this.deps.ports.record.chatAfter(roomId, after, limit),
         onError: this.deps.logError,
+        counters: this.counters,
       });
       this.byId.set(roomId, fanout);
     }
     return fanout;
   }
 
-  enter(connection: Connection): void {
+  /**
+   * Starts forwarding the room's events to the connection; resolves once this instance
+   * watches the room on the bus, so what its snapshot is read from after that misses nothing.
+   */
+  enter(connection: Connection): Promise<void> {
     const roomId = connection.joined?.room.id;
-    if (roomId) this.fanoutOf(roomId).members.add(connection);
+    if (!roomId) return Promise.resolve();
+    this.fanoutOf(roomId).members.add(connection);
+    return this.watched.has(roomId)
+      ? (this.watching.get(roomId) ?? Promise.resolve())
+      : this.watch(roomId);
   }
 
   leave(connection: Connection): void {
@@ -61,6 +81,45 @@ export class Rooms {
     if (fanout.members.size > 0) return;
     fanout.dispose();
     this.byId.delete(roomId);
+    this.unwatch(roomId);
+  }
+
+  /** Registers this instance for the room's events (again: idempotent), after what came before. */
+  private watch(roomId: string): Promise<void> {
+    const { live, instanceId } = this.deps.ports;
+    const run = this.queue(roomId, async () => {
+      if (!this.byId.has(roomId)) return;
+      await live.watchRoom(roomId, instanceId);
+      if (this.byId.has(roomId)) this.watched.add(roomId);
+    });
+    return run;
+  }
+
+  private unwatch(roomId: string): void {
+    const { live, instanceId } = this.deps.ports;
+    this.watched.delete(roomId);
+    void this.queue(roomId, async () => {
+      if (this.byId.has(roomId)) return; // someone joined again meanwhile
+      await live.unwatchRoom(roomId, instanceId);
+    }).catch(this.logWatchFailure);
+  }
+
+  private queue(roomId: string, step: () => Promise<void>): Promise<void> {
+    const run = (this.watching.get(roomId) ?? Promise.resolve()).catch(() => {}).then(step);
+    const settled = run.catch(() => {});
+    this.watching.set(roomId, run);
+    void settled.then(() => {
+      if (this.watching.get(roomId) === run) this.watching.delete(roomId);
+    });
+    return run;
+  }
+
+  /**
+   * Registers every served room again (each heartbeat): cheap insurance for a watch that failed
+   * while Redis was away, or a registration a publisher dropped while our inbox reconnected.
+   */
+  async rewatchAll(): Promise<void> {
+    await Promise.all([...this.byId.keys()].map((roomId) => this.watch(roomId)));
   }
 
   /** The welcome went out: start the room's feed there, then send what queued meanwhile. */
@@ -79,14 +138,19 @@ export class Rooms {
     if (fanout) fanout.holdDeadline = deadline;
   }
 
-  /** This instance's sockets now; the others through the bus. */
+  /** This instance's sockets now; the others through the bus. The frame is encoded once. */
   broadcast(roomId: string, message: ServerMessage, rev?: number): void {
-    this.byId.get(roomId)?.deliver(message, rev);
-    const event: RoomEvent = { roomId, origin: this.deps.ports.instanceId, message, local: true };
+    const text = encodeServer(message) ?? undefined;
+    this.counters.broadcasts++;
+    this.byId.get(roomId)?.deliver(message, rev, text);
+    const { instanceId } = this.deps.ports;
+    const event: RoomEvent = { roomId, origin: instanceId, message, local: true, text };
     if (rev !== undefined) event.rev = rev;
     // Not awaited: a bus that is away must not hold the member's next message. Instances that
     // miss it catch up from the record when the bus is back (room-sync.ts).
-    this.deps.ports.live.publish(event).catch(this.logPublishFailure);
+    this.deps.ports.live.publish(event).then((reached) => {
+      this.counters.publishedTo += reached;
+    }, this.logPublishFailure);
   }
 
   closeReplaced(roomId: string, connectionIds: string[]): void {
@@ -105,6 +169,7 @@ export class Rooms {
 
   /** An event from the bus (any instance, this one included). */
   onEvent(event: RoomEvent): void {
+    this.counters.received++;
     if (isReplacedEvent(event.message)) {
       for (const id of event.message.connectionIds) this.closeReplacedHere(id);
       return;
@@ -112,12 +177,18 @@ export class Rooms {
     // Our own broadcasts were handed out when they were made.
     if (event.local && event.origin === this.deps.ports.instanceId) return;
     const fanout = this.byId.get(event.roomId);
-    if (!fanout) return;
+    if (!fanout) {
+      // Registered once too often (a heartbeat's re-watch racing the last leave): undo it.
+      this.counters.stray++;
+      if (!this.watching.has(event.roomId)) this.unwatch(event.roomId);
+      return;
+    }
+    this.counters.needed++;
     const message = event.message as ServerMessage;
     if (message.type === 'playback' && message.cause?.action === 'wait-buffering') {
       fanout.holdDeadline = this.deps.ports.now() + BUFFER_HOLD_POLICY.maxHoldMs;
     }
-    fanout.deliver(message, event.rev);
+    fanout.deliver(message, event.rev, event.text);
     if (message.type === 'room-closed') {
       for (const connection of [...fanout.members]) {
         this.deps.closeConnection(

@@ -12,8 +12,10 @@ export async function pruneStaleParticipants(
   io: RoomIO,
   roomId: string,
   isStale: (entry: LiveParticipant) => boolean,
+  /** The room's entries when the caller has just read them (one read for several checks). */
+  known?: LiveParticipant[],
 ): Promise<number> {
-  const { entries } = await io.ports.live.presence(roomId);
+  const entries = known ?? (await io.ports.live.presence(roomId)).entries;
   let removedCount = 0;
   for (const entry of entries.filter(isStale)) {
     // Another instance may be pruning the same entry: only the one that removes it reports it.

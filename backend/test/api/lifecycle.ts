@@ -17,7 +17,11 @@ export function lifecycleTests(ctx: SuiteContext): void {
   test('close: owner only; tells the hub, drops live state, archives', async () => {
     const room = (await ctx.createRoom({ filmId: 'night-train', invitees: ['boris'] })).json;
     const events: RoomEvent[] = [];
-    const unsubscribe = await ctx.env.deps.live.subscribe((e) => events.push(e));
+    // An observer instance watching the room, as an instance serving its members would.
+    const unsubscribe = await ctx.env.deps.live.subscribe((e) => events.push(e), {
+      instanceId: 'observer',
+    });
+    await ctx.env.deps.live.watchRoom(room.id, 'observer');
     const byInvitee = await call(ctx.app(), 'POST', `/api/rooms/${room.id}/close`, {
       token: ctx.boris,
     });
@@ -30,7 +34,7 @@ export function lifecycleTests(ctx: SuiteContext): void {
     expect(closed.json.closedAt).not.toBeNull();
     expect(closed.json.closeReason).toBe('closed-by-owner');
     await waitUntil(() => events.some((e) => e.roomId === room.id), 2000, 'room-closed event');
-    expect(events.find((e) => e.roomId === room.id)).toEqual({
+    expect(events.find((e) => e.roomId === room.id)).toMatchObject({
       roomId: room.id,
       origin: ctx.env.deps.instanceId,
       message: { type: 'room-closed', reason: 'closed-by-owner' },
@@ -139,7 +143,10 @@ export function lifecycleTests(ctx: SuiteContext): void {
       clientId: 'tab-0002',
     });
     const events: RoomEvent[] = [];
-    const unsubscribe = await ctx.env.deps.live.subscribe((e) => events.push(e));
+    const unsubscribe = await ctx.env.deps.live.subscribe((e) => events.push(e), {
+      instanceId: 'observer',
+    });
+    await ctx.env.deps.live.watchRoom(idle.id, 'observer');
     const sweep = (now: number) =>
       sweepIdleRooms({
         db: ctx.env.deps.db,

@@ -231,12 +231,15 @@ export function liveStoreContract(name: string, harness: LiveStoreHarness): void
       expect(await restarted.listParticipants('r1')).toEqual([wire(participant('c1', 'anna', 1))]);
     });
 
-    test('the bus delivers every event to every subscriber, across instances', async () => {
+    test('the bus brings an instance the events of the rooms it watches, and only those', async () => {
       const other = await open();
       const seenHere: RoomEvent[] = [];
       const seenThere: RoomEvent[] = [];
-      await store.subscribe((e) => seenHere.push(e));
-      const unsubscribe = await other.subscribe((e) => seenThere.push(e));
+      await store.subscribe((e) => seenHere.push(e), { instanceId: 'i1' });
+      const unsubscribe = await other.subscribe((e) => seenThere.push(e), { instanceId: 'i2' });
+      await store.watchRoom('r1', 'i1');
+      await other.watchRoom('r1', 'i2');
+      await other.watchRoom('r2', 'i2');
       const event: RoomEvent = {
         roomId: 'r1',
         origin: 'i1',
@@ -244,18 +247,42 @@ export function liveStoreContract(name: string, harness: LiveStoreHarness): void
         rev: 17,
         local: true,
       };
-      await store.publish(event);
-      await waitFor(seenHere, 1);
+      // A local event reaches the other watchers, never back to its origin.
+      expect(await store.publish(event)).toBe(1);
       await waitFor(seenThere, 1);
-      expect(seenHere).toEqual([event]);
-      expect(seenThere).toEqual([event]);
-
-      await unsubscribe();
-      await other.publish({ ...event, origin: 'i2' });
+      expect(seenThere).toEqual([{ ...event, text: JSON.stringify(event.message) }]);
+      // A room i1 does not watch stays with i2; heartbeats reach everyone.
+      await other.publish({ roomId: 'r2', origin: 'i2', message: { n: 2 }, local: true });
+      await store.publish({ roomId: '*instances', origin: 'i1', message: { n: 3 } });
+      await waitFor(seenHere, 1);
+      await waitFor(seenThere, 2);
+      expect(seenHere.map((e) => e.message)).toEqual([{ n: 3 }]);
+      expect(seenThere.map((e) => e.message)).toEqual([event.message, { n: 3 }]);
+      // Not local (a close from the HTTP API): its origin's own sockets need it too.
+      await store.publish({ roomId: 'r1', origin: 'i1', message: { n: 4 } });
       await waitFor(seenHere, 2);
+      await waitFor(seenThere, 3);
+
+      // Unwatched, then unsubscribed: nothing more arrives there.
+      await other.unwatchRoom('r1', 'i2');
+      expect(await store.publish({ ...event, message: { n: 5 } })).toBe(0);
+      await unsubscribe();
+      await store.publish({ roomId: '*instances', origin: 'i1', message: { n: 6 } });
+      await waitFor(seenHere, 3);
       await new Promise((r) => setTimeout(r, 50));
-      expect(seenThere).toHaveLength(1);
-      expect(seenHere[1]!.origin).toBe('i2');
+      expect(seenThere).toHaveLength(3);
+      expect(seenHere.map((e) => e.message)).toEqual([{ n: 3 }, { n: 4 }, { n: 6 }]);
+    });
+
+    test('an event carries the publisher’s text unchanged', async () => {
+      const seen: RoomEvent[] = [];
+      await store.subscribe((e) => seen.push(e), { instanceId: 'i3' });
+      await store.watchRoom('r1', 'i3');
+      const text = '{"type":"chat","message":{"text":"a\\tb"}}';
+      await store.publish({ roomId: 'r1', origin: 'i1', message: JSON.parse(text), text });
+      await waitFor(seen, 1);
+      expect(seen[0]!.text).toBe(text);
+      expect(seen[0]!.message).toEqual(JSON.parse(text));
     });
   });
 }

@@ -136,10 +136,12 @@ describe.skipIf(!hasRedis)('redis live store against a real Redis', () => {
     const received: RoomEvent[] = [];
     let reconnects = 0;
     await store.subscribe((event) => received.push(event), {
+      instanceId: 'i1',
       onReconnect: () => {
         reconnects++;
       },
     });
+    await store.watchRoom('room', 'i1');
     const live = await clientIds(admin, `${prefix}live`);
     const sub = await clientIds(admin, `${prefix}live:sub`);
     expect(live).toHaveLength(1);

@@ -117,8 +117,9 @@ function lossyBus(store: LiveStore, rng: () => number): LiveStore {
     ...store,
     async publish(event: RoomEvent) {
       if (event.roomId.startsWith('*')) return store.publish(event);
-      if (rng() < 0.3) return; // lost
+      if (rng() < 0.3) return 0; // lost
       setTimeout(() => void store.publish(event), Math.floor(rng() * 40));
+      return 1;
     },
   };
 }

@@ -38,8 +38,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   };
 }
 
-export async function deleteRedisPrefix(prefix: string): Promise<void> {
-  const admin = createClient({ url: REDIS_TEST_URL });
+export async function deleteRedisPrefix(prefix: string, url = REDIS_TEST_URL): Promise<void> {
+  const admin = createClient({ url });
   await admin.connect();
   const keys = await admin.keys(`${prefix}*`);
   if (keys.length > 0) await admin.del(keys);
@@ -63,7 +63,9 @@ export interface Stack {
   dispose(): Promise<void>;
 }
 
-export async function startStack(): Promise<Stack> {
+/** `redisUrl`: a redis-server of the suite's own instead of the machine's (random prefix either way). */
+export async function startStack(opts: { redisUrl?: string } = {}): Promise<Stack> {
+  const redisUrl = opts.redisUrl ?? REDIS_TEST_URL;
   const cinema = await startCinema({ port: 0 });
   const database = await createTestDatabase();
   const redisPrefix = `kino_t_${randomUUID()}:`;
@@ -79,7 +81,7 @@ export async function startStack(): Promise<Stack> {
         {
           port: 0,
           databaseUrl: database.url,
-          redisUrl: REDIS_TEST_URL,
+          redisUrl,
           redisPrefix,
           cinemaUrl: cinema.url,
           instanceId,
@@ -97,7 +99,7 @@ export async function startStack(): Promise<Stack> {
     async dispose() {
       for (const backend of started) await stopGracefully(backend).catch(() => {});
       await cinema.stop();
-      await deleteRedisPrefix(redisPrefix);
+      await deleteRedisPrefix(redisPrefix, redisUrl);
       await database.drop();
     },
   };

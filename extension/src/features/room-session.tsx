@@ -41,7 +41,7 @@ export async function startRoomSession(
 ): Promise<void> {
   const startedAt = Date.now();
   const connection = new RoomConnection({
-    wsUrl: webSocketUrl(state.settings.backendUrl),
+    wsUrl: webSocketUrl(state.settings.backendUrl, request.roomId),
     roomId: request.roomId,
     clientId: tabClientId(),
     getToken: () => token(state),

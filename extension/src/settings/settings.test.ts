@@ -42,6 +42,10 @@ test('webSocketUrl maps http→ws and https→wss', () => {
   expect(webSocketUrl('https://kino.example/app')).toBe('wss://kino.example/app/ws');
 });
 
+test('webSocketUrl carries the room id for the balancer, encoded, and nothing else', () => {
+  expect(webSocketUrl('https://kino.example', 'r_1 2')).toBe('wss://kino.example/ws?room=r_1+2');
+});
+
 test('cinemaOriginsOf: the settings’ cinema first, then the build’s, each once', () => {
   expect(cinemaOriginsOf(DEFAULT_SETTINGS)).toEqual(['http://localhost:3000']);
   expect(cinemaOriginsOf({ ...DEFAULT_SETTINGS, cinemaOrigin: 'http://cinema.test:3000' })).toEqual(

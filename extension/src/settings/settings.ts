@@ -3,6 +3,7 @@
  * Everything here is pure; `settings-store.ts` does the storage I/O.
  */
 import { isRecord } from '@kino/shared/is-record';
+import { WS_ROOM_PARAM } from '@kino/shared/ws-route';
 import { BUILD } from '../build-info';
 
 export const SETTINGS_VERSION = 1;
@@ -63,9 +64,13 @@ export function migrateSettings(stored: unknown): Settings {
   };
 }
 
-/** The WebSocket URL of the backend's `/ws` endpoint. */
-export function webSocketUrl(backendUrl: string): string {
+/**
+ * The WebSocket URL of the backend's `/ws` endpoint; with the room id as the balancer's routing
+ * hint (@kino/shared/ws-route), so a room's members land on one instance.
+ */
+export function webSocketUrl(backendUrl: string, roomId?: string): string {
   const url = new URL(`${backendUrl}/ws`);
   url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  if (roomId !== undefined) url.searchParams.set(WS_ROOM_PARAM, roomId);
   return url.toString();
 }

@@ -26,6 +26,22 @@ export interface Figures {
    */
   serverCpuMsPerK: number;
   serverAndRedisCpuMsPerK: number;
+  /** The worst instance's bus events received ÷ needed (realistic phase); NaN without counters. */
+  busReceivedPerNeeded: number;
+}
+
+/** Received ÷ needed of the worst instance (nothing received and nothing needed counts as 1). */
+export function worstBusRatio(result: TargetResult): number {
+  const instances = result.instances?.realistic;
+  if (!instances || instances.length === 0) return Number.NaN;
+  return Math.max(
+    ...instances.map(({ counters }) => {
+      const received = counters.received ?? 0;
+      const needed = counters.needed ?? 0;
+      if (needed > 0) return received / needed;
+      return received === 0 ? 1 : Number.POSITIVE_INFINITY;
+    }),
+  );
 }
 
 /** CPU-ms per 1,000 deliveries from cores busy and deliveries per second. */
@@ -56,6 +72,7 @@ export function figuresOf(result: TargetResult): Figures {
     worstSeconds: worstSeconds(result.realistic.timeline, 3),
     loadAverage: result.loadAverage,
     serverCpuMsPerK: cpuMsPerThousand(result.cpu.realistic?.serverCores, realistic.deliveredPerSec),
+    busReceivedPerNeeded: worstBusRatio(result),
     serverAndRedisCpuMsPerK: cpuMsPerThousand(
       result.cpu.realistic && result.cpu.realistic.serverCores + result.cpu.realistic.redisCores,
       realistic.deliveredPerSec,

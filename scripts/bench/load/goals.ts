@@ -49,6 +49,35 @@ export function checkGoals(figures: Figures[], options: LoadOptions, target: Tar
       met: known(ours, sioTp) ? ours > sioTp : null,
     },
   ];
+  return [...checks, ...scaleGoals(f, figures)];
+}
+
+/** Issue 15's goals for several instances, against one instance in the same run. */
+function scaleGoals(f: Figures, figures: Figures[]): GoalCheck[] {
+  const instances = Number(/^kino-(\d)/.exec(f.target)?.[1] ?? 1);
+  const one = figures.find((x) => x.target === 'kino-1');
+  const checks: GoalCheck[] = [];
+  if (Number.isFinite(f.busReceivedPerNeeded)) {
+    checks.push({
+      goal: 'each instance: bus events received ÷ needed = 1.0',
+      measured: `worst ${f.busReceivedPerNeeded.toFixed(2)}`,
+      met: f.busReceivedPerNeeded <= 1.0001,
+    });
+  }
+  if (instances < 2) return checks;
+  const cpu = one ? f.serverCpuMsPerK / one.serverCpuMsPerK : Number.NaN;
+  checks.push({
+    goal: 'CPU per delivery flat: ≤ 1.2× one instance (realistic)',
+    measured: Number.isFinite(cpu) ? `${cpu.toFixed(2)}×` : '—',
+    met: Number.isFinite(cpu) ? cpu <= 1.2 : null,
+  });
+  const sat = (x: Figures | undefined) => x?.saturation?.deliveredPerSec ?? Number.NaN;
+  const tp = sat(f) / sat(one);
+  checks.push({
+    goal: 'saturation throughput ≥ one instance',
+    measured: Number.isFinite(tp) ? `${tp.toFixed(2)}×` : '—',
+    met: Number.isFinite(tp) ? tp >= 1 : null,
+  });
   return checks;
 }
 

@@ -3,7 +3,15 @@
  * the flag, so a typo fails before any server starts.
  */
 
-export const TARGETS = ['bare', 'socketio', 'kino-1', 'kino-2'] as const;
+export const TARGETS = [
+  'bare',
+  'socketio',
+  'kino-1',
+  'kino-2',
+  'kino-3',
+  'kino-2a',
+  'kino-3a',
+] as const;
 export type TargetName = (typeof TARGETS)[number];
 
 export interface LoadOptions {
@@ -39,7 +47,8 @@ export const QUICK: Partial<LoadOptions> = {
 };
 
 export const USAGE = `Usage: bun run bench:load [--connections N] [--duration SEC] [--saturation SEC]
-                          [--workers N] [--targets bare,socketio,kino-1,kino-2] [--seed N] [--quick]`;
+                          [--workers N] [--targets bare,socketio,kino-1,kino-2,kino-3,kino-2a,kino-3a]
+                          [--seed N] [--quick]`;
 
 export class OptionError extends Error {
   override name = 'OptionError';

@@ -11,8 +11,16 @@ export interface ServerProcess {
   /** Lines the server wrote to stderr (its error log), last ones kept. */
   stderrTail(): string[];
   stderrLines(): number;
+  /**
+   * The server's own counters (our backend: bus counters), asked for with SIGUSR2 and read
+   * from its `COUNTERS <json>` answer on stdout; null when it does not answer. Only for
+   * servers that handle the signal: SIGUSR2 ends a process that does not.
+   */
+  counters(): Promise<Record<string, number> | null>;
   stop(): Promise<void>;
 }
+
+const COUNTERS_TIMEOUT_MS = 5_000;
 
 const READY_TIMEOUT_MS = 60_000;
 const PERF_LINE_PREFIX = '[perf] ';
@@ -131,12 +139,17 @@ export async function startServer(
     tail.push(line);
     if (tail.length > 20) tail.shift();
   });
+  let countersWaiting: ((line: string) => void) | null = null;
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new Error(`${name}: no READY within ${READY_TIMEOUT_MS} ms`)),
       READY_TIMEOUT_MS,
     );
     void eachLine(proc.stdout, (line) => {
+      if (line.startsWith('COUNTERS ')) {
+        countersWaiting?.(line.slice('COUNTERS '.length));
+        return;
+      }
       const match = /^READY (\d+)$/.exec(line.trim());
       if (match) {
         clearTimeout(timer);
@@ -157,6 +170,19 @@ export async function startServer(
     url: `http://127.0.0.1:${port}`,
     stderrTail: () => [...tail],
     stderrLines: () => errorLines,
+    counters: () =>
+      new Promise((resolve) => {
+        const timer = setTimeout(() => {
+          countersWaiting = null;
+          resolve(null);
+        }, COUNTERS_TIMEOUT_MS);
+        countersWaiting = (json) => {
+          clearTimeout(timer);
+          countersWaiting = null;
+          resolve(JSON.parse(json) as Record<string, number>);
+        };
+        proc.kill('SIGUSR2');
+      }),
     async stop() {
       await stopProcess(proc);
       await logFile?.end();

@@ -38,6 +38,7 @@ function result(target: TargetName, satDelivered: number, p99: number): TargetRe
       realistic: { serverCores: 0.2, clientCores: 0.3, redisCores: 0.1 },
       saturation: { serverCores: 0.9, clientCores: 1, redisCores: 0.4 },
     },
+    instances: { realistic: undefined, saturation: undefined },
     loadAverage: 1.5,
     serverErrorLines: 0,
     serverErrorSample: [],
@@ -101,6 +102,30 @@ describe('load report', () => {
       measured: '1',
       met: false,
     });
+  });
+
+  test('several instances: the bus, CPU per delivery and throughput against one instance', () => {
+    const two = result('kino-2', 440_000, 12);
+    two.cpu.realistic = { serverCores: 0.22, clientCores: 0.3, redisCores: 0.1 };
+    two.instances.realistic = [
+      { name: 'kino-1', counters: { received: 10, needed: 10 } },
+      { name: 'kino-2', counters: { received: 30, needed: 20 } },
+    ];
+    const verdicts = (r: TargetResult) =>
+      Object.fromEntries(
+        checkGoals([...results, r].map(figuresOf), DEFAULTS, 'kino-2')
+          .slice(5)
+          .map((c) => [c.goal, `${c.measured} ${c.met}`]),
+      );
+    expect(verdicts(two)).toEqual({
+      'each instance: bus events received ÷ needed = 1.0': 'worst 1.50 false',
+      'CPU per delivery flat: ≤ 1.2× one instance (realistic)': '1.10× true',
+      'saturation throughput ≥ one instance': '1.10× true',
+    });
+    two.instances.realistic = [{ name: 'kino-1', counters: {} }];
+    expect(verdicts(two)['each instance: bus events received ÷ needed = 1.0']).toBe(
+      'worst 1.00 true',
+    );
   });
 
   test('a smaller run does not claim the 5,000-connection goal', () => {

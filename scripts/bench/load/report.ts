@@ -7,6 +7,7 @@ import { type Figures, figuresOf, num, ratio } from './figures.ts';
 import { checkGoals, verdict } from './goals.ts';
 import type { LoadOptions, TargetName } from './options.ts';
 import type { TargetResult } from './run-target.ts';
+import { scaleSection } from './scale-report.ts';
 import type { PhaseSummary } from './summary.ts';
 
 export const LABELS: Record<TargetName, string> = {
@@ -14,7 +15,12 @@ export const LABELS: Record<TargetName, string> = {
   socketio: 'socket.io relay (Node)',
   'kino-1': 'Kino Vmeste, 1 instance',
   'kino-2': 'Kino Vmeste, 2 instances',
+  'kino-3': 'Kino Vmeste, 3 instances',
+  'kino-2a': 'Kino Vmeste, 2 instances, room affinity',
+  'kino-3a': 'Kino Vmeste, 3 instances, room affinity',
 };
+
+const isOurs = (target: TargetName) => target.startsWith('kino-');
 
 export interface ReportContext {
   options: LoadOptions;
@@ -76,7 +82,7 @@ function metricsTable(figures: Figures[]): string {
 }
 
 function ratiosTable(figures: Figures[]): string | null {
-  const ours = figures.filter((f) => f.target === 'kino-1' || f.target === 'kino-2');
+  const ours = figures.filter((f) => isOurs(f.target));
   const bare = figures.find((f) => f.target === 'bare');
   const sio = figures.find((f) => f.target === 'socketio');
   if (ours.length === 0 || (!bare && !sio)) return null;
@@ -121,7 +127,7 @@ export function renderReport(results: TargetResult[], ctx: ReportContext): strin
     `${num(ctx.options.connections)} connections in rooms of ${ctx.options.roomSize}; realistic phase ` +
       `${ctx.options.durationSec} s (${ctx.rates}); saturation phase ${ctx.options.saturationSec} s ` +
       '(closed loop: one chat line in flight per room, members take turns, ≤ 4 lines/s per connection). ' +
-      'Our backend runs on Postgres and Redis (a fresh database and key prefix), two instances share both. ' +
+      'Our backend runs on Postgres and Redis (a fresh database and key prefix), its instances share both. ' +
       'Fan-out latency = send → each other member receives it, one clock. Clients and servers share the machine; ' +
       'a load average above 2 means other work competed for the two cores.',
     '',
@@ -134,7 +140,8 @@ export function renderReport(results: TargetResult[], ctx: ReportContext): strin
     parts.push('', '## Slowest seconds of the realistic phase', '');
     for (const f of stalls) parts.push(`- ${LABELS[f.target]}: ${f.worstSeconds.join('; ')}`);
   }
-  for (const target of ['kino-1', 'kino-2'] as const) {
+  parts.push(...scaleSection(results, figures));
+  for (const target of figures.map((f) => f.target).filter(isOurs)) {
     const checks = checkGoals(figures, ctx.options, target);
     if (checks.length === 0) continue;
     parts.push(

@@ -32,6 +32,12 @@ export interface PhaseCpu {
   redisCores: number;
 }
 
+/** One server instance during one phase: what its counters moved by (kino: bus counters, cpuMs). */
+export interface InstancePhase {
+  name: string;
+  counters: Record<string, number>;
+}
+
 export interface TargetResult {
   target: StartedTarget['name'];
   connect: ConnectReport;
@@ -40,6 +46,8 @@ export interface TargetResult {
   saturation: PhaseStats | null;
   /** Cores busy during each phase (CPU-seconds ÷ wall seconds), servers and clients apart. */
   cpu: Record<Phase, PhaseCpu | undefined>;
+  /** Per instance and phase, for servers that report counters (ours). */
+  instances: Record<Phase, InstancePhase[] | undefined>;
   /** 1-minute load average at the end: above 2 means other work shared the two cores. */
   loadAverage: number;
   /** Lines the server processes wrote to stderr (their error logs). */
@@ -103,6 +111,7 @@ export async function runTarget(
     const assignments: WorkerAssignment[] = shares.map((share, i) => ({
       wire: target.wire,
       urls: target.servers.map((s) => s.url),
+      placement: target.placement,
       rooms: share.map((r) => rooms[r]!),
       seed: options.seed * 1000 + i,
       rates: REALISTIC_RATES,
@@ -123,14 +132,19 @@ export async function runTarget(
     const afterConnectKb = await totalRssKb(pids);
 
     const cpu: TargetResult['cpu'] = { realistic: undefined, saturation: undefined };
+    const instances: TargetResult['instances'] = { realistic: undefined, saturation: undefined };
+    // Only our backend answers SIGUSR2; it would end the baselines (the signal's default).
+    const counters = () =>
+      Promise.all(target.servers.map((s) => (target.wire === 'kino' ? s.counters() : null)));
     const clientPids = workers.map((w) => w.pid);
     const redisPids = await pidsNamed('redis-server');
     const phase = async (name: Phase, seconds: number) => {
       log(`  ${name} phase, ${seconds} s`);
-      const [server0, client0, redis0] = await Promise.all([
+      const [server0, client0, redis0, counters0] = await Promise.all([
         totalCpuSeconds(pids),
         totalCpuSeconds(clientPids),
         totalCpuSeconds(redisPids),
+        counters(),
       ]);
       const wall0 = performance.now();
       const replies = await Promise.all(
@@ -142,11 +156,17 @@ export async function runTarget(
           ),
         ),
       );
-      const [server1, client1, redis1] = await Promise.all([
+      const [server1, client1, redis1, counters1] = await Promise.all([
         totalCpuSeconds(pids),
         totalCpuSeconds(clientPids),
         totalCpuSeconds(redisPids),
+        counters(),
       ]);
+      instances[name] = countersMoved(
+        target.servers.map((s) => s.name),
+        counters0,
+        counters1,
+      );
       const wall = (performance.now() - wall0) / 1000;
       cpu[name] = {
         serverCores: (server1 - server0) / wall,
@@ -172,6 +192,7 @@ export async function runTarget(
       realistic,
       saturation,
       cpu,
+      instances,
       loadAverage: await loadAverage(),
       serverErrorLines: target.servers.reduce((n, s) => n + s.stderrLines(), 0),
       serverErrorSample: target.servers.flatMap((s) => s.stderrTail()).slice(-5),
@@ -179,4 +200,20 @@ export async function runTarget(
   } finally {
     await Promise.all(workers.map((w) => w.stop()));
   }
+}
+
+/** Each instance's counters at the end of a phase minus at its start; undefined without any. */
+export function countersMoved(
+  names: string[],
+  before: (Record<string, number> | null)[],
+  after: (Record<string, number> | null)[],
+): InstancePhase[] | undefined {
+  if (after.every((c) => c === null)) return undefined;
+  return names.map((name, i) => {
+    const a = after[i] ?? {};
+    const b = before[i] ?? {};
+    const moved: Record<string, number> = {};
+    for (const key of Object.keys(a)) moved[key] = (a[key] ?? 0) - (b[key] ?? 0);
+    return { name, counters: moved };
+  });
 }

@@ -1,18 +1,21 @@
 /**
- * The four things under load, each started fresh on loopback: the bare Bun relay, the
- * socket.io relay on Node, and our backend as one instance or two sharing Redis and
- * Postgres (a fresh database and key prefix each, removed when the target stops).
+ * The things under load, each started fresh on loopback: the bare Bun relay, the socket.io
+ * relay on Node, and our backend as one, two or three instances sharing Redis and Postgres (a
+ * fresh database and key prefix each, removed when the target stops), with every room's
+ * members spread over the instances or (the `a` targets) each room on one instance.
  */
 import { join } from 'node:path';
 import { signCinemaToken } from '@kino/cinema/token';
 import type { TargetName } from './options.ts';
 import { type ServerProcess, startServer } from './procs.ts';
 import { createBenchDatabase, deleteRedisPrefix, newRedisPrefix, REDIS_URL } from './services.ts';
-import type { Wire } from './types.ts';
+import type { Placement, Wire } from './types.ts';
 
 export interface StartedTarget {
   name: TargetName;
   wire: Wire;
+  /** Which instance each member joins (types.ts); one instance: irrelevant. */
+  placement: Placement;
   servers: ServerProcess[];
   roomIds: string[];
   stop(): Promise<void>;
@@ -59,6 +62,7 @@ export async function startTarget(
     return {
       name,
       wire: 'bare',
+      placement: 'spread',
       servers: [server],
       roomIds: baselineRooms(roomCount, name),
       stop: () => server.stop(),
@@ -75,17 +79,30 @@ export async function startTarget(
     return {
       name,
       wire: 'socketio',
+      placement: 'spread',
       servers: [server],
       roomIds: baselineRooms(roomCount, name),
       stop: () => server.stop(),
     };
   }
-  return startKino(name, name === 'kino-2' ? 2 : 1, roomCount, ctx);
+  // kino-N: N instances, a room's members spread over them; kino-Na: each room on one of them.
+  const instances = Number(/^kino-(\d)/.exec(name)?.[1] ?? 1);
+  return startKino(name, instances, name.endsWith('a') ? 'room' : 'spread', roomCount, ctx);
+}
+
+/**
+ * `bun`, or with BENCH_CPU_PROF=1 `bun --cpu-prof-md`: each instance writes a profile (markdown,
+ * hottest functions first) into the log folder when it stops.
+ */
+function kinoCommand(logDir: string, name: string): string[] {
+  if (!process.env.BENCH_CPU_PROF) return ['bun'];
+  return ['bun', '--cpu-prof-md', `--cpu-prof-dir=${logDir}`, `--cpu-prof-name=${name}.md`];
 }
 
 async function startKino(
   name: TargetName,
   instances: number,
+  placement: Placement,
   roomCount: number,
   ctx: TargetContext,
 ): Promise<StartedTarget> {
@@ -103,7 +120,7 @@ async function startKino(
       servers.push(
         await startServer(
           `kino-${i + 1}`,
-          ['bun', join(SERVERS, 'kino.ts')],
+          [...kinoCommand(ctx.logDir, `${name}-instance-${i + 1}`), join(SERVERS, 'kino.ts')],
           {
             PORT: '0',
             DATABASE_URL: database.url,
@@ -118,7 +135,7 @@ async function startKino(
       );
     }
     const roomIds = await createRooms(servers[0]!.url, roomCount);
-    return { name, wire: 'kino', servers, roomIds, stop };
+    return { name, wire: 'kino', placement, servers, roomIds, stop };
   } catch (error) {
     await stop();
     throw error;

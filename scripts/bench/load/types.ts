@@ -5,6 +5,8 @@ import type { RoomRates } from './schedule.ts';
 /** How the clients talk: our protocol, a bare relay, or socket.io. */
 export type Wire = 'kino' | 'bare' | 'socketio';
 
+export type Placement = 'spread' | 'room';
+
 export interface RoomAssignment {
   index: number;
   /** The server's room id (kino) or any unique name (baselines). */
@@ -14,8 +16,14 @@ export interface RoomAssignment {
 
 export interface WorkerAssignment {
   wire: Wire;
-  /** Base URLs (http://127.0.0.1:port) of the server instances; member m of a room uses m % n. */
+  /** Base URLs (http://127.0.0.1:port) of the server instances. */
   urls: string[];
+  /**
+   * Which instance a member connects to: `spread` — member m of a room uses m % n (every room
+   * spans instances); `room` — every member of room r uses r % n, as a balancer hashing the
+   * room id gives (deploy/haproxy/kino.cfg).
+   */
+  placement: Placement;
   rooms: RoomAssignment[];
   seed: number;
   rates: RoomRates;

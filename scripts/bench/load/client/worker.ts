@@ -49,7 +49,7 @@ async function connectAll(job: WorkerAssignment): Promise<ConnectReport> {
     for (let task = tasks[next++]; task; task = tasks[next++]) {
       const { sim, m } = task;
       const spec = {
-        url: job.urls[m % job.urls.length]!,
+        url: job.urls[(job.placement === 'room' ? sim.room.index : m) % job.urls.length]!,
         roomId: sim.room.id,
         roomIndex: sim.room.index,
         memberIndex: m,

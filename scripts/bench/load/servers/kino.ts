@@ -1,7 +1,8 @@
 /**
  * Our backend as a child process, configured from the environment (DATABASE_URL,
  * REDIS_URL, REDIS_PREFIX, CINEMA_URL, INSTANCE_ID, KINO_PERF_TRACE; PORT=0), bound to
- * loopback like the baselines. Prints `READY <port>`;
+ * loopback like the baselines. Prints `READY <port>`; on SIGUSR2 prints `COUNTERS <json>`
+ * (the hub's bus counters, backend/src/realtime/bus-counters.ts, and the process's CPU-ms);
  * SIGTERM stops the hub gracefully, then the app.
  */
 import { startBackend } from '../../../../backend/src/main.ts';
@@ -24,6 +25,14 @@ const backend = await startBackend(
   { log: quiet, mailPollMs: 60_000 },
 );
 console.log(`READY ${backend.port}`);
+process.on('SIGUSR2', () => {
+  const { user, system } = process.cpuUsage();
+  const counters = {
+    ...backend.app.decorator.realtimeHub.busCounters(),
+    cpuMs: (user + system) / 1000,
+  };
+  console.log(`COUNTERS ${JSON.stringify(counters)}`);
+});
 process.once('SIGTERM', () => {
   void backend.app.decorator.realtimeHub
     .stop()
