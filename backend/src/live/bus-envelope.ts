@@ -8,7 +8,7 @@
  *
  * Room ids and instance ids never hold a tab or a line feed (ids are checked on the way in).
  */
-import type { RoomEvent } from './types.ts';
+import type { BusMessage, RoomEvent } from './types.ts';
 
 export function encodeEnvelope(event: RoomEvent): string {
   const text = event.text ?? JSON.stringify(event.message);
@@ -23,9 +23,10 @@ export function decodeEnvelope(raw: string): RoomEvent | null {
   const header = raw.slice(0, newline).split('\t');
   if (header.length !== 4 || !header[0] || !header[1]) return null;
   const text = raw.slice(newline + 1);
-  let message: unknown;
+  let message: BusMessage;
   try {
-    message = JSON.parse(text);
+    // Only our own instances write on our channels: a frame one of them encoded, or a notice.
+    message = JSON.parse(text) as BusMessage;
   } catch {
     return null;
   }

@@ -1,14 +1,25 @@
+import type { ServerMessage } from '@kino/shared/protocol';
 import type { Admission } from '@kino/shared/room/presence';
 import type { RateLimit } from '@kino/shared/room/rate-limit';
 import type { Participant, PlaybackState, RoomSettings } from '@kino/shared/types';
+
+/**
+ * What travels on the bus: a server→client message for a room's members, or one of the
+ * instances' own notices (their types start with `*`, which no protocol message does).
+ */
+export type BusMessage =
+  | ServerMessage
+  /** This instance is alive (on the every-instance channel). */
+  | { type: '*instance-alive' }
+  /** These connections were replaced by a newer one of the same tab: whoever holds them closes them. */
+  | { type: '*replaced'; connectionIds: string[] };
 
 /** What instances tell each other about a room (fan-out bus). */
 export interface RoomEvent {
   roomId: string;
   /** Instance that published it, so it can skip its own echo if it wants. */
   origin: string;
-  /** A server→client protocol message, already serialisable. */
-  message: unknown;
+  message: BusMessage;
   /** The participants' revision a `presence` was built from (newer wins across instances). */
   rev?: number;
   /** The publishing instance already delivered it to its own sockets (no echo to it). */

@@ -68,7 +68,7 @@ export class RoomSync {
     await ports.live.publish({
       roomId: INSTANCE_CHANNEL,
       origin: ports.instanceId,
-      message: { type: 'instance-alive' },
+      message: { type: '*instance-alive' },
     });
     const rooms = [...this.view.rooms().values()];
     // A batch at a time: one by one, a thousand rooms took a thousand sequential round trips

@@ -16,15 +16,6 @@ import { BUFFER_HOLD_POLICY, CLOSE } from './limits.ts';
 import type { RealtimePorts } from './ports.ts';
 import { encodeServer } from './room-io.ts';
 
-/** Instances tell each other on the bus to close a connection the same tab replaced. */
-interface ReplacedEvent {
-  type: '*replaced';
-  connectionIds: string[];
-}
-
-const isReplacedEvent = (message: unknown): message is ReplacedEvent =>
-  (message as { type?: unknown } | null)?.type === '*replaced';
-
 export interface RoomsDeps {
   ports: RealtimePorts;
   /** Closes one of this instance's connections, if it has it; false otherwise. */
@@ -156,7 +147,7 @@ export class Rooms {
   closeReplaced(roomId: string, connectionIds: string[]): void {
     const remote = connectionIds.filter((id) => !this.closeReplacedHere(id));
     if (remote.length === 0) return;
-    const message: ReplacedEvent = { type: '*replaced', connectionIds: remote };
+    const message = { type: '*replaced', connectionIds: remote } as const;
     this.deps.ports.live
       .publish({ roomId, origin: this.deps.ports.instanceId, message })
       .catch(this.logPublishFailure);
@@ -170,10 +161,12 @@ export class Rooms {
   /** An event from the bus (any instance, this one included). */
   onEvent(event: RoomEvent): void {
     this.counters.received++;
-    if (isReplacedEvent(event.message)) {
-      for (const id of event.message.connectionIds) this.closeReplacedHere(id);
+    const { message } = event;
+    if (message.type === '*replaced') {
+      for (const id of message.connectionIds) this.closeReplacedHere(id);
       return;
     }
+    if (message.type === '*instance-alive') return; // the hub's, never on a room's channel
     // Our own broadcasts were handed out when they were made.
     if (event.local && event.origin === this.deps.ports.instanceId) return;
     const fanout = this.byId.get(event.roomId);
@@ -184,7 +177,6 @@ export class Rooms {
       return;
     }
     this.counters.needed++;
-    const message = event.message as ServerMessage;
     if (message.type === 'playback' && message.cause?.action === 'wait-buffering') {
       fanout.holdDeadline = this.deps.ports.now() + BUFFER_HOLD_POLICY.maxHoldMs;
     }

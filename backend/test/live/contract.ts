@@ -5,7 +5,10 @@
  */
 import { afterEach, beforeEach, describe, expect, test } from 'bun:test';
 import type { Participant, PlaybackState } from '@kino/shared/types';
-import type { LiveParticipant, LiveStore, RoomEvent } from '../../src/live/types.ts';
+import type { BusMessage, LiveParticipant, LiveStore, RoomEvent } from '../../src/live/types.ts';
+
+/** A bus message told apart by its number. */
+const note = (n: number): BusMessage => ({ type: '*replaced', connectionIds: [`c${n}`] });
 
 export interface LiveStoreHarness {
   /** Called before each test: fresh isolated backing state. */
@@ -243,7 +246,7 @@ export function liveStoreContract(name: string, harness: LiveStoreHarness): void
       const event: RoomEvent = {
         roomId: 'r1',
         origin: 'i1',
-        message: { type: 'x', n: [1, 'два'] },
+        message: { type: '*replaced', connectionIds: ['c1', 'два'] },
         rev: 17,
         local: true,
       };
@@ -252,26 +255,26 @@ export function liveStoreContract(name: string, harness: LiveStoreHarness): void
       await waitFor(seenThere, 1);
       expect(seenThere).toEqual([{ ...event, text: JSON.stringify(event.message) }]);
       // A room i1 does not watch stays with i2; heartbeats reach everyone.
-      await other.publish({ roomId: 'r2', origin: 'i2', message: { n: 2 }, local: true });
-      await store.publish({ roomId: '*instances', origin: 'i1', message: { n: 3 } });
+      await other.publish({ roomId: 'r2', origin: 'i2', message: note(2), local: true });
+      await store.publish({ roomId: '*instances', origin: 'i1', message: note(3) });
       await waitFor(seenHere, 1);
       await waitFor(seenThere, 2);
-      expect(seenHere.map((e) => e.message)).toEqual([{ n: 3 }]);
-      expect(seenThere.map((e) => e.message)).toEqual([event.message, { n: 3 }]);
+      expect(seenHere.map((e) => e.message)).toEqual([note(3)]);
+      expect(seenThere.map((e) => e.message)).toEqual([event.message, note(3)]);
       // Not local (a close from the HTTP API): its origin's own sockets need it too.
-      await store.publish({ roomId: 'r1', origin: 'i1', message: { n: 4 } });
+      await store.publish({ roomId: 'r1', origin: 'i1', message: note(4) });
       await waitFor(seenHere, 2);
       await waitFor(seenThere, 3);
 
       // Unwatched, then unsubscribed: nothing more arrives there.
       await other.unwatchRoom('r1', 'i2');
-      expect(await store.publish({ ...event, message: { n: 5 } })).toBe(0);
+      expect(await store.publish({ ...event, message: note(5) })).toBe(0);
       await unsubscribe();
-      await store.publish({ roomId: '*instances', origin: 'i1', message: { n: 6 } });
+      await store.publish({ roomId: '*instances', origin: 'i1', message: note(6) });
       await waitFor(seenHere, 3);
       await new Promise((r) => setTimeout(r, 50));
       expect(seenThere).toHaveLength(3);
-      expect(seenHere.map((e) => e.message)).toEqual([{ n: 3 }, { n: 4 }, { n: 6 }]);
+      expect(seenHere.map((e) => e.message)).toEqual([note(3), note(4), note(6)]);
     });
 
     test('an event carries the publisher’s text unchanged', async () => {

@@ -155,7 +155,11 @@ describe.skipIf(!hasRedis)('redis live store against a real Redis', () => {
 
     // The subscriber comes back on a new connection and listens again.
     await eventually(async () => {
-      await store.publish({ roomId: 'room', origin: 'test', message: { n: received.length } });
+      await store.publish({
+        roomId: 'room',
+        origin: 'test',
+        message: { type: '*replaced', connectionIds: [`c${received.length}`] },
+      });
       await Bun.sleep(30);
       return received.length > 0;
     });
