@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startCinema } from '@kino/cinema/server';
-import type { ServerMessage } from '@kino/shared/protocol';
+import { PROTOCOL_VERSION, type ServerMessage } from '@kino/shared/protocol';
 import { type DbHandle, openPglite } from '../../src/db/index.ts';
 import { type RunningBackend, startBackend } from '../../src/main.ts';
 import { createRoomRecord } from '../../src/record/index.ts';
@@ -127,3 +127,17 @@ export async function roomUnharmed(stack: HostileStack, room: Room): Promise<voi
   await vera.closed;
   expect(await healthMs(stack.backend)).toBeLessThan(1_000);
 }
+
+/** A hello whose token is nested `depth` arrays deep: a parser's stack, not a message. */
+export const nested = (depth: number) =>
+  `{"type":"hello","v":1,"token":${'['.repeat(depth)}${']'.repeat(depth)}}`;
+
+/** A hello from a fresh tab. */
+export const hello = (token: string, roomId: string, extra: Record<string, unknown> = {}) => ({
+  type: 'hello',
+  v: PROTOCOL_VERSION,
+  token,
+  roomId,
+  clientId: `h-${Math.random().toString(36).slice(2, 12)}`,
+  ...extra,
+});

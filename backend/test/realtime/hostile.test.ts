@@ -1,11 +1,11 @@
 /**
- * The hostile-client suite: what an outside client can send over a real socket, on the
- * embedded stack and on Postgres + Redis. After every case the room is unharmed (members see
- * each other's play/pause and chat, a newcomer joins, /health answers promptly), and after the
- * whole suite the server's memory is back near where it started.
+ * The hostile-client suite: what an outside client can send over a real socket, on the embedded
+ * stack and on Postgres + Redis. After every case the room is unharmed (members see each other's
+ * play/pause and chat, a newcomer joins, /health answers promptly); after the suite the server's
+ * memory is back near where it started.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
-import { CHAT_TEXT_MAX, MAX_SERVER_FRAME_BYTES, PROTOCOL_VERSION } from '@kino/shared/protocol';
+import { CHAT_TEXT_MAX, MAX_SERVER_FRAME_BYTES } from '@kino/shared/protocol';
 import { BUFFER_HOLD_POLICY } from '@kino/shared/room/buffering';
 import { ROOM_CAPACITY } from '@kino/shared/room/presence';
 import { RATE_LIMITS } from '@kino/shared/room/rate-limit';
@@ -16,24 +16,14 @@ import {
   embeddedStack,
   type HostileStack,
   healthMs,
+  hello,
+  nested,
   openRoom,
   type Room,
   redisStack,
   roomUnharmed,
 } from './hostile.support.ts';
 import { createRoom, tokenFor, WsClient, wireViolations } from './servers.support.ts';
-
-const nested = (depth: number) =>
-  `{"type":"hello","v":1,"token":${'['.repeat(depth)}${']'.repeat(depth)}}`;
-
-const hello = (token: string, roomId: string, extra: Record<string, unknown> = {}) => ({
-  type: 'hello',
-  v: PROTOCOL_VERSION,
-  token,
-  roomId,
-  clientId: `h-${Math.random().toString(36).slice(2, 12)}`,
-  ...extra,
-});
 
 function hostileSuite(name: string, make: () => Promise<HostileStack>) {
   describe(`hostile clients: ${name}`, () => {
@@ -143,8 +133,7 @@ function hostileSuite(name: string, make: () => Promise<HostileStack>) {
         );
       }
       const welcomed = tabs.filter((t) => t.ofType('welcome').length === 1);
-      // Boris is in already with one tab.
-      expect(welcomed).toHaveLength(ROOM_CAPACITY.maxConnectionsPerMember - 1);
+      expect(welcomed).toHaveLength(ROOM_CAPACITY.maxConnectionsPerMember - 1); // 1 tab was in
       for (const refused of tabs.filter((t) => t.ofType('welcome').length === 0)) {
         expect(refused.ofType('error')[0]).toMatchObject({ code: 'too_many_connections' });
         expect((await refused.closed).code).toBe(CLOSE.full);

@@ -4,11 +4,9 @@ import type { ChatMessage } from '@kino/shared/types';
 import { setLocale, t } from '../i18n';
 import {
   addPending,
-  chatGap,
   expireTransient,
   initialRoomView,
   lastCursor,
-  mergeMessages,
   type RoomView,
   reduceServerMessage,
   TOAST_COALESCE_MS,
@@ -249,25 +247,6 @@ describe('room reducer', () => {
     expect(after.playback).toEqual(newer);
   });
 
-  test('a hole in the chat is found, and a reconnect resumes before it', () => {
-    let view = reduceServerMessage(joined(), { type: 'chat', message: chat(6) }, 0);
-    expect(chatGap(view)).toEqual({ after: 2, before: 6 });
-    expect(lastCursor(view)).toBe(2);
-    view = { ...view, fillingGap: { after: 2, before: 6 } };
-    // The history page shows 3 and 5: there is no 4 (the page reached the gap's start).
-    view = reduceServerMessage(
-      view,
-      { type: 'history', messages: [chat(3), chat(5)], hasMore: true },
-      0,
-    );
-    expect(view.messages.map((m) => m.cursor)).toEqual([1, 2, 3, 5, 6]);
-    expect(chatGap(view)).toBeNull();
-    expect(lastCursor(view)).toBe(6);
-    // Filling a gap does not change what "older history" means.
-    expect(view.hasMore).toBe(true);
-    expect(view.loadingHistory).toBe(false);
-  });
-
   test('room-closed ends the room with its reason', () => {
     const closed = reduceServerMessage(
       joined(),
@@ -297,10 +276,4 @@ describe('room reducer', () => {
     const host = reduceServerMessage(joined(), { type: 'settings', settings: ownerOnly }, 0);
     expect(host.you?.canControl).toBe(true);
   });
-});
-
-test('mergeMessages dedups by id and orders by cursor', () => {
-  expect(mergeMessages([chat(3), chat(1)], [chat(2), chat(1)]).map((m) => m.cursor)).toEqual([
-    1, 2, 3,
-  ]);
 });

@@ -1,0 +1,76 @@
+import { describe, expect, test } from 'bun:test';
+import type { ServerMessage } from '@kino/shared/protocol';
+import type { ChatMessage } from '@kino/shared/types';
+import { setLocale } from '../i18n';
+import {
+  chatGap,
+  initialRoomView,
+  lastCursor,
+  mergeMessages,
+  type RoomView,
+  reduceServerMessage,
+} from './room-state';
+
+setLocale('en');
+
+const chat = (
+  cursor: number,
+  id = `msg-${cursor}-id`,
+  kind: 'text' | 'reaction' = 'text',
+): ChatMessage => ({
+  id,
+  cursor,
+  kind,
+  userId: 'boris',
+  name: 'Boris',
+  text: kind === 'text' ? `line ${cursor}` : '😍',
+  at: 1000 + cursor,
+  position: 1,
+});
+
+const welcome = (messages: ChatMessage[], hasMore: boolean): ServerMessage => ({
+  type: 'welcome',
+  v: 1,
+  serverTime: 5000,
+  you: { userId: 'anna', name: 'Anna', connectionId: 'c1', isOwner: true, canControl: true },
+  room: {
+    id: 'r1',
+    filmId: 'night-train',
+    ownerId: 'anna',
+    settings: { controlMode: 'everyone', bufferPolicy: 'wait' },
+  },
+  playback: { playing: false, position: 0, at: 5000, rate: 1, seq: 1 },
+  participants: [],
+  chat: { messages, hasMore },
+});
+
+function joined(): RoomView {
+  return reduceServerMessage(initialRoomView(), welcome([chat(1), chat(2)], true), 0);
+}
+
+describe('room reducer: the chat record', () => {
+  test('a hole in the chat is found, and a reconnect resumes before it', () => {
+    let view = reduceServerMessage(joined(), { type: 'chat', message: chat(6) }, 0);
+    expect(chatGap(view)).toEqual({ after: 2, before: 6 });
+    expect(lastCursor(view)).toBe(2);
+    view = { ...view, fillingGap: { after: 2, before: 6 } };
+    // The history page shows 3 and 5: there is no 4 (the page reached the gap's start).
+    view = reduceServerMessage(
+      view,
+      { type: 'history', messages: [chat(3), chat(5)], hasMore: true },
+      0,
+    );
+    expect(view.messages.map((m) => m.cursor)).toEqual([1, 2, 3, 5, 6]);
+    expect(chatGap(view)).toBeNull();
+    expect(lastCursor(view)).toBe(6);
+    // Filling a gap does not change what "older history" means.
+    expect(view.hasMore).toBe(true);
+    expect(view.loadingHistory).toBe(false);
+  });
+});
+
+test('mergeMessages dedups by id and orders by cursor', () => {
+  expect(mergeMessages([chat(3), chat(1)], [chat(2), chat(1)]).map((m) => m.cursor)).toEqual([
+    1, 2, 3,
+  ]);
+});
