@@ -40,12 +40,17 @@ export function escapeText(value: string): string {
 
 /** A parameter value (CN=…): quoted, and the characters a quoted value can't hold dropped. */
 function paramValue(value: string): string {
-  return `"${value.replace(/["\r\n\x00-\x1f]/g, '')}"`;
+  return `"${stripControls(value).replace(/"/g, '')}"`;
 }
 
 /** A URI or address from outside: no control characters can reach the file's structure. */
 function uri(value: string): string {
-  return value.replace(/[\x00-\x1f\x7f]/g, '');
+  return stripControls(value);
+}
+
+/** Drops C0 controls and DEL (CR and LF among them). */
+function stripControls(value: string): string {
+  return [...value].filter((c) => c.charCodeAt(0) > 0x1f && c.charCodeAt(0) !== 0x7f).join('');
 }
 
 /** Folds one content line at 75 octets without splitting a UTF-8 character (§3.1). */

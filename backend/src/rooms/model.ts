@@ -1,6 +1,7 @@
 import { ROOM_ID_PATTERN } from '@kino/shared/ids';
 import { t } from 'elysia';
 import { CINEMA_ID_MAX_LENGTH, CINEMA_ID_PATTERN } from '../directory/ids.ts';
+import { StartsAtField } from '../schedule/model.ts';
 
 /** Most friends invited to one room. */
 export const MAX_INVITEES = 50;
@@ -19,6 +20,8 @@ export const CreateRoomBody = t.Object(
     allowLinkJoin: t.Optional(
       t.Boolean({ description: 'Anyone signed in who has the link may join (default false)' }),
     ),
+    /** A scheduled screening instead of "now" (backend/src/schedule). */
+    startsAt: t.Optional(StartsAtField),
   },
   { additionalProperties: false },
 );
@@ -69,6 +72,8 @@ export const RoomSchema = t.Object({
   createdAt: t.String({ format: 'date-time' }),
   closedAt: t.Union([t.String({ format: 'date-time' }), t.Null()]),
   closeReason: t.Union([t.String(), t.Null()]),
+  /** A scheduled screening's start (null: it started at creation). */
+  startsAt: t.Union([t.String({ format: 'date-time' }), t.Null()]),
   participants: t.Array(ParticipantSchema),
   playback: t.Union([PlaybackSchema, t.Null()]),
 });

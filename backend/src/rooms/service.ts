@@ -152,6 +152,7 @@ export function toView(
     joinUrl: link,
     createdAt: room.createdAt.toISOString(),
     closedAt: room.closedAt?.toISOString() ?? null,
+    startsAt: room.startsAt?.toISOString() ?? null,
     closeReason: room.closeReason,
     participants,
     playback,
