@@ -21,22 +21,14 @@ export interface OutgoingMail {
 export const CALENDAR_FILENAME = 'kino-vmeste.ics';
 
 /**
- * A calendar goes twice: as the text/calendar alternative with its METHOD (what Outlook and
- * Gmail read to offer "add to calendar") and as an .ics attachment anyone can open or import.
+ * A calendar goes as the text/calendar alternative with its METHOD (what Outlook and Gmail
+ * read to offer "add to calendar"); with a filename nodemailer also attaches it as an .ics
+ * file anyone can open or import.
  */
 function calendarParts(mail: OutgoingMail) {
   if (!mail.calendar) return {};
   const method = mail.calendarMethod ?? 'REQUEST';
-  return {
-    icalEvent: { method, content: mail.calendar, filename: CALENDAR_FILENAME },
-    attachments: [
-      {
-        filename: CALENDAR_FILENAME,
-        content: mail.calendar,
-        contentType: `text/calendar; charset=utf-8; method=${method}`,
-      },
-    ],
-  };
+  return { icalEvent: { method, content: mail.calendar, filename: CALENDAR_FILENAME } };
 }
 
 export interface MailTransport {
