@@ -11,6 +11,8 @@ export interface CreateRoomBody {
   filmId: string;
   invitees: string[];
   allowLinkJoin?: boolean;
+  /** A scheduled screening's start (RFC 3339); absent: now. */
+  startsAt?: string;
 }
 
 export interface BackendClient {
@@ -18,6 +20,10 @@ export interface BackendClient {
   createRoom(token: string, body: CreateRoomBody): Promise<ApiResult<RoomInfo>>;
   getRoom(token: string, roomId: string): Promise<ApiResult<RoomInfo>>;
   closeRoom(token: string, roomId: string): Promise<ApiResult<true>>;
+  /** Owner, before a scheduled start: move it (invitees get a calendar update). */
+  reschedule(token: string, roomId: string, startsAt: string): Promise<ApiResult<RoomInfo>>;
+  /** Owner, before a scheduled start: cancel it (the room closes; calendar cancel). */
+  cancelScreening(token: string, roomId: string): Promise<ApiResult<RoomInfo>>;
 }
 
 /** `Retry-After` as seconds: a number of seconds or an HTTP date; undefined if absent or odd. */
@@ -83,5 +89,9 @@ export function createBackendClient(baseUrl: string, fetchFn: FetchLike = fetch)
     getRoom: (token, roomId) => call('GET', `/api/rooms/${enc(roomId)}`, token, parseRoomInfo),
     closeRoom: (token, roomId) =>
       call('POST', `/api/rooms/${enc(roomId)}/close`, token, () => true as const, {}),
+    reschedule: (token, roomId, startsAt) =>
+      call('POST', `/api/rooms/${enc(roomId)}/schedule`, token, parseRoomInfo, { startsAt }),
+    cancelScreening: (token, roomId) =>
+      call('POST', `/api/rooms/${enc(roomId)}/schedule/cancel`, token, parseRoomInfo, {}),
   };
 }

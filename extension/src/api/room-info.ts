@@ -18,6 +18,8 @@ export interface RoomInfo {
   allowLinkJoin: boolean;
   joinUrl: string;
   closedAt: string | number | null;
+  /** A scheduled screening's start (ISO), null when it started at creation. */
+  startsAt: string | null;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -48,6 +50,7 @@ export function parseRoomInfo(value: unknown): RoomInfo | null {
     allowLinkJoin: value.allowLinkJoin === true,
     joinUrl,
     closedAt: typeof closedAt === 'string' || typeof closedAt === 'number' ? closedAt : null,
+    startsAt: typeof value.startsAt === 'string' ? value.startsAt : null,
   };
 }
 

@@ -23,6 +23,7 @@ import type { OverlayState, RoomRequest } from './overlay-state';
 import { dockPage } from './page-dock';
 import { reportCurrentRoom } from './report-room';
 import { factsFromInfo, factsFromRefusal } from './room-facts';
+import { scheduleActions } from './schedule-actions';
 import { loadSidebarWidth, saveSidebarWidth } from './sidebar-width-store';
 import { tabClientId } from './tab-client-id';
 import { trackVideoRect } from './video-rect';
@@ -136,6 +137,7 @@ export async function startRoomSession(
       width.value = clampSidebarWidth(next, innerWidth);
     },
     resizeDone: () => saveSidebarWidth(width.value),
+    ...scheduleActions(connection, request.roomId, () => token(state)),
   };
   const model: RoomLayerModel = {
     view: connection.view,

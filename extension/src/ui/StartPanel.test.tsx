@@ -110,6 +110,7 @@ describe('Watch together panel', () => {
       allowLinkJoin: false,
       joinUrl: 'http://localhost:8787/join/r1',
       closedAt: null,
+      startsAt: null,
     };
     const root = await openPanel(
       deps({ createRoom: async () => ({ ok: true, data: room }), onRoomCreated }),

@@ -1,0 +1,37 @@
+/** The sidebar's scheduled-screening actions, wired to the connection and the backend. */
+import { t } from '../i18n';
+import { sendToBackground } from '../messaging/send';
+import type { RoomConnection } from '../room/connection';
+import type { SidebarActions } from '../ui/room-model';
+import { startErrorMessage } from '../ui/start-flow';
+
+type ScheduleActions = Pick<
+  SidebarActions,
+  'serverNow' | 'startNow' | 'reschedule' | 'cancelScreening'
+>;
+
+export function scheduleActions(
+  connection: RoomConnection,
+  roomId: string,
+  getToken: () => Promise<string | null>,
+): ScheduleActions {
+  const failure = (error: Parameters<typeof startErrorMessage>[0]) =>
+    t('scheduleFailed', { message: startErrorMessage(error, t) });
+  return {
+    serverNow: () => connection.serverNow(),
+    // An ordinary play from 0: the server anchors it now, which replaces the future anchor.
+    startNow: () => connection.sendPlayback('play', 0),
+    async reschedule(startsAt) {
+      const token = await getToken();
+      if (!token) return t('notSignedIn');
+      const result = await sendToBackground({ type: 'reschedule-room', token, roomId, startsAt });
+      return result.ok ? null : failure(result.error);
+    },
+    async cancelScreening() {
+      const token = await getToken();
+      if (!token) return t('notSignedIn');
+      const result = await sendToBackground({ type: 'cancel-screening', token, roomId });
+      return result.ok ? null : failure(result.error);
+    },
+  };
+}
