@@ -32,8 +32,8 @@ export function defaultChoice(now: number): ScheduleChoice {
 export function localInputToMs(value: string): number {
   const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value);
   if (!match) return Number.NaN;
-  const [, y, mo, d, h, mi, s] = match.map(Number) as number[];
-  const date = new Date(y!, mo! - 1, d!, h!, mi!, s ?? 0);
+  const [, y, mo, d, h, mi, s] = match.map((part) => Number(part ?? 0)) as number[];
+  const date = new Date(y!, mo! - 1, d!, h!, mi!, s!);
   // new Date() rolls 31 February over into March: such a value is no date.
   return date.getMonth() === mo! - 1 && date.getDate() === d! ? date.getTime() : Number.NaN;
 }
