@@ -56,8 +56,8 @@ export async function buildExtension(): Promise<void> {
 export type Profile = ExtensionProfile;
 
 /** A fresh headless profile with the current Chrome build loaded, in `locale`'s language. */
-export function launchProfile(locale = 'en-US'): Promise<Profile> {
-  return launchExtensionProfile(CHROME_BUILD, 'kino-profile-', { locale });
+export function launchProfile(locale = 'en-US', timezoneId?: string): Promise<Profile> {
+  return launchExtensionProfile(CHROME_BUILD, 'kino-profile-', { locale, timezoneId });
 }
 
 /** Signs in to the demo cinema; the session cookie lands in the profile. */

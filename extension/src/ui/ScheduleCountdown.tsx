@@ -39,8 +39,10 @@ export function ScheduleCountdown({ view, actions, tickMs = 250 }: Props) {
       <p class="kv-countdown-clock" role="timer" aria-live="off">
         {left.days > 0 ? t('countdownDays', { n: left.days, clock }) : clock}
       </p>
-      <p class="kv-muted">{t('countdownAt', { when })}</p>
-      <p class="kv-countdown-here">{t('countdownHere', { n: here })}</p>
+      <p class="kv-muted">
+        {t('countdownAt', { when })}{' '}
+        <b class="kv-countdown-here">{t('countdownHere', { n: here })}</b>
+      </p>
       {view.you?.isOwner && <OwnerControls startsAt={startsAt} actions={actions} />}
     </section>
   );
@@ -142,7 +144,11 @@ function OwnerControls({ startsAt, actions }: { startsAt: number; actions: Sideb
       )}
       {mode === 'idle' && (
         <div class="kv-actions kv-countdown-actions">
-          <button type="button" class="kv-button kv-primary" onClick={actions.startNow}>
+          <button
+            type="button"
+            class="kv-button kv-primary kv-countdown-start"
+            onClick={actions.startNow}
+          >
             {t('startNow')}
           </button>
           <button
