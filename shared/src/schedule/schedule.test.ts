@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'bun:test';
+import { decideBuffering, NO_BUFFERING } from '../room/buffering.ts';
 import { expectedPosition } from '../sync/playback-math.ts';
 import {
   clockText,
@@ -53,6 +54,25 @@ describe('scheduled playback', () => {
     expect(expectedPosition(heldUntilStart(anchor, NOW), NOW + 30_000)).toBe(0);
     expect(heldUntilStart(anchor, start + 2_500)).toBe(anchor);
     expect(expectedPosition(anchor, start + 2_500)).toBeCloseTo(2.5, 6);
+  });
+  test('a stall before the start holds nothing (the schedule stays); after it, it does', () => {
+    const stalls = [{ userId: 'boris', since: NOW - 100 }];
+    const before = decideBuffering({
+      playback: anchor,
+      policy: 'wait',
+      stalls,
+      state: NO_BUFFERING,
+      now: NOW,
+    });
+    expect(before.action).toBe('none');
+    const after = decideBuffering({
+      playback: anchor,
+      policy: 'wait',
+      stalls: [{ userId: 'boris', since: start + 900 }],
+      state: NO_BUFFERING,
+      now: start + 1000,
+    });
+    expect(after.action).toBe('wait-buffering');
   });
   test('counts down in whole seconds, rounding up', () => {
     expect(countdown(start, NOW)).toEqual({ days: 0, hours: 0, minutes: 1, seconds: 0 });
