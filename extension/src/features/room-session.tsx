@@ -112,6 +112,7 @@ export async function startRoomSession(
   );
 
   const leave = () => leaveRoom(state);
+  const schedule = scheduleActions(connection, request.roomId, () => token(state));
   const actions: SidebarActions = {
     sendChat: (text) => connection.sendChat(text),
     sendReaction: (emoji) => connection.sendReaction(emoji),
@@ -120,6 +121,8 @@ export async function startRoomSession(
     copyInvite: async () => copyText(info?.joinUrl ?? location.href),
     leave,
     closeRoom: async () => {
+      // Closing a screening that has not started is cancelling it: invitees' calendars hear.
+      if ((await schedule.cancelIfPending()) === null) return;
       const jwt = await token(state);
       if (jwt) await sendToBackground({ type: 'close-room', token: jwt, roomId: request.roomId });
     },
@@ -137,7 +140,7 @@ export async function startRoomSession(
       width.value = clampSidebarWidth(next, innerWidth);
     },
     resizeDone: () => saveSidebarWidth(width.value),
-    ...scheduleActions(connection, request.roomId, () => token(state)),
+    ...schedule.actions,
   };
   const model: RoomLayerModel = {
     view: connection.view,

@@ -1,4 +1,5 @@
 /** The sidebar's scheduled-screening actions, wired to the connection and the backend. */
+import { pendingStart } from '@kino/shared/schedule';
 import { t } from '../i18n';
 import { sendToBackground } from '../messaging/send';
 import type { RoomConnection } from '../room/connection';
@@ -14,10 +15,14 @@ export function scheduleActions(
   connection: RoomConnection,
   roomId: string,
   getToken: () => Promise<string | null>,
-): ScheduleActions {
+): {
+  actions: ScheduleActions;
+  /** Cancels the screening if it has not started: null when done, else why not. */
+  cancelIfPending(): Promise<string | null>;
+} {
   const failure = (error: Parameters<typeof startErrorMessage>[0]) =>
     t('scheduleFailed', { message: startErrorMessage(error, t) });
-  return {
+  const actions: ScheduleActions = {
     serverNow: () => connection.serverNow(),
     // An ordinary play from 0: the server anchors it now, which replaces the future anchor.
     startNow: () => connection.sendPlayback('play', 0),
@@ -32,6 +37,13 @@ export function scheduleActions(
       if (!token) return t('notSignedIn');
       const result = await sendToBackground({ type: 'cancel-screening', token, roomId });
       return result.ok ? null : failure(result.error);
+    },
+  };
+  return {
+    actions,
+    async cancelIfPending() {
+      const waiting = pendingStart(connection.view.value.playback, connection.serverNow());
+      return waiting === null ? 'not pending' : actions.cancelScreening();
     },
   };
 }
