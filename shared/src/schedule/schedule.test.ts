@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'bun:test';
 import { decideBuffering, NO_BUFFERING } from '../room/buffering.ts';
+import { DEFAULT_ROOM_SETTINGS } from '../room/permissions.ts';
+import { applyCommand } from '../room/playback-commands.ts';
 import { expectedPosition } from '../sync/playback-math.ts';
 import {
   clockText,
@@ -73,6 +75,23 @@ describe('scheduled playback', () => {
       now: start + 1000,
     });
     expect(after.action).toBe('wait-buffering');
+  });
+  test('before the start only the owner may start it early; then it is anchored now', () => {
+    const ctx = { now: NOW, settings: DEFAULT_ROOM_SETTINGS };
+    const play = { action: 'play' as const, baseSeq: 0, position: 0 };
+    expect(applyCommand(anchor, play, { ...ctx, isOwner: false })).toEqual({
+      ok: false,
+      code: 'not_allowed',
+    });
+    expect(applyCommand(anchor, play, { ...ctx, isOwner: true })).toEqual({
+      ok: true,
+      next: { playing: true, position: 0, at: NOW, rate: 1, seq: 1 },
+    });
+    // After the start everyone controls it again, as the room's settings say.
+    expect(
+      applyCommand(anchor, { ...play, action: 'pause' }, { ...ctx, now: start + 1, isOwner: false })
+        .ok,
+    ).toBe(true);
   });
   test('counts down in whole seconds, rounding up', () => {
     expect(countdown(start, NOW)).toEqual({ days: 0, hours: 0, minutes: 1, seconds: 0 });
