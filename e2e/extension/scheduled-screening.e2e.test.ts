@@ -123,6 +123,13 @@ describe.skipIf(!hasChromium)('scheduled screening (Chromium, built extension)',
     const b = await videoState(borisPage);
     expect(b.paused).toBe(true);
     expect(b.currentTime).toBeLessThan(0.1);
+    // Boris pressing play early is put back: only the owner may start it before the moment.
+    await borisPage.evaluate(
+      () => void document.querySelector<HTMLVideoElement>('video#player')!.play(),
+    );
+    await Bun.sleep(800);
+    expect((await videoState(borisPage)).paused).toBe(true);
+    expect((await videoState(annaPage)).paused).toBe(true);
     // Only the owner may move, start or cancel it.
     expect(
       await sidebar(borisPage).getByRole('button', { name: 'Start now for everyone' }).count(),
