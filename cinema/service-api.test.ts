@@ -40,13 +40,15 @@ describe('service API auth', () => {
 });
 
 describe('GET /api/service/users/:id', () => {
-  test('returns id, name, email and locale', async () => {
+  test('returns id, name, email, locale and the time zone when the profile has one', async () => {
     expect(await (await get('/api/service/users/anna')).json()).toEqual({
       id: 'anna',
       name: 'Анна',
       email: 'anna@kino.example',
       locale: 'ru',
+      timeZone: 'Europe/Moscow',
     });
+    expect(await (await get('/api/service/users/vera')).json()).not.toHaveProperty('timeZone');
     expect(
       ((await (await get('/api/service/users/dasha')).json()) as { locale: string }).locale,
     ).toBe('en');
@@ -63,13 +65,19 @@ describe('GET /api/service/users/:id/friends', () => {
   const friendIds = async (path: string) =>
     ((await (await get(path)).json()) as { friends: { id: string }[] }).friends.map((f) => f.id);
 
-  test('anna + night-train → exactly boris and vera, with names and e-mails', async () => {
+  test('anna + night-train → exactly boris and vera, with names, e-mails, locales, zones', async () => {
     const res = await get('/api/service/users/anna/friends?wantsFilm=night-train');
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({
       friends: [
-        { id: 'boris', name: 'Борис', email: 'boris@kino.example' },
-        { id: 'vera', name: 'Вера', email: 'vera@kino.example' },
+        {
+          id: 'boris',
+          name: 'Борис',
+          email: 'boris@kino.example',
+          locale: 'ru',
+          timeZone: 'Asia/Yekaterinburg',
+        },
+        { id: 'vera', name: 'Вера', email: 'vera@kino.example', locale: 'ru' },
       ],
     });
   });

@@ -55,6 +55,8 @@ export interface ProfileOptions {
   extraArgs?: string[];
   /** UI language of the browser and the pages (default en-US). */
   locale?: string;
+  /** IANA time zone of the pages (default: the machine's). */
+  timezoneId?: string;
 }
 
 /**
@@ -76,6 +78,7 @@ export async function launchExtensionProfile(
       headless: true,
       viewport: { width: 1280, height: 800 },
       locale,
+      ...(options.timezoneId ? { timezoneId: options.timezoneId } : {}),
       args: [
         ...extensionFlags(extensionDir),
         `--lang=${locale}`,

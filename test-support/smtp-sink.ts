@@ -9,6 +9,26 @@ export interface ReceivedMail {
   html: string;
   /** The Message-ID header as sent, e.g. `<uuid@domain>`. */
   messageId: string;
+  /** The .ics the mail carried as an attachment (scheduled screenings), and its METHOD. */
+  calendar?: { method: string; content: string } | null;
+}
+
+type Parsed = Awaited<ReturnType<typeof simpleParser>>;
+
+/**
+ * The attached .ics file, and the METHOD named by the text/calendar part's Content-Type
+ * (what mail clients read).
+ */
+function calendarOf(mail: Parsed): ReceivedMail['calendar'] {
+  const file = mail.attachments.find((a) => a.filename?.endsWith('.ics'));
+  if (!file) return null;
+  const typed = mail.attachments
+    .map((a) => a.headers.get('content-type'))
+    .find(
+      (h): h is { value: string; params: Record<string, string> } =>
+        typeof h === 'object' && h !== null && 'value' in h && h.value === 'text/calendar',
+    );
+  return { method: typed?.params.method ?? '', content: file.content.toString('utf8') };
 }
 
 export interface SmtpSinkOptions {
@@ -46,6 +66,7 @@ export async function startSmtpSink(port = 0, options: SmtpSinkOptions = {}): Pr
             text: mail.text ?? '',
             html: typeof mail.html === 'string' ? mail.html : '',
             messageId: mail.messageId ?? '',
+            calendar: calendarOf(mail),
           };
           await options.beforeAccept?.(entry);
           received.push(entry);

@@ -17,6 +17,7 @@ import { matchesController } from './matches/index.ts';
 import { outboxController } from './outbox/index.ts';
 import { realtime, TRANSPORT_MAX_PAYLOAD_BYTES } from './realtime/index.ts';
 import { roomsController } from './rooms/index.ts';
+import { scheduleController } from './schedule/index.ts';
 
 export function createApp(deps: AppDeps) {
   const app = new Elysia({
@@ -58,6 +59,7 @@ export function createApp(deps: AppDeps) {
     .use(meController(deps))
     .use(matchesController(deps))
     .use(roomsController(deps))
+    .use(scheduleController(deps))
     .use(joinController(deps))
     .use(legalController(deps.config))
     .use(

@@ -24,6 +24,7 @@ describe('parseConfig', () => {
       jwtJwksUrl: undefined,
       roomIdleTtlSeconds: 1800,
       roomSweepIntervalSeconds: 60,
+      screeningReminderSeconds: 900,
       instanceId: 'instance-x',
       perfTrace: false,
       mode: 'development',

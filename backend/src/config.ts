@@ -34,6 +34,8 @@ export interface Config {
   jwtJwksUrl?: string;
   roomIdleTtlSeconds: number;
   roomSweepIntervalSeconds: number;
+  /** How long before a scheduled screening the reminder mail goes out (backend/src/schedule). */
+  screeningReminderSeconds: number;
   instanceId: string;
   /** KINO_PERF_TRACE=1: log event-loop lag and store-call latency once a second (load tests). */
   perfTrace: boolean;
@@ -226,6 +228,7 @@ export function parseConfig(env: Env, makeInstanceId: () => string = randomUUID)
     jwtJwksUrl: url(env, 'JWT_JWKS_URL', HTTP),
     roomIdleTtlSeconds: integer(env, 'ROOM_IDLE_TTL_SECONDS', 30 * 60, 1, 30 * 24 * 3600),
     roomSweepIntervalSeconds: integer(env, 'ROOM_SWEEP_INTERVAL_SECONDS', 60, 1, 24 * 3600),
+    screeningReminderSeconds: integer(env, 'SCREENING_REMINDER_SECONDS', 15 * 60, 1, 7 * 24 * 3600),
     instanceId: read(env, 'INSTANCE_ID') ?? makeInstanceId(),
     perfTrace: flag(env, 'KINO_PERF_TRACE'),
     mode: mode(env),

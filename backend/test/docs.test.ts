@@ -29,6 +29,7 @@ const FIELD: Record<string, (c: Config) => string | number> = {
   JWT_AUDIENCE: (c) => c.jwtAudience,
   ROOM_IDLE_TTL_SECONDS: (c) => c.roomIdleTtlSeconds,
   ROOM_SWEEP_INTERVAL_SECONDS: (c) => c.roomSweepIntervalSeconds,
+  SCREENING_REMINDER_SECONDS: (c) => c.screeningReminderSeconds,
   KINO_ENV: (c) => c.mode,
   QUOTA_ROOMS: (c) => c.quotas.roomsPerOwner,
   QUOTA_ROOMS_WINDOW_SECONDS: (c) => c.quotas.roomsWindowSeconds,

@@ -11,6 +11,11 @@ export interface SeedUser {
   name: string;
   email: string;
   locale: Locale;
+  /**
+   * IANA time zone (invite e-mails say a scheduled start in it). Optional like in a real
+   * cinema's profile: Vera has none, so the backend's fallback (Moscow for Russian) shows.
+   */
+  timeZone?: string;
 }
 
 export interface Film {
@@ -40,11 +45,23 @@ export interface Film {
 export const SEED_PASSWORD = 'kino';
 
 export const SEED_USERS: readonly SeedUser[] = [
-  { id: 'anna', name: 'Анна', email: 'anna@kino.example', locale: 'ru' },
-  { id: 'boris', name: 'Борис', email: 'boris@kino.example', locale: 'ru' },
+  { id: 'anna', name: 'Анна', email: 'anna@kino.example', locale: 'ru', timeZone: 'Europe/Moscow' },
+  {
+    id: 'boris',
+    name: 'Борис',
+    email: 'boris@kino.example',
+    locale: 'ru',
+    timeZone: 'Asia/Yekaterinburg',
+  },
   { id: 'vera', name: 'Вера', email: 'vera@kino.example', locale: 'ru' },
-  { id: 'gleb', name: 'Глеб', email: 'gleb@kino.example', locale: 'ru' },
-  { id: 'dasha', name: 'Даша', email: 'dasha@kino.example', locale: 'en' },
+  { id: 'gleb', name: 'Глеб', email: 'gleb@kino.example', locale: 'ru', timeZone: 'Europe/Moscow' },
+  {
+    id: 'dasha',
+    name: 'Даша',
+    email: 'dasha@kino.example',
+    locale: 'en',
+    timeZone: 'Europe/London',
+  },
 ];
 
 /** Each pair once; the directory makes friendship symmetric. */

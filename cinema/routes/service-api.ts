@@ -4,11 +4,18 @@
  */
 import { hasServiceKey } from '../auth/service-key.ts';
 import type { CinemaContext } from '../context.ts';
+import type { SeedUser } from '../data/seed.ts';
 import { json, jsonError } from '../http/json.ts';
 import type { Handler, Routes } from '../http/routes.ts';
 
 export function filmUrl(ctx: CinemaContext, filmId: string): string {
   return `${ctx.publicUrl}/films/${encodeURIComponent(filmId)}`;
+}
+
+/** What the backend may know of a person: `timeZone` only when the profile has one. */
+function profileOf(user: SeedUser) {
+  const { id, name, email, locale, timeZone } = user;
+  return timeZone ? { id, name, email, locale, timeZone } : { id, name, email, locale };
 }
 
 export function serviceApiRoutes(ctx: CinemaContext): Routes {
@@ -25,7 +32,7 @@ export function serviceApiRoutes(ctx: CinemaContext): Routes {
         const id = req.params.id ?? '';
         const user = ctx.directory.findUser(id);
         if (!user) return jsonError(404, `Unknown user: ${id}`);
-        return json({ id: user.id, name: user.name, email: user.email, locale: user.locale });
+        return json(profileOf(user));
       }),
     },
     '/api/service/users/:id/friends': {
@@ -36,9 +43,7 @@ export function serviceApiRoutes(ctx: CinemaContext): Routes {
         if (wantsFilm !== undefined && !ctx.directory.findFilm(wantsFilm)) {
           return jsonError(404, `Unknown film: ${wantsFilm}`);
         }
-        const friends = ctx.directory
-          .friendsOf(id, wantsFilm)
-          .map((f) => ({ id: f.id, name: f.name, email: f.email }));
+        const friends = ctx.directory.friendsOf(id, wantsFilm).map(profileOf);
         return json({ friends });
       }),
     },

@@ -64,5 +64,9 @@ export function actions(): SidebarActions & Record<string, ReturnType<typeof moc
     toggleFullscreen: mock(() => {}),
     resize: mock((_: number) => {}),
     resizeDone: mock(() => {}),
+    serverNow: mock(() => Date.now()),
+    startNow: mock(() => {}),
+    reschedule: mock(async (_: string) => null as string | null),
+    cancelScreening: mock(async () => null as string | null),
   };
 }

@@ -38,6 +38,10 @@ export const rooms = pgTable(
     closedAt: at('closed_at'),
     /** 'closed-by-owner' | 'expired' */
     closeReason: text('close_reason'),
+    /** A scheduled screening's start (null: started at creation). See backend/src/schedule. */
+    startsAt: at('starts_at'),
+    /** The calendar entry's SEQUENCE: +1 on every reschedule and on the cancel. */
+    scheduleSequence: integer('schedule_sequence').notNull().default(0),
   },
   (table) => [
     index('rooms_open_idx').on(table.lastActivityAt).where(sql`${table.closedAt} is null`),
@@ -109,8 +113,18 @@ export const mailQueue = pgTable(
     sentAt: at('sent_at'),
     /** 'smtp' | 'outbox': where it was delivered. */
     deliveredVia: text('delivered_via'),
+    /** 'invite' | 'reminder' | 'schedule-update' | 'schedule-cancel' (backend/src/schedule). */
+    kind: text('kind').notNull().default('invite'),
+    /** The room a mail is about: a reschedule finds (and replaces) its pending reminders. */
+    roomId: text('room_id'),
+    /** An iCalendar file sent with the mail (mail/ics.ts), and its METHOD. */
+    calendar: text('calendar'),
+    calendarMethod: text('calendar_method'),
   },
-  (table) => [index('mail_queue_due_idx').on(table.status, table.nextAttemptAt)],
+  (table) => [
+    index('mail_queue_due_idx').on(table.status, table.nextAttemptAt),
+    index('mail_queue_room_kind_idx').on(table.roomId, table.kind),
+  ],
 );
 
 /**

@@ -38,8 +38,11 @@ describe('directory client against the demo cinema', () => {
       name: 'Анна',
       email: 'anna@kino.example',
       locale: 'ru',
+      timeZone: 'Europe/Moscow',
     });
     expect((await d.getFriends('anna')).map((f) => f.id).sort()).toEqual(['boris', 'gleb', 'vera']);
+    const boris = (await d.getFriends('anna')).find((f) => f.id === 'boris');
+    expect(boris).toMatchObject({ locale: 'ru', timeZone: 'Asia/Yekaterinburg' });
     expect(
       (await d.getFriends('anna', { wantsFilm: 'night-train' })).map((f) => f.id).sort(),
     ).toEqual(['boris', 'vera']);

@@ -9,13 +9,22 @@ import { DependencyUnavailableError } from '../faults/unavailable.ts';
 import { HttpError } from '../http/errors.ts';
 import type { Directory } from './types.ts';
 
+// Optional and bounded: a zone is only ever passed to Intl, which refuses unknown ones.
+const TimeZone = t.Optional(t.String({ maxLength: 64 }));
 const UserSchema = t.Object({
   id: t.String(),
   name: t.String(),
   email: t.String(),
   locale: t.String(),
+  timeZone: TimeZone,
 });
-const FriendSchema = t.Object({ id: t.String(), name: t.String(), email: t.String() });
+const FriendSchema = t.Object({
+  id: t.String(),
+  name: t.String(),
+  email: t.String(),
+  locale: t.Optional(t.String({ maxLength: 35 })),
+  timeZone: TimeZone,
+});
 const FriendsSchema = t.Object({ friends: t.Array(FriendSchema) });
 const FilmSchema = t.Object({
   id: t.String(),

@@ -4,12 +4,17 @@ export interface DirectoryUser {
   name: string;
   email: string;
   locale: string;
+  /** IANA time zone, when the cinema's profile has one (scheduled-screening mails). */
+  timeZone?: string;
 }
 
 export interface DirectoryFriend {
   id: string;
   name: string;
   email: string;
+  /** Optional: a cinema that doesn't say gets mails in both languages, Russian first. */
+  locale?: string;
+  timeZone?: string;
 }
 
 export interface DirectoryFilm {

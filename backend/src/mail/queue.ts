@@ -2,15 +2,29 @@
 import { and, asc, eq, inArray, lte } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
 import { type MailRow, mailQueue } from '../db/schema.ts';
-import type { OutgoingMail } from './transport.ts';
+import { CALENDAR_FILENAME, type OutgoingMail } from './transport.ts';
 
 /** A db or a transaction: enqueue inside the caller's transaction so room and mail commit together. */
 export type DbOrTx = Pick<Db, 'insert' | 'select' | 'update'>;
 
-export async function enqueueMail(db: DbOrTx, mails: OutgoingMail[], now: number): Promise<void> {
+/** What a queued mail may say beyond the message: its kind, room, and when it is due. */
+export interface QueuedMail extends OutgoingMail {
+  kind?: string;
+  roomId?: string;
+  /** Not before this (ms): a reminder waits in the queue until its moment. Default: now. */
+  dueAt?: number;
+}
+
+export async function enqueueMail(db: DbOrTx, mails: QueuedMail[], now: number): Promise<void> {
   if (mails.length === 0) return;
   const at = new Date(now);
-  await db.insert(mailQueue).values(mails.map((m) => ({ ...m, nextAttemptAt: at, createdAt: at })));
+  await db.insert(mailQueue).values(
+    mails.map(({ dueAt, ...m }) => ({
+      ...m,
+      nextAttemptAt: dueAt === undefined ? at : new Date(dueAt),
+      createdAt: at,
+    })),
+  );
 }
 
 /**
@@ -71,6 +85,8 @@ export interface OutboxEntry {
   text: string;
   html: string;
   sentAt: string;
+  /** The iCalendar file the mail carried, if any. */
+  calendar: { method: string; filename: string; content: string } | null;
 }
 
 export async function listOutbox(db: Db): Promise<OutboxEntry[]> {
@@ -86,6 +102,9 @@ export async function listOutbox(db: Db): Promise<OutboxEntry[]> {
     text: r.text,
     html: r.html,
     sentAt: (r.sentAt ?? r.createdAt).toISOString(),
+    calendar: r.calendar
+      ? { method: r.calendarMethod ?? 'REQUEST', filename: CALENDAR_FILENAME, content: r.calendar }
+      : null,
   }));
 }
 

@@ -12,6 +12,23 @@ export interface OutgoingMail {
   html: string;
   /** Fixed at enqueue time and sent on every attempt (message-id.ts). */
   messageId: string;
+  /** An iCalendar file (mail/ics.ts) and its METHOD, for scheduled screenings. */
+  calendar?: string | null;
+  calendarMethod?: string | null;
+}
+
+/** The file name a calendar goes out under (and the dev outbox offers for download). */
+export const CALENDAR_FILENAME = 'kino-vmeste.ics';
+
+/**
+ * A calendar goes as the text/calendar alternative with its METHOD (what Outlook and Gmail
+ * read to offer "add to calendar"); with a filename nodemailer also attaches it as an .ics
+ * file anyone can open or import.
+ */
+function calendarParts(mail: OutgoingMail) {
+  if (!mail.calendar) return {};
+  const method = mail.calendarMethod ?? 'REQUEST';
+  return { icalEvent: { method, content: mail.calendar, filename: CALENDAR_FILENAME } };
 }
 
 export interface MailTransport {
@@ -38,7 +55,16 @@ export function createSmtpTransport(options: { url: string; from: string }): Mai
   return {
     kind: 'smtp',
     async send(mail) {
-      await transporter.sendMail({ from: options.from, ...mail });
+      const { to, subject, text, html, messageId } = mail;
+      await transporter.sendMail({
+        from: options.from,
+        to,
+        subject,
+        text,
+        html,
+        messageId,
+        ...calendarParts(mail),
+      });
     },
     async verify() {
       await transporter.verify();

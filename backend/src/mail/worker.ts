@@ -80,10 +80,10 @@ export function createMailWorker(options: MailWorkerOptions): MailWorker {
     const now = clock();
     const mail = await claimNextMail(db, now, now + leaseMs);
     if (!mail) return 'empty';
-    const { to, subject, text, html, messageId } = mail;
+    const { to, subject, text, html, messageId, calendar, calendarMethod } = mail;
     try {
       await withTimeout(
-        () => transport.send({ to, subject, text, html, messageId }),
+        () => transport.send({ to, subject, text, html, messageId, calendar, calendarMethod }),
         sendTimeoutMs,
         sendTimedOut,
       );

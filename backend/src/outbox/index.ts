@@ -19,6 +19,10 @@ const OutboxSchema = t.Array(
     text: t.String(),
     html: t.String(),
     sentAt: t.String(),
+    calendar: t.Union([
+      t.Object({ method: t.String(), filename: t.String(), content: t.String() }),
+      t.Null(),
+    ]),
   }),
 );
 

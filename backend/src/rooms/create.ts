@@ -9,19 +9,23 @@
 import type { CreateRoomInput, RoomView } from '@kino/shared/http/rooms';
 import { DEFAULT_ROOM_SETTINGS } from '@kino/shared/room/permissions';
 import { initialPlayback } from '@kino/shared/room/playback-commands';
+import { scheduledPlayback } from '@kino/shared/schedule';
+import type { PlaybackState } from '@kino/shared/types';
 import type { AuthUser } from '../auth/verify.ts';
 import type { Quotas } from '../config.ts';
 import { guardDb } from '../db/faults.ts';
 import type { Db } from '../db/index.ts';
-import { type InviteeRow, type RoomRow, roomInvitees, rooms } from '../db/schema.ts';
+import { type InviteeRow, type RoomRow, roomInvitees, roomLive, rooms } from '../db/schema.ts';
 import type { Directory } from '../directory/types.ts';
 import { HttpError } from '../http/errors.ts';
 import type { LiveStore } from '../live/types.ts';
 import type { LogFields } from '../log/logger.ts';
 import { renderInviteMail } from '../mail/invite-template.ts';
 import { newMessageId } from '../mail/message-id.ts';
-import { enqueueMail } from '../mail/queue.ts';
-import type { OutgoingMail } from '../mail/transport.ts';
+import { enqueueMail, type QueuedMail } from '../mail/queue.ts';
+import { liveRowOf } from '../schedule/live-row.ts';
+import { checkStartsAt } from '../schedule/model.ts';
+import { planScreeningCreate } from '../schedule/plan.ts';
 import { newSecretId } from './ids.ts';
 import { guardLive } from './live-guard.ts';
 import { checkInviteeCount, enforceQuotas, lockQuotaSubjects, type QuotaRequest } from './quota.ts';
@@ -36,6 +40,10 @@ export interface CreateRoomDeps {
   quotas: Quotas;
   /** Domain part of the invites' Message-IDs (the sender's). */
   mailDomain: string;
+  /** The From address: a scheduled screening's calendar organizer. */
+  mailFrom: string;
+  /** How long before a scheduled start the reminder goes out. */
+  reminderLeadMs: number;
   log: (message: string, fields?: LogFields) => void;
 }
 
@@ -43,8 +51,10 @@ export interface CreateRoomDeps {
 export interface PreparedRoom {
   room: RoomRow;
   invitees: InviteeRow[];
-  mails: OutgoingMail[];
+  mails: QueuedMail[];
   quota: QuotaRequest;
+  /** The room's first playback: paused at 0, or playing from 0 at a scheduled start. */
+  playback: PlaybackState;
 }
 
 export async function prepareRoom(
@@ -79,6 +89,7 @@ export async function prepareRoom(
   }
 
   const now = deps.clock();
+  const startsAt = input.startsAt === undefined ? null : checkStartsAt(input.startsAt, now);
   const roomId = newSecretId();
   const ownerName = ownerProfile?.name ?? owner.name;
   const room: RoomRow = {
@@ -93,9 +104,13 @@ export async function prepareRoom(
     lastActivityAt: new Date(now),
     closedAt: null,
     closeReason: null,
+    startsAt: startsAt === null ? null : new Date(startsAt),
+    scheduleSequence: 0,
   };
+  const profiles = new Map<string, { locale?: string; timeZone?: string }>();
   const invitees: InviteeRow[] = inviteeIds.map((id) => {
     const friend = friendById.get(id)!;
+    profiles.set(id, { locale: friend.locale, timeZone: friend.timeZone });
     return {
       roomId,
       userId: id,
@@ -103,27 +118,51 @@ export async function prepareRoom(
       email: friend.email,
     };
   });
-  const mails = invitees.map((row) => ({
-    to: row.email,
-    messageId: newMessageId(deps.mailDomain),
-    ...renderInviteMail({
-      inviterName: ownerName,
-      inviteeName: row.name,
-      filmTitle: film.title,
-      joinUrl: joinUrl(deps.publicUrl, roomId),
-    }),
-  }));
+  const link = () => joinUrl(deps.publicUrl, roomId);
+  const mails: QueuedMail[] =
+    startsAt === null
+      ? []
+      : planScreeningCreate({
+          roomId,
+          filmTitle: film.title,
+          filmDurationSec: film.durationSec,
+          inviterName: ownerName,
+          startsAt,
+          sequence: 0,
+          invitees: invitees.map((row) => ({
+            ...row,
+            ...profiles.get(row.userId),
+            joinUrl: link(),
+          })),
+          now,
+          reminderLeadMs: deps.reminderLeadMs,
+          mailFrom: deps.mailFrom,
+        });
+  if (startsAt === null)
+    mails.push(
+      ...invitees.map((row) => ({
+        to: row.email,
+        messageId: newMessageId(deps.mailDomain),
+        ...renderInviteMail({
+          inviterName: ownerName,
+          inviteeName: row.name,
+          filmTitle: film.title,
+          joinUrl: link(),
+        }),
+      })),
+    );
   const quota = {
     ownerId: owner.id,
     inviteCount: invitees.length,
     recipients: invitees.map((r) => ({ id: r.userId, name: r.name })),
     now,
   };
-  return { room, invitees, mails, quota };
+  const playback = startsAt === null ? initialPlayback(now) : scheduledPlayback(startsAt, 0);
+  return { room, invitees, mails, quota, playback };
 }
 
 export async function commitRoom(deps: CreateRoomDeps, prepared: PreparedRoom): Promise<RoomView> {
-  const { room, invitees, mails, quota } = prepared;
+  const { room, invitees, mails, quota, playback } = prepared;
   // Room, invitees and their mails commit together: no room without its invites, no invite
   // without its room. The quota is counted again under locks, so instances can't race past it.
   await guardDb(() =>
@@ -133,11 +172,13 @@ export async function commitRoom(deps: CreateRoomDeps, prepared: PreparedRoom): 
       await tx.insert(rooms).values(room);
       if (invitees.length > 0) await tx.insert(roomInvitees).values(invitees);
       await enqueueMail(tx, mails, quota.now);
+      // A scheduled room's record starts with its anchor in the future: the hub, the HTTP view
+      // and every member read the start from it (backend/src/schedule).
+      if (room.startsAt) await tx.insert(roomLive).values(liveRowOf(room.id, playback));
     }),
   );
   // The room exists now. Its live state is a convenience (the hub creates it on the first
   // join anyway), so a Redis hiccup here must not turn a created room into an error.
-  const playback = initialPlayback(quota.now);
   await guardLive(() =>
     Promise.all([
       deps.live.initPlayback(room.id, playback),

@@ -3,7 +3,7 @@
  * with reason 'expired'. The decision is a pure function; the sweeper only
  * gathers facts, decides, and acts.
  */
-import { and, isNull, lt } from 'drizzle-orm';
+import { and, isNull, lt, or } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
 import { rooms } from '../db/schema.ts';
 import type { LiveStore } from '../live/types.ts';
@@ -34,7 +34,13 @@ export async function sweepIdleRooms(deps: SweepDeps): Promise<string[]> {
     .select({ id: rooms.id, lastActivityAt: rooms.lastActivityAt })
     .from(rooms)
     .where(
-      and(isNull(rooms.closedAt), lt(rooms.lastActivityAt, new Date(now - deps.idleTtlMs + 1))),
+      and(
+        isNull(rooms.closedAt),
+        lt(rooms.lastActivityAt, new Date(now - deps.idleTtlMs + 1)),
+        // A scheduled screening waits for its start however quiet it is until then; its idle
+        // clock runs from the start (backend/src/schedule).
+        or(isNull(rooms.startsAt), lt(rooms.startsAt, new Date(now - deps.idleTtlMs + 1))),
+      ),
     );
   const expired: string[] = [];
   for (const room of candidates) {

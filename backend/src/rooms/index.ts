@@ -31,6 +31,8 @@ export function roomsController(deps: AppDeps) {
           clock: deps.clock,
           quotas: deps.config.quotas,
           mailDomain: domain,
+          mailFrom: deps.config.mailFrom,
+          reminderLeadMs: deps.config.screeningReminderSeconds * 1000,
           log: deps.log.error,
         };
         // Only the preparation is abandoned at the deadline: a commit that started finishes,

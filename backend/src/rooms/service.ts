@@ -17,6 +17,7 @@ import type { Db } from '../db/index.ts';
 import { type InviteeRow, type RoomRow, roomInvitees, rooms } from '../db/schema.ts';
 import { HttpError } from '../http/errors.ts';
 import type { LiveStore } from '../live/types.ts';
+import { dropPendingReminders } from '../schedule/reminders.ts';
 import { getRoomAccess } from './access.ts';
 import { guardLive } from './live-guard.ts';
 
@@ -86,12 +87,14 @@ export async function closeRoomNow(
       .returning({ id: rooms.id }),
   );
   if (closed.length === 0) return false;
+  // A closed room's screening reminder must not go out.
+  await guardDb(() => dropPendingReminders(deps.db, roomId));
   await announceClosed(deps, roomId, reason);
   return true;
 }
 
 /** Tells every instance's sockets the room is closed and drops its live state. Idempotent. */
-async function announceClosed(deps: CloseRoomDeps, roomId: string, reason: RoomCloseReason) {
+export async function announceClosed(deps: CloseRoomDeps, roomId: string, reason: RoomCloseReason) {
   const message: ServerMessageOf<'room-closed'> = { type: 'room-closed', reason };
   await guardLive(async () => {
     await deps.live.publish({ roomId, origin: deps.instanceId, message });
@@ -140,6 +143,7 @@ export function toView(
     joinUrl: link,
     createdAt: room.createdAt.toISOString(),
     closedAt: room.closedAt?.toISOString() ?? null,
+    startsAt: room.startsAt?.toISOString() ?? null,
     closeReason: room.closeReason,
     participants,
     playback,

@@ -13,6 +13,7 @@ import { authAndMatchesTests } from './auth-and-matches.ts';
 import type { ApiHarness, SuiteContext } from './context.ts';
 import { lifecycleTests } from './lifecycle.ts';
 import { roomTests } from './rooms.ts';
+import { scheduleTests } from './schedule.ts';
 
 export type { ApiHarness, BackendEnv } from './context.ts';
 
@@ -52,6 +53,7 @@ export function apiSuite(name: string, harness: ApiHarness): void {
 
     authAndMatchesTests(ctx);
     roomTests(ctx);
+    scheduleTests(ctx);
     // Last: it restarts the backend and expires every idle room.
     lifecycleTests(ctx);
   });

@@ -14,6 +14,10 @@ export interface BackendClient {
   createRoom(token: string, body: CreateRoomInput): Promise<ApiResult<RoomInfo>>;
   getRoom(token: string, roomId: string): Promise<ApiResult<RoomInfo>>;
   closeRoom(token: string, roomId: string): Promise<ApiResult<true>>;
+  /** Owner, before a scheduled start: move it (invitees get a calendar update). */
+  reschedule(token: string, roomId: string, startsAt: string): Promise<ApiResult<RoomInfo>>;
+  /** Owner, before a scheduled start: cancel it (the room closes; calendar cancel). */
+  cancelScreening(token: string, roomId: string): Promise<ApiResult<RoomInfo>>;
 }
 
 /** `Retry-After` as seconds: a number of seconds or an HTTP date; undefined if absent or odd. */
@@ -79,5 +83,9 @@ export function createBackendClient(baseUrl: string, fetchFn: FetchLike = fetch)
     getRoom: (token, roomId) => call('GET', `/api/rooms/${enc(roomId)}`, token, parseRoomView),
     closeRoom: (token, roomId) =>
       call('POST', `/api/rooms/${enc(roomId)}/close`, token, () => true as const, {}),
+    reschedule: (token, roomId, startsAt) =>
+      call('POST', `/api/rooms/${enc(roomId)}/schedule`, token, parseRoomView, { startsAt }),
+    cancelScreening: (token, roomId) =>
+      call('POST', `/api/rooms/${enc(roomId)}/schedule/cancel`, token, parseRoomView, {}),
   };
 }

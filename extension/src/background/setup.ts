@@ -51,6 +51,10 @@ async function handle(
       return api.getRoom(request.token, request.roomId);
     case 'close-room':
       return api.closeRoom(request.token, request.roomId);
+    case 'reschedule-room':
+      return api.reschedule(request.token, request.roomId, request.startsAt);
+    case 'cancel-screening':
+      return api.cancelScreening(request.token, request.roomId);
     case 'cinema-session': {
       const response = await fetch(`${settings.cinemaOrigin}/api/session`, {
         credentials: 'include',

@@ -23,6 +23,7 @@ import type { OverlayState, RoomRequest } from './overlay-state';
 import { dockPage } from './page-dock';
 import { reportCurrentRoom } from './report-room';
 import { factsFromInfo, factsFromRefusal } from './room-facts';
+import { scheduleActions } from './schedule-actions';
 import { loadSidebarWidth, saveSidebarWidth } from './sidebar-width-store';
 import { tabClientId } from './tab-client-id';
 import { trackVideoRect } from './video-rect';
@@ -110,6 +111,7 @@ export async function startRoomSession(
   );
 
   const leave = () => leaveRoom(state);
+  const schedule = scheduleActions(connection, request.roomId, () => token(state));
   const actions: SidebarActions = {
     sendChat: (text) => connection.sendChat(text),
     sendReaction: (emoji) => connection.sendReaction(emoji),
@@ -118,6 +120,8 @@ export async function startRoomSession(
     copyInvite: async () => copyText(info?.joinUrl ?? location.href),
     leave,
     closeRoom: async () => {
+      // Closing a screening that has not started is cancelling it: invitees' calendars hear.
+      if ((await schedule.cancelIfPending()) === null) return;
       const jwt = await token(state);
       if (jwt) await sendToBackground({ type: 'close-room', token: jwt, roomId: request.roomId });
     },
@@ -135,6 +139,7 @@ export async function startRoomSession(
       width.value = clampSidebarWidth(next, innerWidth);
     },
     resizeDone: () => saveSidebarWidth(width.value),
+    ...schedule.actions,
   };
   const model: RoomLayerModel = {
     view: connection.view,

@@ -36,7 +36,8 @@ export async function setupWatchButton(
             createRoom: (token, body) => sendToBackground({ type: 'create-room', token, body }),
             onRoomCreated: (room) => {
               state.sidebarCollapsed.value = false;
-              state.room.value = { roomId: room.id, info: room, autoplay: true };
+              // A scheduled room starts by itself at its moment: pressing play now would start it early.
+              state.room.value = { roomId: room.id, info: room, autoplay: room.startsAt === null };
             },
             roomScreen: state.roomScreen,
             onOpenSidebar: () => {

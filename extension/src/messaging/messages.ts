@@ -39,6 +39,11 @@ export interface BackgroundRequests {
   };
   'get-room': { request: { token: string; roomId: string }; response: ApiResult<RoomInfo> };
   'close-room': { request: { token: string; roomId: string }; response: ApiResult<true> };
+  'reschedule-room': {
+    request: { token: string; roomId: string; startsAt: string };
+    response: ApiResult<RoomInfo>;
+  };
+  'cancel-screening': { request: { token: string; roomId: string }; response: ApiResult<RoomInfo> };
   /** The cinema session, fetched by the background (generic adapter, popup). */
   'cinema-session': { request: Record<never, never>; response: SiteSession | null };
   'current-room:set': { request: { room: CurrentRoom | null }; response: true };
@@ -65,6 +70,8 @@ const TYPES: readonly RequestType[] = [
   'create-room',
   'get-room',
   'close-room',
+  'reschedule-room',
+  'cancel-screening',
   'cinema-session',
   'current-room:set',
   'current-room:get',

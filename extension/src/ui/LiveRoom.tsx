@@ -7,6 +7,7 @@ import { ReactionBar } from './ReactionBar';
 import { RoomFooter } from './RoomFooter';
 import { RoomSettingsPanel } from './RoomSettingsPanel';
 import type { SidebarActions } from './room-model';
+import { ScheduleCountdown } from './ScheduleCountdown';
 
 /** The room while it is on: people, chat, reactions, the owner's settings, room actions. */
 export function LiveRoom({ view, actions }: { view: RoomView; actions: SidebarActions }) {
@@ -18,6 +19,7 @@ export function LiveRoom({ view, actions }: { view: RoomView; actions: SidebarAc
         youId={view.you?.userId ?? null}
         ownerId={view.room?.ownerId ?? null}
       />
+      <ScheduleCountdown view={view} actions={actions} />
       {!connected && (
         <p class="kv-notice" role="status">
           {t('connectionLostNote')}

@@ -4,6 +4,7 @@ import { useEffect, useReducer, useRef, useState } from 'preact/hooks';
 import type { ApiResult } from '../api/result';
 import { isDeadEnd, type RoomScreenKind } from './room-screen';
 import { type PanelPlacement, placePanel, StartPanel } from './StartPanel';
+import { defaultChoice, startsAtOf } from './schedule-choice';
 import { reduceStart } from './start-flow';
 import { WatchButton } from './WatchButton';
 
@@ -41,7 +42,7 @@ export function StartApp({ deps }: { deps: StartDeps }) {
     const result = await deps.matches(token, deps.filmId);
     dispatch(
       result.ok
-        ? { type: 'matches', matches: result.data }
+        ? { type: 'matches', matches: result.data, schedule: defaultChoice(Date.now()) }
         : { type: 'failed', error: result.error },
     );
   }
@@ -55,6 +56,7 @@ export function StartApp({ deps }: { deps: StartDeps }) {
       filmId: deps.filmId,
       invitees: state.selected,
       allowLinkJoin: state.allowLinkJoin,
+      startsAt: startsAtOf(state.schedule),
     });
     if (!result.ok) return dispatch({ type: 'failed', error: result.error });
     dispatch({ type: 'started' });

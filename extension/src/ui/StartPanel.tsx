@@ -2,6 +2,8 @@ import { useEffect, useRef } from 'preact/hooks';
 import { t } from '../i18n';
 import { Icon } from './Icons';
 import type { PanelPlacement } from './panel-placement';
+import { ScheduleField } from './ScheduleField';
+import { choiceOk } from './schedule-choice';
 import { canStart, type StartEvent, type StartState, startErrorMessage } from './start-flow';
 
 export type { PanelPlacement } from './panel-placement';
@@ -16,6 +18,8 @@ interface Props {
   onRetry: () => void;
   onShowRoom: () => void;
   onLeaveAndStart: () => void;
+  /** The clock the start time is checked against (ms). */
+  now?: () => number;
 }
 
 /** The panel under (or above) the Watch together button: matches, states, Start. */
@@ -57,7 +61,8 @@ export function StartPanel(props: Props) {
   );
 }
 
-function PanelBody({ state, dispatch, onStart, onRetry, onShowRoom, onLeaveAndStart }: Props) {
+function PanelBody(props: Props) {
+  const { state, dispatch, onStart, onRetry, onShowRoom, onLeaveAndStart } = props;
   switch (state.kind) {
     case 'closed':
       return null;
@@ -99,6 +104,8 @@ function PanelBody({ state, dispatch, onStart, onRetry, onShowRoom, onLeaveAndSt
     case 'choose':
     case 'starting': {
       const busy = state.kind === 'starting';
+      const now = (props.now ?? Date.now)();
+      const later = state.schedule.later;
       return (
         <form
           onSubmit={(event) => {
@@ -135,8 +142,18 @@ function PanelBody({ state, dispatch, onStart, onRetry, onShowRoom, onLeaveAndSt
             />
             <span>{state.matches.length > 0 ? t('allowLinkJoin') : t('linkRoomOffer')}</span>
           </label>
-          <button type="submit" class="kv-button kv-primary" disabled={busy || !canStart(state)}>
-            {busy ? t('starting') : t('start')}
+          <ScheduleField
+            choice={state.schedule}
+            disabled={busy}
+            now={now}
+            onChange={(schedule) => dispatch({ type: 'schedule', schedule })}
+          />
+          <button
+            type="submit"
+            class="kv-button kv-primary"
+            disabled={busy || !canStart(state) || !choiceOk(state.schedule, now)}
+          >
+            {busy ? t(later ? 'scheduling' : 'starting') : t(later ? 'schedule' : 'start')}
           </button>
         </form>
       );

@@ -41,6 +41,14 @@ export interface SidebarActions {
   toggleFullscreen(): void;
   resize(width: number): void;
   resizeDone(): void;
+  /** Scheduled screenings (ui/ScheduleCountdown.tsx): the server's clock now (ms). */
+  serverNow(): number;
+  /** Owner: start the film for everyone before the scheduled moment. */
+  startNow(): void;
+  /** Owner: move the start (RFC 3339); resolves with an error to show, or null when done. */
+  reschedule(startsAt: string): Promise<string | null>;
+  /** Owner: cancel the screening (the room closes); an error to show, or null. */
+  cancelScreening(): Promise<string | null>;
 }
 
 export interface RoomLayerModel {

@@ -26,6 +26,7 @@ test('a starting room cannot be closed half-way', () => {
     matches: people,
     selected: ['boris'],
     allowLinkJoin: false,
+    schedule: { later: false, local: '' },
   };
   expect(reduceStart(starting, { type: 'close' })).toBe(starting);
   expect(reduceStart(starting, { type: 'started' }).kind).toBe('closed');

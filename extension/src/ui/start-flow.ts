@@ -6,6 +6,15 @@
 import type { PersonRef } from '@kino/shared/http/rooms';
 import type { ApiError } from '../api/result';
 import type { MessageKey } from '../i18n/messages';
+import type { ScheduleChoice } from './schedule-choice';
+
+/** What the owner chose in the panel: whom, link join, and when (now or a set time). */
+interface Choosing {
+  matches: PersonRef[];
+  selected: string[];
+  allowLinkJoin: boolean;
+  schedule: ScheduleChoice;
+}
 
 export type StartState =
   | { kind: 'closed' }
@@ -14,15 +23,17 @@ export type StartState =
   | { kind: 'loading' }
   | { kind: 'signed-out' }
   | { kind: 'error'; error: ApiError }
-  | { kind: 'choose'; matches: PersonRef[]; selected: string[]; allowLinkJoin: boolean }
-  | { kind: 'starting'; matches: PersonRef[]; selected: string[]; allowLinkJoin: boolean };
+  | ({ kind: 'choose' } & Choosing)
+  | ({ kind: 'starting' } & Choosing);
 
 export type StartEvent =
   | { type: 'open' }
   | { type: 'in-room' }
   | { type: 'close' }
   | { type: 'signed-out' }
-  | { type: 'matches'; matches: PersonRef[] }
+  /** `schedule`: the panel's suggestion for a set time (ui/schedule-choice.ts). */
+  | { type: 'matches'; matches: PersonRef[]; schedule?: ScheduleChoice }
+  | { type: 'schedule'; schedule: Partial<ScheduleChoice> }
   | { type: 'failed'; error: ApiError }
   | { type: 'toggle'; id: string }
   | { type: 'toggle-link-join' }
@@ -48,6 +59,7 @@ export function reduceStart(state: StartState, event: StartEvent): StartState {
         matches: event.matches,
         selected: event.matches.map((m) => m.id),
         allowLinkJoin: event.matches.length === 0,
+        schedule: event.schedule ?? { later: false, local: '' },
       };
     case 'failed':
       return { kind: 'error', error: event.error };
@@ -58,6 +70,10 @@ export function reduceStart(state: StartState, event: StartEvent): StartState {
         : [...state.selected, event.id];
       return { ...state, selected };
     }
+    case 'schedule':
+      return state.kind === 'choose'
+        ? { ...state, schedule: { ...state.schedule, ...event.schedule } }
+        : state;
     case 'toggle-link-join':
       return state.kind === 'choose' ? { ...state, allowLinkJoin: !state.allowLinkJoin } : state;
     case 'start':
@@ -108,6 +124,8 @@ export function startErrorMessage(error: ApiError, t: Translate): string {
       return t('errorQuotaInvitesReceived', { wait, names: names(error.details) });
     // The backend knows the cinema's films only: a page on a site enabled from the popup
     // (generic adapter) is none of them, and its address cannot even be a film id.
+    case 'invalid_start_time':
+      return t('errorStartTime');
     case 'film_not_found':
     case 'not_found':
       return t('errorUnknownFilm');

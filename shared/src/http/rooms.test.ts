@@ -9,8 +9,11 @@ test('the largest room body the schema allows fits the request body limit', () =
     filmId: 'f'.repeat(CINEMA_ID_MAX_LENGTH),
     invitees: Array.from({ length: MAX_INVITEES }, (_, i) => id(i)),
     allowLinkJoin: false,
+    // The longest start time a client sends: milliseconds and an offset.
+    startsAt: '2026-12-05T20:00:00.000+03:00',
   };
   expect(Value.Check(CreateRoomBody, largest)).toBe(true);
+  expect(Value.Check(CreateRoomBody, { ...largest, startsAt: 'x'.repeat(41) })).toBe(false);
   // One more invitee or a longer id is not a legal body, so this is the most it can take.
   expect(Value.Check(CreateRoomBody, { ...largest, invitees: [...largest.invitees, 'x'] })).toBe(
     false,

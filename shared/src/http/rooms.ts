@@ -24,6 +24,24 @@ export const MAX_REQUEST_BODY_BYTES = 4 * 1024;
 const CinemaId = (description: string) =>
   Type.String({ pattern: CINEMA_ID_PATTERN, maxLength: CINEMA_ID_MAX_LENGTH, description });
 
+/**
+ * A scheduled start in request bodies: the create body's optional `startsAt` and the
+ * reschedule body. The range (at least 5 s, at most 30 days ahead) needs the clock, so the
+ * backend applies it (backend/src/schedule/model.ts, shared/src/schedule).
+ */
+export const StartsAtField = Type.String({
+  format: 'date-time',
+  maxLength: 40,
+  description:
+    'When the screening starts (RFC 3339 with an offset, e.g. 2026-12-05T20:00:00+03:00): at least 5 s and at most 30 days ahead',
+});
+
+/** `POST /api/rooms/:id/schedule` (owner only, before the start). */
+export const RescheduleBody = Type.Object(
+  { startsAt: StartsAtField },
+  { additionalProperties: false },
+);
+
 /** `POST /api/rooms`. Unknown fields are refused: a misspelt `allowLinkjoin` must not silently do nothing. */
 export const CreateRoomBody = Type.Object(
   {
@@ -35,6 +53,8 @@ export const CreateRoomBody = Type.Object(
     allowLinkJoin: Type.Optional(
       Type.Boolean({ description: 'Anyone signed in who has the link may join (default false)' }),
     ),
+    /** A scheduled screening instead of "now" (backend/src/schedule). */
+    startsAt: Type.Optional(StartsAtField),
   },
   { additionalProperties: false },
 );
@@ -74,6 +94,8 @@ export const RoomSchema = Type.Object({
   createdAt: DateTime,
   closedAt: Type.Union([DateTime, Type.Null()]),
   closeReason: Type.Union([Type.String(), Type.Null()]),
+  /** A scheduled screening's start (null: it started at creation). */
+  startsAt: Type.Union([DateTime, Type.Null()]),
   participants: Type.Array(ParticipantSchema),
   playback: Type.Union([PlaybackStateSchema, Type.Null()]),
 });

@@ -14,6 +14,7 @@ export const SAMPLE_ROOM: RoomView = {
   createdAt: '2026-01-01T00:00:00.000Z',
   closedAt: null,
   closeReason: null,
+  startsAt: null,
   participants: [
     {
       userId: 'boris',

@@ -121,7 +121,8 @@ export function decideBuffering(input: BufferingInput): BufferingDecision {
     const expired = now - hold.startedAt >= limits.maxHoldMs;
     return !holdersStalled || expired ? resume() : { action: 'none' };
   }
-  if (!playback.playing) return { action: 'none' };
+  // A scheduled film that has not started (anchor in the future) has nothing to wait for.
+  if (!playback.playing || playback.at > now) return { action: 'none' };
   const holders = input.stalls.filter((s) => mayHold(state, s, now, limits));
   if (holders.length === 0) return { action: 'none' };
   const accounts = liveAccounts(state, now, limits);

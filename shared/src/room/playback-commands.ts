@@ -88,6 +88,11 @@ export function applyCommand(
   ctx: CommandContext,
 ): CommandResult {
   if (!canControl(ctx.settings, ctx.isOwner)) return { ok: false, code: 'not_allowed' };
+  // Before a scheduled start (anchor in the future) only the owner may change it: anyone
+  // else's play would start the screening early for everyone.
+  if (current.playing && current.at > ctx.now && !ctx.isOwner) {
+    return { ok: false, code: 'not_allowed' };
+  }
   if (command.baseSeq !== current.seq) return { ok: false, code: 'stale', current };
 
   // Positions in the command are what the user saw at `at`, so everything is computed there.
