@@ -86,6 +86,17 @@ async function planInput(
 
 const conflict = () => new HttpError(409, 'already_started', 'The screening has started');
 
+/** The room row as it was read: open, same schedule sequence (an optimistic lock). */
+const stillAsRead = (room: { id: string; scheduleSequence: number }) =>
+  and(
+    eq(rooms.id, room.id),
+    isNull(rooms.closedAt),
+    eq(rooms.scheduleSequence, room.scheduleSequence),
+  );
+
+const changedMeanwhile = () =>
+  new HttpError(409, 'schedule_changed', 'The screening changed meanwhile');
+
 export async function reschedule(
   deps: ScheduleDeps,
   roomId: string,
@@ -109,15 +120,9 @@ export async function reschedule(
       const [updated] = await tx
         .update(rooms)
         .set({ startsAt: new Date(startsAt), scheduleSequence: sequence })
-        .where(
-          and(
-            eq(rooms.id, roomId),
-            isNull(rooms.closedAt),
-            eq(rooms.scheduleSequence, room.scheduleSequence),
-          ),
-        )
+        .where(stillAsRead(room))
         .returning({ id: rooms.id });
-      if (!updated) throw new HttpError(409, 'schedule_changed', 'The screening changed meanwhile');
+      if (!updated) throw changedMeanwhile();
       await dropPendingReminders(tx, roomId);
       await enqueueMail(tx, mails, now);
       return scheduledPlayback(startsAt, moved.seq);
@@ -145,15 +150,9 @@ export async function cancelScreening(
           closeReason: 'closed-by-owner',
           scheduleSequence: sequence,
         })
-        .where(
-          and(
-            eq(rooms.id, roomId),
-            isNull(rooms.closedAt),
-            eq(rooms.scheduleSequence, room.scheduleSequence),
-          ),
-        )
+        .where(stillAsRead(room))
         .returning({ id: rooms.id });
-      if (!closed) throw new HttpError(409, 'schedule_changed', 'The screening changed meanwhile');
+      if (!closed) throw changedMeanwhile();
       await dropPendingReminders(tx, roomId);
       await enqueueMail(tx, mails, now);
     }),
