@@ -52,6 +52,10 @@ export class RoomFanout {
       case 'presence':
         this.toMembers(this.orderedPresence(message, rev));
         return;
+      case 'knocks':
+        // Who asks to join is the owner's business (PROTOCOL.md, Knock to join).
+        this.toMembers(message, undefined, (c) => c.joined?.isOwner === true);
+        return;
       default:
         this.toMembers(message);
     }
@@ -80,13 +84,18 @@ export class RoomFanout {
     return { ...message, participants: this.lastParticipants ?? message.participants };
   }
 
-  private toMembers(message: ServerMessage, cursor?: number): void {
+  private toMembers(
+    message: ServerMessage,
+    cursor?: number,
+    only: (connection: Connection) => boolean = () => true,
+  ): void {
     const text = encodeServer(message);
     if (text === null) {
       this.deps.onError(`a ${message.type} frame of ${this.roomId} exceeds the budget`, null);
       return;
     }
-    for (const connection of this.members) deliverTo(connection, text, cursor);
+    for (const connection of this.members)
+      if (only(connection)) deliverTo(connection, text, cursor);
   }
 
   dispose(): void {

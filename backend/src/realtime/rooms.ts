@@ -6,6 +6,7 @@
  * they are.
  */
 import type { ServerMessage } from '@kino/shared/protocol';
+import { isRevokeEvent, revokedConnections } from '../knock/revoke-event.ts';
 import type { RoomEvent } from '../live/types.ts';
 import type { Connection } from './connection.ts';
 import { deliverTo, RoomFanout } from './fanout.ts';
@@ -107,6 +108,13 @@ export class Rooms {
   onEvent(event: RoomEvent): void {
     if (isReplacedEvent(event.message)) {
       for (const id of event.message.connectionIds) this.closeReplacedHere(id);
+      return;
+    }
+    if (isRevokeEvent(event.message)) {
+      const members = this.byId.get(event.roomId)?.members ?? [];
+      for (const connection of revokedConnections(members, event.message.userId)) {
+        this.deps.closeConnection(connection.socket.id, CLOSE.denied, 'removed by the owner');
+      }
       return;
     }
     // Our own broadcasts were handed out when they were made.

@@ -1,0 +1,34 @@
+/**
+ * Instances tell each other on the bus that a member was revoked; each closes that member's
+ * connections it holds: `error revoked` (fatal), then close 4003.
+ */
+import { encode } from '@kino/shared/protocol';
+import type { Connection } from '../realtime/connection.ts';
+
+export const REVOKE_EVENT = '*revoked';
+
+export interface RevokeEvent {
+  type: typeof REVOKE_EVENT;
+  userId: string;
+}
+
+export const isRevokeEvent = (message: unknown): message is RevokeEvent =>
+  (message as { type?: unknown } | null)?.type === REVOKE_EVENT &&
+  typeof (message as { userId?: unknown }).userId === 'string';
+
+const REVOKED_TEXT = encode({
+  type: 'error',
+  code: 'revoked',
+  message: 'The owner removed you from this room',
+  ref: 'hello',
+  fatal: true,
+});
+
+/** The connections of `members` that belong to the revoked user, told why before closing. */
+export function revokedConnections(members: Iterable<Connection>, userId: string): Connection[] {
+  const hit = [...members].filter((c) => c.joined?.participant.userId === userId);
+  for (const connection of hit) {
+    if (connection.phase !== 'closed') connection.socket.send(REVOKED_TEXT);
+  }
+  return hit;
+}
