@@ -64,5 +64,8 @@ export function actions(): SidebarActions & Record<string, ReturnType<typeof moc
     toggleFullscreen: mock(() => {}),
     resize: mock((_: number) => {}),
     resizeDone: mock(() => {}),
+    knock: mock(() => {}),
+    answerKnock: mock((_: string, __: boolean) => {}),
+    revoke: mock((_: string) => {}),
   };
 }

@@ -2,6 +2,7 @@
  * HTTP client of the backend API. Runs in the background (which holds the host
  * permission, so no CORS is involved); the fetch function is injected for tests.
  */
+import { isKnockStatusReply, type KnockStatusReply } from '@kino/shared/protocol';
 import type { ApiResult } from './result';
 import { type PersonRef, parseMatches, parseRoomInfo, type RoomInfo } from './room-info';
 
@@ -18,6 +19,8 @@ export interface BackendClient {
   createRoom(token: string, body: CreateRoomBody): Promise<ApiResult<RoomInfo>>;
   getRoom(token: string, roomId: string): Promise<ApiResult<RoomInfo>>;
   closeRoom(token: string, roomId: string): Promise<ApiResult<true>>;
+  /** Knock to join (POST) or read the answer so far (GET). */
+  knock(token: string, roomId: string, ask: boolean): Promise<ApiResult<KnockStatusReply>>;
 }
 
 /** `Retry-After` as seconds: a number of seconds or an HTTP date; undefined if absent or odd. */
@@ -83,5 +86,9 @@ export function createBackendClient(baseUrl: string, fetchFn: FetchLike = fetch)
     getRoom: (token, roomId) => call('GET', `/api/rooms/${enc(roomId)}`, token, parseRoomInfo),
     closeRoom: (token, roomId) =>
       call('POST', `/api/rooms/${enc(roomId)}/close`, token, () => true as const, {}),
+    knock: (token, roomId, ask) =>
+      call(ask ? 'POST' : 'GET', `/api/rooms/${enc(roomId)}/knock`, token, (body) =>
+        isKnockStatusReply(body) ? body : null,
+      ),
   };
 }

@@ -51,6 +51,8 @@ async function handle(
       return api.getRoom(request.token, request.roomId);
     case 'close-room':
       return api.closeRoom(request.token, request.roomId);
+    case 'knock':
+      return api.knock(request.token, request.roomId, request.ask === true);
     case 'cinema-session': {
       const response = await fetch(`${settings.cinemaOrigin}/api/session`, {
         credentials: 'include',

@@ -3,6 +3,7 @@
  * background. Each request type names its response type.
  */
 
+import type { KnockStatusReply } from '@kino/shared/protocol';
 import type { SiteSession } from '../adapters/types';
 import type { CreateRoomBody } from '../api/backend-client';
 import type { ApiResult } from '../api/result';
@@ -40,6 +41,11 @@ export interface BackgroundRequests {
   };
   'get-room': { request: { token: string; roomId: string }; response: ApiResult<RoomInfo> };
   'close-room': { request: { token: string; roomId: string }; response: ApiResult<true> };
+  /** Knock to join (`ask`: POST) or read the answer so far (GET). */
+  knock: {
+    request: { token: string; roomId: string; ask: boolean };
+    response: ApiResult<KnockStatusReply>;
+  };
   /** The cinema session, fetched by the background (generic adapter, popup). */
   'cinema-session': { request: Record<never, never>; response: SiteSession | null };
   'current-room:set': { request: { room: CurrentRoom | null }; response: true };
@@ -66,6 +72,7 @@ const TYPES: readonly RequestType[] = [
   'create-room',
   'get-room',
   'close-room',
+  'knock',
   'cinema-session',
   'current-room:set',
   'current-room:get',

@@ -8,6 +8,7 @@
  */
 import {
   type ClientMessage,
+  type ClientMessageOf,
   createProtocolParsers,
   encode,
   HISTORY_MAX_LIMIT,
@@ -41,6 +42,7 @@ const FATAL_CODES = new Set([
   'version_mismatch',
   'unauthorized',
   'forbidden',
+  'revoked',
   'not_found',
   'room_closed',
   'room_full',
@@ -165,6 +167,11 @@ export class RoomConnection {
   /** Owner only: who may control playback, and whether the room waits for buffering members. */
   changeSettings(change: Partial<RoomSettings>): void {
     this.send(withId({ type: 'settings', ...change }, this.newId()));
+  }
+
+  /** Owner only: answer a knock, or take a member out of the room (PROTOCOL.md, Knock to join). */
+  sendOwnerAction(action: ClientMessageOf<'knock-answer' | 'revoke'>): void {
+    this.send(withId(action, this.newId()));
   }
 
   setBuffering(stalled: boolean): void {

@@ -4,6 +4,7 @@
  * Kept apart from the core messages; client-messages.ts and server-messages.ts list them.
  */
 import { type Static, Type } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
 import { KNOCK_POLICY, KNOCK_STATUSES } from '../knock/policy.ts';
 import { ClientId, DisplayName, Id, Timestamp } from './primitives.ts';
 
@@ -58,3 +59,8 @@ export const KnockStatusSchema = Type.Object(
   closed,
 );
 export type KnockStatusReply = Static<typeof KnockStatusSchema>;
+
+/** Whether an HTTP reply is a knock status (interpreted: extension pages forbid codegen). */
+export function isKnockStatusReply(value: unknown): value is KnockStatusReply {
+  return Value.Check(KnockStatusSchema, value);
+}
