@@ -107,3 +107,30 @@ test('resume shows a pending request from an earlier visit, and ignores none', a
   expect(earlier.door.state.value.phase).toBe('pending');
   earlier.abort.abort();
 });
+
+test('a resume answered after the user knocked does not start a second polling chain', async () => {
+  let release: (r: ApiResult<KnockStatusReply>) => void = () => {};
+  const calls: boolean[] = [];
+  const onApproved = jest.fn();
+  const door = createKnockDoor({
+    call: (ask) => {
+      calls.push(ask);
+      if (calls.length === 1) return new Promise((resolve) => (release = resolve));
+      return Promise.resolve(calls.length >= 4 ? reply('approved') : reply('pending'));
+    },
+    onApproved,
+    signal: new AbortController().signal,
+    now: () => Date.now(),
+    pollMs: 2000,
+  });
+  const resumed = door.resume();
+  await door.knock();
+  release(reply('pending'));
+  await resumed;
+  await tick(2000);
+  await tick(2000);
+  await tick(2000);
+  // resume (GET), knock (POST), then one poll every 2 s until approved: never two at once.
+  expect(calls).toEqual([false, true, false, false]);
+  expect(onApproved).toHaveBeenCalledTimes(1);
+});

@@ -29,10 +29,13 @@ export function createKnockDoor(options: KnockDoorOptions): KnockDoor {
   const pollMs = options.pollMs ?? KNOCK_POLL_MS;
   const state = signal<KnockState>(KNOCK_IDLE);
   let timer: ReturnType<typeof setTimeout> | null = null;
+  /** One poll at a time, and one chain of them: a slow answer never doubles the polling. */
+  let busy = false;
+  let approved = false;
   options.signal.addEventListener('abort', () => timer && clearTimeout(timer), { once: true });
 
   function apply(result: ApiResult<KnockStatusReply>): void {
-    if (options.signal.aborted) return;
+    if (options.signal.aborted || approved) return;
     const next = knockStateFrom(result, now());
     // A failed status poll is not a refusal of the knock: keep waiting and ask again.
     if (!result.ok && state.value.phase === 'pending' && result.error.status !== 403) {
@@ -41,14 +44,28 @@ export function createKnockDoor(options: KnockDoorOptions): KnockDoor {
     }
     state.value = next;
     if (next.phase === 'pending') schedule();
-    if (next.phase === 'approved') options.onApproved();
+    if (next.phase === 'approved') {
+      approved = true;
+      options.onApproved();
+    }
   }
 
   function schedule(): void {
+    if (timer !== null) return;
     timer = setTimeout(() => {
       timer = null;
-      void options.call(false).then(apply);
+      void poll();
     }, pollMs);
+  }
+
+  async function poll(): Promise<void> {
+    if (busy || options.signal.aborted) return;
+    busy = true;
+    try {
+      apply(await options.call(false));
+    } finally {
+      busy = false;
+    }
   }
 
   return {
@@ -60,11 +77,13 @@ export function createKnockDoor(options: KnockDoorOptions): KnockDoor {
       apply(await options.call(true));
     },
     async resume() {
+      if (state.value.phase !== 'idle') return;
       const result = await options.call(false);
-      // Only a request still waiting (or just approved) changes the screen; no request is idle.
-      if (result.ok && (result.data.status === 'pending' || result.data.status === 'approved')) {
-        apply(result);
-      }
+      // Only a request still waiting (or just approved) changes the screen, and only while
+      // the user has not knocked meanwhile; no request at all stays idle.
+      const waiting =
+        result.ok && (result.data.status === 'pending' || result.data.status === 'approved');
+      if (waiting && state.value.phase === 'idle') apply(result);
     },
   };
 }

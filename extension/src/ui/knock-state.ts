@@ -63,7 +63,10 @@ export function refusalText(
   return t('knockFailed', { message: state.message });
 }
 
-/** "8 min" / "45 s"; "a moment" when unknown. */
+/**
+ * "8 min" / "45 s"; "a moment" when unknown. Minutes are rounded, not rounded up: a clock
+ * read a few seconds ago must not turn a fresh 10-minute request into "11 min".
+ */
 export function waitText(
   seconds: number | undefined,
   t: (key: MessageKey, params?: Record<string, string | number>) => string,
@@ -71,5 +74,5 @@ export function waitText(
   if (seconds === undefined) return t('waitMoment');
   return seconds < 120
     ? t('waitSeconds', { n: Math.max(1, Math.ceil(seconds)) })
-    : t('waitMinutes', { n: Math.ceil(seconds / 60) });
+    : t('waitMinutes', { n: Math.round(seconds / 60) });
 }
