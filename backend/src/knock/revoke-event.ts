@@ -20,7 +20,6 @@ const REVOKED_TEXT = encode({
   type: 'error',
   code: 'revoked',
   message: 'The owner removed you from this room',
-  ref: 'hello',
   fatal: true,
 });
 

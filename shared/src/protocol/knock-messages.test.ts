@@ -1,7 +1,9 @@
 import { describe, expect, test } from 'bun:test';
 import { KNOCK_POLICY } from '../knock/policy.ts';
+import type { ClientMessage } from './client-messages.ts';
 import { isKnockStatusReply } from './knock-messages.ts';
 import { parseClientMessage, parseServerMessage } from './parse.ts';
+import type { ServerMessage } from './server-messages.ts';
 
 const request = {
   userId: 'gleb',
@@ -13,11 +15,12 @@ const request = {
 
 describe('knock messages', () => {
   test('the owner answers and revokes; an id is optional', () => {
-    for (const message of [
+    const messages: ClientMessage[] = [
       { type: 'knock-answer', userId: 'gleb', approve: true },
       { type: 'knock-answer', id: 'answer_0001', userId: 'gleb', approve: false },
       { type: 'revoke', userId: 'boris' },
-    ]) {
+    ];
+    for (const message of messages) {
       expect(parseClientMessage(JSON.stringify(message))).toEqual({ ok: true, message });
     }
   });
@@ -40,7 +43,7 @@ describe('knock messages', () => {
   });
 
   test('the knocks list is bounded: requests, and friends named on each', () => {
-    const ok = { type: 'knocks', requests: [request] };
+    const ok: ServerMessage = { type: 'knocks', requests: [request] };
     expect(parseServerMessage(JSON.stringify(ok))).toEqual({ ok: true, message: ok });
     const tooMany = {
       type: 'knocks',
