@@ -25,6 +25,8 @@ export const KNOCK_POLL_MS = 2000;
 export function knockStateFrom(result: ApiResult<KnockStatusReply>, now: number): KnockState {
   if (!result.ok) {
     const { code, message, retryAfterSeconds } = result.error;
+    // Invited meanwhile (or the room opened to the link): nothing to wait for, go in.
+    if (code === 'already_member') return { phase: 'approved' };
     return {
       phase: 'refused',
       code,
@@ -60,6 +62,9 @@ export function refusalText(
   if (state.code === 'knock_rate_limited') return t('knockRateLimited', { wait });
   if (state.code === 'knock_queue_full') return t('knockQueueFull', { wait });
   if (state.code === 'network') return t('errorNetwork');
+  if (state.code === 'unauthorized') return t('knockSignedOut');
+  if (state.code === 'room_closed') return t('roomAlreadyClosed');
+  if (state.code === 'room_revoked') return t('revokedBody');
   return t('knockFailed', { message: state.message });
 }
 
