@@ -12,6 +12,7 @@ import { cors } from './http/cors.ts';
 import { errorHandler } from './http/error-handler.ts';
 import { createUserRateLimiter } from './http/user-rate-limit.ts';
 import { joinController } from './join/index.ts';
+import { knockController } from './knock/index.ts';
 import { legalController } from './legal/index.ts';
 import { matchesController } from './matches/index.ts';
 import { outboxController } from './outbox/index.ts';
@@ -60,6 +61,7 @@ export function createApp(deps: AppDeps) {
     .use(matchesController(deps))
     .use(roomsController(deps))
     .use(scheduleController(deps))
+    .use(knockController(deps))
     .use(joinController(deps))
     .use(legalController(deps.config))
     .use(

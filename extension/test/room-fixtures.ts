@@ -68,5 +68,8 @@ export function actions(): SidebarActions & Record<string, ReturnType<typeof moc
     startNow: mock(() => {}),
     reschedule: mock(async (_: string) => null as string | null),
     cancelScreening: mock(async () => null as string | null),
+    knock: mock(() => {}),
+    answerKnock: mock((_: string, __: boolean) => {}),
+    revoke: mock((_: string) => {}),
   };
 }

@@ -4,6 +4,7 @@ export * from './protocol/client-messages.ts';
 export * from './protocol/describe-error.ts';
 export * from './protocol/errors.ts';
 export * from './protocol/frame-budget.ts';
+export * from './protocol/knock-messages.ts';
 export * from './protocol/parse.ts';
 export * from './protocol/primitives.ts';
 export * from './protocol/server-messages.ts';

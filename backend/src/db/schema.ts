@@ -177,3 +177,5 @@ export const roomChat = pgTable(
 export type RoomRow = typeof rooms.$inferSelect;
 export type InviteeRow = typeof roomInvitees.$inferSelect;
 export type MailRow = typeof mailQueue.$inferSelect;
+
+export { type KnockRow, roomKnocks, roomRevocations } from './knock-schema.ts';

@@ -12,7 +12,9 @@ export type BusMessage =
   /** This instance is alive (on the every-instance channel). */
   | { type: '*instance-alive' }
   /** These connections were replaced by a newer one of the same tab: whoever holds them closes them. */
-  | { type: '*replaced'; connectionIds: string[] };
+  | { type: '*replaced'; connectionIds: string[] }
+  /** The owner took this user out of the room: whoever holds their connections closes them. */
+  | { type: '*revoked'; userId: string };
 
 /** What instances tell each other about a room (fan-out bus). */
 export interface RoomEvent {

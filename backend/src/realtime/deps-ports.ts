@@ -1,6 +1,7 @@
 /** Builds the hub's ports from the app's dependencies (auth, rooms in Postgres, live store). */
 import { AuthError, verifyAccessToken } from '../auth/verify.ts';
 import type { AppDeps } from '../deps.ts';
+import { knockPorts } from '../knock/ports.ts';
 import { createRoomRecord } from '../record/index.ts';
 import { getRoomAccess, recordPresence } from '../rooms/access.ts';
 import type { RealtimePorts, RoomAccess } from './ports.ts';
@@ -26,6 +27,9 @@ export function realtimePorts(deps: AppDeps): RealtimePorts {
       if (room.closedAt !== null) {
         return { ok: false, code: 'room_closed', message: 'This room has been closed' };
       }
+      if (access.isRevoked) {
+        return { ok: false, code: 'revoked', message: 'The owner removed you from this room' };
+      }
       if (!access.allowed) {
         return { ok: false, code: 'forbidden', message: 'You are not invited to this room' };
       }
@@ -35,6 +39,7 @@ export function realtimePorts(deps: AppDeps): RealtimePorts {
         isOwner: access.isOwner,
       };
     },
+    knocks: knockPorts(deps),
     recordPresence: ({ roomId, userId, connectionId, kind, at }) =>
       recordPresence(deps.db, { roomId, userId, connectionId, event: kind, at }),
     logError: (message, error) =>

@@ -1,5 +1,6 @@
 /** Routes a validated message of a joined (or joining) connection to its feature handler. */
 import type { ClientMessage } from '@kino/shared/protocol';
+import { handleKnockAnswer, handleRevoke } from '../knock/realtime.ts';
 import { handleBuffering } from './buffering.ts';
 import { handleChat, handleHistory, handleReaction } from './chat.ts';
 import { type Connection, isJoined } from './connection.ts';
@@ -37,6 +38,10 @@ export async function dispatchMessage(
       return handleHistory(io, connection, message, arrival);
     case 'settings':
       return handleSettings(io, connection, message, arrival);
+    case 'knock-answer':
+      return handleKnockAnswer(io, connection, message, arrival);
+    case 'revoke':
+      return handleRevoke(io, connection, message, arrival);
     case 'leave':
       return io.disconnect(connection, CLOSE.left, 'left');
   }

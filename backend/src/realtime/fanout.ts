@@ -60,6 +60,10 @@ export class RoomFanout {
         this.toMembers(ordered, undefined, ordered === message ? text : undefined);
         return;
       }
+      case 'knocks':
+        // Who asks to join is the owner's business (PROTOCOL.md, Knock to join).
+        this.toMembers(message, undefined, text, (c) => c.joined?.isOwner === true);
+        return;
       default:
         this.toMembers(message, undefined, text);
     }
@@ -96,14 +100,22 @@ export class RoomFanout {
     return { ...message, participants: this.lastParticipants ?? message.participants };
   }
 
-  private toMembers(message: ServerMessage, cursor?: number, given?: string): void {
+  private toMembers(
+    message: ServerMessage,
+    cursor?: number,
+    given?: string,
+    only: (connection: Connection) => boolean = () => true,
+  ): void {
     const text = given ?? encodeServer(message);
     if (text === null) {
       this.deps.onError(`a ${message.type} frame of ${this.roomId} exceeds the budget`, null);
       return;
     }
-    if (this.deps.counters) this.deps.counters.framesOut += this.members.size;
-    for (const connection of this.members) deliverTo(connection, text, cursor);
+    for (const connection of this.members) {
+      if (!only(connection)) continue;
+      if (this.deps.counters) this.deps.counters.framesOut++;
+      deliverTo(connection, text, cursor);
+    }
   }
 
   dispose(): void {

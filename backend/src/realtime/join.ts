@@ -17,6 +17,7 @@ import { activeHold } from '@kino/shared/room/buffering';
 import { canControl } from '@kino/shared/room/permissions';
 import { compactPresence, fitParticipant, ROOM_CAPACITY } from '@kino/shared/room/presence';
 import { isDependencyUnavailable } from '../faults/unavailable.ts';
+import { sendKnocksAfterWelcome } from '../knock/realtime.ts';
 import type { LiveParticipant } from '../live/types.ts';
 import { wireParticipant } from '../live/wire.ts';
 import type { RoomLiveRecord } from '../record/types.ts';
@@ -118,6 +119,7 @@ const join: HelloHandler = async (io, connection, hello) => {
   const { welcome, room } = await buildWelcome(io, connection, hello.lastCursor);
   io.send(connection, welcome);
   io.welcomed(connection, welcome.playback.seq);
+  await sendKnocksAfterWelcome(io, connection);
   if (admitted.firstOfUser) {
     await announcePresence(io, roomId, { kind: 'join', userId: user.id, name: entry.name });
   }

@@ -3,6 +3,8 @@
  * The hub sees sockets only through `HubSocket`, so tests drive it with in-memory sockets
  * and the Elysia controller is the only place that knows about Bun's WebSocket.
  */
+
+import type { KnockPorts } from '../knock/ports.ts';
 import type { LiveStore } from '../live/types.ts';
 import type { RoomRecord } from '../record/types.ts';
 
@@ -26,7 +28,7 @@ export interface RoomInfo {
 
 export type RoomAccess =
   | { ok: true; room: RoomInfo; isOwner: boolean }
-  | { ok: false; code: 'not_found' | 'forbidden' | 'room_closed'; message: string };
+  | { ok: false; code: 'not_found' | 'forbidden' | 'room_closed' | 'revoked'; message: string };
 
 export interface PresenceRecord {
   roomId: string;
@@ -51,6 +53,8 @@ export interface RealtimePorts {
   roomAccess(roomId: string, user: VerifiedUser): Promise<RoomAccess>;
   /** Records a join or leave in Postgres (the room's history). */
   recordPresence(event: PresenceRecord): Promise<void>;
+  /** Knock to join and revoking members (backend/src/knock); absent: the room has neither. */
+  knocks?: KnockPorts;
   /** Where unexpected failures are reported; console.error when absent. */
   logError?(message: string, error: unknown): void;
 }

@@ -8,6 +8,7 @@
  * are.
  */
 import type { ServerMessage } from '@kino/shared/protocol';
+import { revokedConnections } from '../knock/revoke-event.ts';
 import type { RoomEvent } from '../live/types.ts';
 import { type BusCounters, emptyBusCounters } from './bus-counters.ts';
 import type { Connection } from './connection.ts';
@@ -164,6 +165,13 @@ export class Rooms {
     const { message } = event;
     if (message.type === '*replaced') {
       for (const id of message.connectionIds) this.closeReplacedHere(id);
+      return;
+    }
+    if (message.type === '*revoked') {
+      const members = this.byId.get(event.roomId)?.members ?? [];
+      for (const connection of revokedConnections(members, message.userId)) {
+        this.deps.closeConnection(connection.socket.id, CLOSE.denied, 'removed by the owner');
+      }
       return;
     }
     if (message.type === '*instance-alive') return; // the hub's, never on a room's channel

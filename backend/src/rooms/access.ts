@@ -7,13 +7,18 @@ import { isRoomIdShaped } from '@kino/shared/ids';
 import { and, eq } from 'drizzle-orm';
 import { guardDb } from '../db/faults.ts';
 import type { Db } from '../db/index.ts';
-import { type RoomRow, roomInvitees, roomPresence, rooms } from '../db/schema.ts';
+import { type RoomRow, roomInvitees, roomPresence, roomRevocations, rooms } from '../db/schema.ts';
 
 export interface RoomAccess {
   room: RoomRow;
   isOwner: boolean;
   isInvitee: boolean;
-  /** May join now: owner, invitee, or anyone when allowLinkJoin — and the room is not closed. */
+  /** The owner took this user out of the room (knock/revoke.ts): no door lets them back in. */
+  isRevoked: boolean;
+  /**
+   * May join now: owner, invitee, or anyone when allowLinkJoin — not revoked, and the room is
+   * not closed.
+   */
   allowed: boolean;
 }
 
@@ -28,15 +33,22 @@ export async function getRoomAccess(
     const [room] = await db.select().from(rooms).where(eq(rooms.id, roomId));
     if (!room) return null;
     const isOwner = room.ownerId === userId;
-    const [invitee] = isOwner
-      ? []
-      : await db
-          .select({ userId: roomInvitees.userId })
-          .from(roomInvitees)
-          .where(and(eq(roomInvitees.roomId, roomId), eq(roomInvitees.userId, userId)));
+    const [[invitee], [revoked]] = isOwner
+      ? [[], []]
+      : await Promise.all([
+          db
+            .select({ userId: roomInvitees.userId })
+            .from(roomInvitees)
+            .where(and(eq(roomInvitees.roomId, roomId), eq(roomInvitees.userId, userId))),
+          db
+            .select({ userId: roomRevocations.userId })
+            .from(roomRevocations)
+            .where(and(eq(roomRevocations.roomId, roomId), eq(roomRevocations.userId, userId))),
+        ]);
     const isInvitee = invitee !== undefined;
-    const member = isOwner || isInvitee || room.allowLinkJoin;
-    return { room, isOwner, isInvitee, allowed: member && room.closedAt === null };
+    const isRevoked = revoked !== undefined;
+    const member = (isOwner || isInvitee || room.allowLinkJoin) && !isRevoked;
+    return { room, isOwner, isInvitee, isRevoked, allowed: member && room.closedAt === null };
   });
 }
 

@@ -42,6 +42,13 @@ export async function getRoomForUser(
 ): Promise<RoomView> {
   const access = await getRoomAccess(deps.db, roomId, user.id);
   if (!access) throw new HttpError(404, 'room_not_found', 'No such room');
+  if (access.isRevoked) {
+    throw new HttpError(403, 'room_revoked', 'The owner removed you from this room', {
+      owner: { id: access.room.ownerId, name: access.room.ownerName },
+      filmTitle: access.room.filmTitle,
+      closed: access.room.closedAt !== null,
+    });
+  }
   if (!access.isOwner && !access.isInvitee && !access.room.allowLinkJoin) {
     // Whom to ask and for what: the join page shows the same to anyone with the link.
     const { room } = access;

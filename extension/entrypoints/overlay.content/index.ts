@@ -1,4 +1,5 @@
 import '../../src/ui/style.css';
+import '../../src/ui/knock.css';
 import { contentScriptMatches } from '../../build-config';
 import { BUILD } from '../../src/build-info';
 import { runOverlay } from '../../src/features/run-overlay';

@@ -5,6 +5,7 @@
 
 import { parseApiError, parseMatches, parseRoomView } from '@kino/shared/http/responses';
 import type { CreateRoomInput, PersonRef, RoomView as RoomInfo } from '@kino/shared/http/rooms';
+import { isKnockStatusReply, type KnockStatusReply } from '@kino/shared/protocol';
 import type { ApiResult } from './result';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
@@ -18,6 +19,8 @@ export interface BackendClient {
   reschedule(token: string, roomId: string, startsAt: string): Promise<ApiResult<RoomInfo>>;
   /** Owner, before a scheduled start: cancel it (the room closes; calendar cancel). */
   cancelScreening(token: string, roomId: string): Promise<ApiResult<RoomInfo>>;
+  /** Knock to join (POST) or read the answer so far (GET). */
+  knock(token: string, roomId: string, ask: boolean): Promise<ApiResult<KnockStatusReply>>;
 }
 
 /** `Retry-After` as seconds: a number of seconds or an HTTP date; undefined if absent or odd. */
@@ -87,5 +90,9 @@ export function createBackendClient(baseUrl: string, fetchFn: FetchLike = fetch)
       call('POST', `/api/rooms/${enc(roomId)}/schedule`, token, parseRoomView, { startsAt }),
     cancelScreening: (token, roomId) =>
       call('POST', `/api/rooms/${enc(roomId)}/schedule/cancel`, token, parseRoomView, {}),
+    knock: (token, roomId, ask) =>
+      call(ask ? 'POST' : 'GET', `/api/rooms/${enc(roomId)}/knock`, token, (body) =>
+        isKnockStatusReply(body) ? body : null,
+      ),
   };
 }

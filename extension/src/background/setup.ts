@@ -55,6 +55,8 @@ async function handle(
       return api.reschedule(request.token, request.roomId, request.startsAt);
     case 'cancel-screening':
       return api.cancelScreening(request.token, request.roomId);
+    case 'knock':
+      return api.knock(request.token, request.roomId, request.ask === true);
     case 'cinema-session': {
       const response = await fetch(`${settings.cinemaOrigin}/api/session`, {
         credentials: 'include',

@@ -18,6 +18,7 @@ import { roomScreen } from '../ui/room-screen';
 import { clampSidebarWidth, sidebarWidthFor } from '../ui/sidebar-width';
 import { copyText } from './copy-text';
 import { raiseLayer, setupFullscreen } from './fullscreen-host';
+import { createKnockDoor } from './knock-door';
 import { leaveRoom } from './leave-room';
 import type { OverlayState, RoomRequest } from './overlay-state';
 import { dockPage } from './page-dock';
@@ -112,6 +113,18 @@ export async function startRoomSession(
 
   const leave = () => leaveRoom(state);
   const schedule = scheduleActions(connection, request.roomId, () => token(state));
+  // Not invited: knock, and once let in start again from hello (a new request object).
+  const door = createKnockDoor({
+    call: async (ask) => {
+      const jwt = await token(state);
+      if (!jwt) return { ok: false, error: { code: 'unauthorized', message: '', status: 401 } };
+      return sendToBackground({ type: 'knock', token: jwt, roomId: request.roomId, ask });
+    },
+    onApproved: () => {
+      state.room.value = { ...request };
+    },
+    signal,
+  });
   const actions: SidebarActions = {
     sendChat: (text) => connection.sendChat(text),
     sendReaction: (emoji) => connection.sendReaction(emoji),
@@ -140,6 +153,10 @@ export async function startRoomSession(
     },
     resizeDone: () => saveSidebarWidth(width.value),
     ...schedule.actions,
+    knock: () => void door.knock(),
+    answerKnock: (userId, approve) =>
+      connection.sendOwnerAction({ type: 'knock-answer', userId, approve }),
+    revoke: (userId) => connection.sendOwnerAction({ type: 'revoke', userId }),
   };
   const model: RoomLayerModel = {
     view: connection.view,
@@ -150,6 +167,7 @@ export async function startRoomSession(
     width,
     edge,
     fullscreen: fullscreen.mode,
+    knock: door.state,
     actions,
   };
 
@@ -192,9 +210,11 @@ export async function startRoomSession(
     if (result?.ok) info = result.data;
     facts.value = result?.ok
       ? factsFromInfo(result.data)
-      : result?.error.code === 'room_forbidden'
+      : result?.error.code === 'room_forbidden' || result?.error.code === 'room_revoked'
         ? factsFromRefusal(result.error.details)
         : facts.value;
+    // Knocked before (a reload, a second visit): show that request as it stands.
+    if (result && !result.ok && result.error.code === 'room_forbidden') void door.resume();
   }
   if (signal.aborted) return;
   reportCurrentRoom(

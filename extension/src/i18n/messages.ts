@@ -3,6 +3,8 @@
  * keys; the Russian one must have exactly the same keys (the type checks it).
  * Parameters are written `{name}` and filled by `t()`.
  */
+
+import { knockEn, knockRu } from './knock-messages';
 import { scheduleEn, scheduleRu } from './schedule-messages';
 
 export const en = {
@@ -143,6 +145,7 @@ export const en = {
   popupConnecting: 'Joining…',
   emojiCredit: 'Reaction images: Twemoji by Twitter, Inc. and contributors, CC-BY 4.0',
   ...scheduleEn,
+  ...knockEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -286,4 +289,5 @@ export const ru: Record<MessageKey, string> = {
   popupConnecting: 'Подключаемся…',
   emojiCredit: 'Картинки реакций: Twemoji, Twitter, Inc. и соавторы, CC-BY 4.0',
   ...scheduleRu,
+  ...knockRu,
 };

@@ -4,6 +4,7 @@
  */
 
 import type { CreateRoomInput, PersonRef, RoomView as RoomInfo } from '@kino/shared/http/rooms';
+import type { KnockStatusReply } from '@kino/shared/protocol';
 import type { SiteSession } from '../adapters/types';
 import type { ApiResult } from '../api/result';
 
@@ -44,6 +45,11 @@ export interface BackgroundRequests {
     response: ApiResult<RoomInfo>;
   };
   'cancel-screening': { request: { token: string; roomId: string }; response: ApiResult<RoomInfo> };
+  /** Knock to join (`ask`: POST) or read the answer so far (GET). */
+  knock: {
+    request: { token: string; roomId: string; ask: boolean };
+    response: ApiResult<KnockStatusReply>;
+  };
   /** The cinema session, fetched by the background (generic adapter, popup). */
   'cinema-session': { request: Record<never, never>; response: SiteSession | null };
   'current-room:set': { request: { room: CurrentRoom | null }; response: true };
@@ -72,6 +78,7 @@ const TYPES: readonly RequestType[] = [
   'close-room',
   'reschedule-room',
   'cancel-screening',
+  'knock',
   'cinema-session',
   'current-room:set',
   'current-room:get',

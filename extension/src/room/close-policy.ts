@@ -12,6 +12,7 @@ const FATAL_CODES = new Set([
   'version_mismatch',
   'unauthorized',
   'forbidden',
+  'revoked',
   'not_found',
   'room_closed',
   'room_full',

@@ -8,6 +8,7 @@
  */
 import {
   type ClientMessage,
+  type ClientMessageOf,
   createProtocolParsers,
   encode,
   MAX_SERVER_FRAME_BYTES,
@@ -135,6 +136,11 @@ export class RoomConnection {
   /** Owner only: who may control playback, and whether the room waits for buffering members. */
   changeSettings(change: Partial<RoomSettings>): void {
     this.send(withId({ type: 'settings', ...change }, this.newId()));
+  }
+
+  /** Owner only: answer a knock, or take a member out of the room (PROTOCOL.md, Knock to join). */
+  sendOwnerAction(action: ClientMessageOf<'knock-answer' | 'revoke'>): void {
+    this.send(withId(action, this.newId()));
   }
 
   setBuffering(stalled: boolean): void {

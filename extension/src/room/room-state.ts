@@ -2,7 +2,7 @@
  * The room as the overlay shows it, and the pure reducer that folds server
  * messages into it. No sockets, no clock reads: `now` is passed in.
  */
-import type { ServerMessage, ServerMessageOf } from '@kino/shared/protocol';
+import type { KnockRequest, ServerMessage, ServerMessageOf } from '@kino/shared/protocol';
 import { type ChatGap, firstGap, resumeCursor, settleGap } from '@kino/shared/room/chat-gaps';
 import type { ChatMessage, Participant, PlaybackState, RoomSettings } from '@kino/shared/types';
 import { formatFilmTime, type MessageKey } from '../i18n';
@@ -58,6 +58,8 @@ export interface RoomView {
   closedReason: 'closed-by-owner' | 'expired' | null;
   lastError: { code: string; message: string } | null;
   nextToastId: number;
+  /** The owner's pending requests to join (PROTOCOL.md, Knock to join); others: empty. */
+  knocks: KnockRequest[];
 }
 
 export const TOAST_MS = 5000;
@@ -88,6 +90,7 @@ export function initialRoomView(): RoomView {
     closedReason: null,
     lastError: null,
     nextToastId: 1,
+    knocks: [],
   };
 }
 
@@ -254,6 +257,8 @@ export function reduceServerMessage(view: RoomView, msg: ServerMessage, now: num
       return { ...view, status: 'closed', closedReason: msg.reason };
     case 'error':
       return onError(view, msg);
+    case 'knocks':
+      return { ...view, knocks: msg.requests };
     case 'pong':
       return view;
   }

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { t } from '../i18n';
 import type { RoomView } from '../room/room-state';
 import { Chat } from './Chat';
+import { KnockRequests } from './KnockRequests';
 import { Participants } from './Participants';
 import { ReactionBar } from './ReactionBar';
 import { RoomFooter } from './RoomFooter';
@@ -14,10 +15,12 @@ export function LiveRoom({ view, actions }: { view: RoomView; actions: SidebarAc
   const connected = view.status === 'connected';
   return (
     <div class="kv-live">
+      {view.you?.isOwner && <KnockRequests requests={view.knocks} onAnswer={actions.answerKnock} />}
       <Participants
         participants={view.participants}
         youId={view.you?.userId ?? null}
         ownerId={view.room?.ownerId ?? null}
+        {...(view.you?.isOwner && connected ? { onRevoke: actions.revoke } : {})}
       />
       <ScheduleCountdown view={view} actions={actions} />
       {!connected && (
@@ -56,7 +59,9 @@ function ErrorNotice({ error }: { error: RoomView['lastError'] }) {
   const text =
     error.code === 'rate_limited'
       ? t('roomRateLimited')
-      : t('errorGeneric', { message: error.message });
+      : error.code === 'knock_gone'
+        ? t('knockGone')
+        : t('errorGeneric', { message: error.message });
   return (
     <div class="kv-notice kv-notice-row" role="alert">
       <span>{text}</span>

@@ -1,6 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { type MessageKey, t } from '../i18n';
 import type { RoomView } from '../room/room-state';
+import { KnockDoor } from './KnockDoor';
+import type { KnockState } from './knock-state';
 import type { RoomFacts, SidebarActions } from './room-model';
 import type { ClosedHow, RoomScreen } from './room-screen';
 
@@ -8,6 +10,8 @@ interface Props {
   screen: Exclude<RoomScreen, { kind: 'live' }>;
   view: RoomView;
   facts: RoomFacts;
+  /** The request to join (the not-invited screen's Knock button). */
+  knock: KnockState;
   actions: SidebarActions;
 }
 
@@ -21,7 +25,7 @@ const CLOSED_TITLE: Record<ClosedHow, MessageKey> = {
  * One screen per state the room can be in besides "on": what happened, in plain words,
  * and the next step as a button. Nothing here looks live when the room is not.
  */
-export function RoomStateScreen({ screen, view, facts, actions }: Props) {
+export function RoomStateScreen({ screen, view, facts, knock, actions }: Props) {
   const close = (
     <button type="button" class="kv-button" onClick={actions.leave}>
       {t('close')}
@@ -64,9 +68,18 @@ export function RoomStateScreen({ screen, view, facts, actions }: Props) {
           {facts.ownerName && (
             <p class="kv-screen-host">{t('forbiddenHost', { owner: facts.ownerName })}</p>
           )}
-          <p>{facts.ownerName ? t('forbiddenAsk') : t('forbiddenAskUnknown')}</p>
-          {/* Where "Ask to join" goes once knocking exists (issue 14). */}
+          <KnockDoor state={knock} ownerName={facts.ownerName} onKnock={actions.knock} />
           <Actions slot="ask-to-join">{close}</Actions>
+        </Screen>
+      );
+    case 'revoked':
+      return (
+        <Screen title={t('revokedTitle')}>
+          {facts.filmTitle && (
+            <p class="kv-summary-film">{t('summaryFilm', { film: facts.filmTitle })}</p>
+          )}
+          <p>{t('revokedBody')}</p>
+          <Actions>{close}</Actions>
         </Screen>
       );
     case 'not-found':

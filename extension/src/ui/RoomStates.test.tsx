@@ -1,4 +1,5 @@
 /** The sidebar's screens besides the live room: each says what happened and offers a next step. */
+
 import { describe, expect, jest, test } from 'bun:test';
 import { signal } from '@preact/signals';
 import { render } from 'preact';
@@ -7,6 +8,7 @@ import { actions, view } from '../../test/room-fixtures';
 import { setLocale } from '../i18n';
 import { type RoomView, reduceServerMessage } from '../room/room-state';
 import { CollapsedTab } from './CollapsedTab';
+import { KNOCK_IDLE, type KnockState } from './knock-state';
 import { COPIED_MS, RoomFooter } from './RoomFooter';
 import { RoomLayer } from './RoomLayer';
 import type { FullscreenMode, RoomFacts, RoomLayerModel } from './room-model';
@@ -18,7 +20,7 @@ const dom = useDom();
 
 function show(
   v: RoomView,
-  options: { facts?: RoomFacts; elapsedMs?: number; ended?: boolean } = {},
+  options: { facts?: RoomFacts; elapsedMs?: number; ended?: boolean; knock?: KnockState } = {},
 ) {
   const a = actions();
   const root = dom.container();
@@ -32,6 +34,7 @@ function show(
       view={v}
       screen={screen}
       facts={options.facts ?? { filmTitle: 'Night Train', ownerName: 'Anna' }}
+      knock={options.knock ?? KNOCK_IDLE}
       width={300}
       fullscreen="none"
       onCollapsedChange={() => {}}
@@ -106,29 +109,42 @@ describe('the room states', () => {
     expect(late.button('Start a new room')).toBeDefined();
   });
 
-  test('not invited: who hosts it, whom to ask, and room for "Ask to join" later', () => {
+  test('not invited: who hosts it, and a Knock button instead of a dead end', () => {
     const { root, a, button } = show(refused('forbidden'), { ended: true });
     expect(root.querySelector('[role="alert"]')?.textContent).toBe(
       'This room is for invited guests',
     );
     expect(root.textContent).toContain('“Night Train”');
     expect(root.textContent).toContain('Host: Anna');
-    expect(root.textContent).toContain('Ask the host to invite you');
+    expect(root.textContent).toContain(
+      'Anna will see your request in the room and can let you in.',
+    );
     expect(root.textContent).not.toContain('Something went wrong');
     expect(root.querySelector('.kv-status')).toBeNull(); // no "Offline" under a refusal
-    expect(root.querySelector('[data-slot="ask-to-join"]')).not.toBeNull();
     expectNothingLive(root);
+    button('Knock to join')!.click();
+    expect(a.knock).toHaveBeenCalled();
     button('Close')!.click();
     expect(a.leave).toHaveBeenCalled();
   });
 
-  test('not invited, host unknown: asks the sender of the link', () => {
+  test('not invited, host unknown: the host will see the request', () => {
     const { root } = show(refused('forbidden'), {
       ended: true,
       facts: { filmTitle: null, ownerName: null },
     });
-    expect(root.textContent).toContain('Ask whoever sent you the link to invite you.');
+    expect(root.textContent).toContain('The host will see your request in the room');
     expect(root.textContent).not.toContain('Host:');
+  });
+
+  test('removed by the host: says so, and offers no way back in', () => {
+    const { root, button } = show(refused('revoked'), { ended: true });
+    expect(root.querySelector('[role="alert"]')?.textContent).toBe(
+      'You were removed from this room',
+    );
+    expect(root.textContent).toContain('no longer let you in');
+    expect(button('Knock to join')).toBeUndefined();
+    expectNothingLive(root);
   });
 
   test('signed out: sign in, then Try again', () => {
@@ -236,6 +252,7 @@ describe('the room states', () => {
       width: signal(300),
       edge: signal(0),
       fullscreen: signal<FullscreenMode>('none'),
+      knock: signal(KNOCK_IDLE),
       actions: actions(),
     };
     render(<RoomLayer model={model} />, root);

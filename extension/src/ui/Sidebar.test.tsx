@@ -4,6 +4,7 @@ import { settle, useDom } from '../../test/dom';
 import { actions, view } from '../../test/room-fixtures';
 import { setLocale } from '../i18n';
 import type { RoomView } from '../room/room-state';
+import { KNOCK_IDLE } from './knock-state';
 import type { RoomFacts } from './room-model';
 import { type RoomScreen, roomScreen } from './room-screen';
 import { Sidebar } from './Sidebar';
@@ -28,6 +29,7 @@ function show(
       width={300}
       fullscreen="none"
       onCollapsedChange={onCollapsedChange}
+      knock={KNOCK_IDLE}
       actions={a}
     />,
     root,

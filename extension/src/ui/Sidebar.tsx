@@ -2,6 +2,7 @@ import { useLayoutEffect, useRef } from 'preact/hooks';
 import { type MessageKey, t } from '../i18n';
 import type { ConnectionStatus, RoomView } from '../room/room-state';
 import { Icon } from './Icons';
+import type { KnockState } from './knock-state';
 import { LiveRoom } from './LiveRoom';
 import { ResizeHandle } from './ResizeHandle';
 import { RoomStateScreen } from './RoomStateScreen';
@@ -23,6 +24,7 @@ export interface SidebarProps {
   view: RoomView;
   screen: RoomScreen;
   facts: RoomFacts;
+  knock: KnockState;
   width: number;
   fullscreen: FullscreenMode;
   /** Move the focus here on mount (the user just expanded it). */
@@ -92,7 +94,13 @@ export function Sidebar(props: SidebarProps) {
       {live ? (
         <LiveRoom view={view} actions={actions} />
       ) : (
-        <RoomStateScreen screen={screen} view={view} facts={props.facts} actions={actions} />
+        <RoomStateScreen
+          screen={screen}
+          view={view}
+          facts={props.facts}
+          knock={props.knock}
+          actions={actions}
+        />
       )}
     </aside>
   );

@@ -6,6 +6,7 @@ import type { Reaction } from '@kino/shared/protocol';
 import type { RoomSettings } from '@kino/shared/types';
 import type { ReadonlySignal, Signal } from '@preact/signals';
 import type { RoomView } from '../room/room-state';
+import type { KnockState } from './knock-state';
 import type { RoomScreen } from './room-screen';
 
 export interface VideoRect {
@@ -49,6 +50,12 @@ export interface SidebarActions {
   reschedule(startsAt: string): Promise<string | null>;
   /** Owner: cancel the screening (the room closes); an error to show, or null. */
   cancelScreening(): Promise<string | null>;
+  /** Not invited: ask the owner to let us in (features/knock-door.ts). */
+  knock(): void;
+  /** Owner: let a knocker in, or not. */
+  answerKnock(userId: string, approve: boolean): void;
+  /** Owner: take a member out of the room for good. */
+  revoke(userId: string): void;
 }
 
 export interface RoomLayerModel {
@@ -61,5 +68,7 @@ export interface RoomLayerModel {
   /** The page's scrollbar width: the docked sidebar sits just left of it. */
   edge: Signal<number>;
   fullscreen: ReadonlySignal<FullscreenMode>;
+  /** The knocker's request to join, while the room is not open to us. */
+  knock: ReadonlySignal<KnockState>;
   actions: SidebarActions;
 }

@@ -26,6 +26,8 @@ describe('which screen the sidebar shows', () => {
 
   test('each refusal of the server is its own screen', () => {
     expect(at(error('forbidden'), 0, true).kind).toBe('forbidden');
+    // Removed by the owner while in the room (the welcome came before): still a dead end.
+    expect(at({ ...error('revoked'), you }, 0, true).kind).toBe('revoked');
     expect(at(error('not_found'), 0, true).kind).toBe('not-found');
     expect(at(error('unauthorized'), 0, true).kind).toBe('signed-out');
     expect(at(error('version_mismatch'), 0, true).kind).toBe('outdated');
@@ -67,6 +69,7 @@ describe('which screen the sidebar shows', () => {
     for (const kind of [
       'closed',
       'forbidden',
+      'revoked',
       'signed-out',
       'not-found',
       'outdated',

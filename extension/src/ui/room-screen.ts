@@ -14,6 +14,7 @@ export type RoomScreen =
   | { kind: 'unreachable' }
   | { kind: 'signed-out' }
   | { kind: 'forbidden' }
+  | { kind: 'revoked' }
   | { kind: 'not-found' }
   | { kind: 'outdated' }
   | { kind: 'full' }
@@ -44,6 +45,7 @@ export function roomScreen({ view, ended, elapsedMs }: ScreenInput): RoomScreen 
   const code = view.lastError?.code;
   if (code === 'room_closed') return { kind: 'closed', how: 'already-closed' };
   if (code === 'forbidden') return { kind: 'forbidden' };
+  if (code === 'revoked') return { kind: 'revoked' };
   if (code === 'not_found') return { kind: 'not-found' };
   if (code === 'unauthorized') return { kind: 'signed-out' };
   if (code === 'version_mismatch') return { kind: 'outdated' };
@@ -70,6 +72,7 @@ export const SCREEN_TITLE: Record<Exclude<RoomScreenKind, 'live'>, MessageKey> =
   unreachable: 'unreachableTitle',
   'signed-out': 'signedOutTitle',
   forbidden: 'forbiddenTitle',
+  revoked: 'revokedTitle',
   'not-found': 'notFoundTitle',
   outdated: 'outdatedTitle',
   full: 'roomFullTitle',

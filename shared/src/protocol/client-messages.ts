@@ -1,4 +1,5 @@
 import { type Static, type TObject, Type } from '@sinclair/typebox';
+import { KnockAnswerMessage, RevokeMessage } from './knock-messages.ts';
 import {
   BufferPolicySchema,
   ChatText,
@@ -126,6 +127,8 @@ export const CLIENT_MESSAGE_SCHEMAS = {
   history: HistoryRequestMessage,
   settings: SettingsChangeMessage,
   leave: LeaveMessage,
+  'knock-answer': KnockAnswerMessage,
+  revoke: RevokeMessage,
 } as const satisfies Record<string, TObject>;
 
 export const ClientMessageSchema = Type.Union(Object.values(CLIENT_MESSAGE_SCHEMAS));

@@ -1,6 +1,7 @@
 /** shared/PROTOCOL.md quotes the limits; this keeps it true when one of them changes. */
 import { expect, test } from 'bun:test';
 import { readFileSync } from 'node:fs';
+import { KNOCK_POLICY } from '../knock/policy.ts';
 import { ABUSE_POLICY } from '../room/abuse.ts';
 import { BUFFER_HOLD_POLICY } from '../room/buffering.ts';
 import { ROOM_CAPACITY } from '../room/presence.ts';
@@ -41,4 +42,14 @@ test('room capacity and buffering holds', () => {
 
 test('every error code is explained', () => {
   for (const code of ERROR_CODES) expect(doc).toContain(`| \`${code}\``);
+});
+
+test('knock to join', () => {
+  const { ttlMs, maxAttempts, attemptWindowMs, maxPendingPerRoom, maxFriendOf } = KNOCK_POLICY;
+  expect(doc).toContain(`expires after **${ttlMs / 60_000} minutes**`);
+  expect(doc).toContain(
+    `at most **${maxAttempts}** times per **${attemptWindowMs / 60_000} minutes**`,
+  );
+  expect(doc).toContain(`at most **${maxPendingPerRoom}** pending requests`);
+  expect(doc).toContain(`names up to **${maxFriendOf}** room members`);
 });

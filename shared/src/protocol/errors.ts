@@ -17,6 +17,8 @@ export const ERROR_CODES = [
   'too_many_connections',
   'unavailable',
   'internal',
+  'revoked',
+  'knock_gone',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

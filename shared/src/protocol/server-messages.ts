@@ -1,5 +1,6 @@
 import { type Static, type TObject, Type } from '@sinclair/typebox';
 import { ERROR_CODES } from './errors.ts';
+import { KnocksMessage } from './knock-messages.ts';
 import {
   ChatMessageSchema,
   DisplayName,
@@ -129,6 +130,7 @@ export const SERVER_MESSAGE_SCHEMAS = {
   settings: SettingsUpdateMessage,
   error: ErrorMessage,
   'room-closed': RoomClosedMessage,
+  knocks: KnocksMessage,
 } as const satisfies Record<string, TObject>;
 
 export const ServerMessageSchema = Type.Union(Object.values(SERVER_MESSAGE_SCHEMAS));
