@@ -12,7 +12,7 @@ import { errorHandler } from './http/error-handler.ts';
 import { createUserRateLimiter } from './http/user-rate-limit.ts';
 import { joinController } from './join/index.ts';
 import { legalController } from './legal/index.ts';
-import { matchesController } from './matches/index.ts';
+import { friendsController, matchesController } from './matches/index.ts';
 import { outboxController } from './outbox/index.ts';
 import { realtime, TRANSPORT_MAX_PAYLOAD_BYTES } from './realtime/index.ts';
 import { roomsController } from './rooms/index.ts';
@@ -57,6 +57,7 @@ export function createApp(deps: AppDeps) {
     .use(healthController(deps))
     .use(meController(deps))
     .use(matchesController(deps))
+    .use(friendsController(deps))
     .use(roomsController(deps))
     .use(joinController(deps))
     .use(legalController(deps.config))

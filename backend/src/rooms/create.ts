@@ -19,6 +19,7 @@ import { renderInviteMail } from '../mail/invite-template.ts';
 import { newMessageId } from '../mail/message-id.ts';
 import { enqueueMail } from '../mail/queue.ts';
 import type { OutgoingMail } from '../mail/transport.ts';
+import { filmOfRequest } from './film-of-request.ts';
 import { newSecretId } from './ids.ts';
 import { guardLive } from './live-guard.ts';
 import type { CreateRoomInput, RoomView } from './model.ts';
@@ -63,11 +64,10 @@ export async function prepareRoom(
   await guardDb(() => enforceQuotas(deps.db, deps.quotas, { ...early, now: deps.clock() }));
 
   const [film, friends, ownerProfile] = await Promise.all([
-    deps.directory.getFilm(input.filmId),
+    filmOfRequest(deps.directory, input),
     deps.directory.getFriends(owner.id),
     deps.directory.getUser(owner.id),
   ]);
-  if (!film) throw new HttpError(404, 'film_not_found', `Unknown film "${input.filmId}"`);
   const friendById = new Map(friends.map((f) => [f.id, f]));
   const strangers = inviteeIds.filter((id) => !friendById.has(id));
   if (strangers.length > 0) {

@@ -1,3 +1,4 @@
+import { FILM_PAGE_URL_MAX_LENGTH } from '@kino/shared/film-page';
 import { ROOM_ID_PATTERN } from '@kino/shared/ids';
 import { t } from 'elysia';
 import { CINEMA_ID_MAX_LENGTH, CINEMA_ID_PATTERN } from '../directory/ids.ts';
@@ -5,13 +6,39 @@ import { CINEMA_ID_MAX_LENGTH, CINEMA_ID_PATTERN } from '../directory/ids.ts';
 /** Most friends invited to one room. */
 export const MAX_INVITEES = 50;
 
+/** Longest title accepted in a body (UTF-16 units); what is kept is shorter (film-page.ts). */
+export const FILM_PAGE_TITLE_INPUT_MAX = 300;
+
 const CinemaId = (description: string) =>
   t.String({ pattern: CINEMA_ID_PATTERN, maxLength: CINEMA_ID_MAX_LENGTH, description });
 
-/** Unknown fields are refused: a misspelt `allowLinkjoin` must not silently do nothing. */
+/**
+ * A page the cinema does not know ("any film page"). The schema bounds the sizes; the rules
+ * for the address (http/https, no credentials, no fragment) and the title are
+ * `@kino/shared/film-page`, applied in film-of-request.ts. Titles longer than the kept
+ * length are cut there, not refused: the tab's title is whatever the site chose.
+ */
+export const FilmPageBody = t.Object(
+  {
+    url: t.String({
+      // A serialised URL is printable ASCII (the rest is percent-encoded).
+      pattern: '^[\\x21-\\x7E]+$',
+      maxLength: FILM_PAGE_URL_MAX_LENGTH,
+      description: 'The page address (http/https, no credentials, no #fragment)',
+    }),
+    title: t.String({ maxLength: FILM_PAGE_TITLE_INPUT_MAX, description: 'The page title' }),
+  },
+  { additionalProperties: false },
+);
+
+/**
+ * Unknown fields are refused: a misspelt `allowLinkjoin` must not silently do nothing.
+ * Exactly one of `filmId` (a film the cinema knows) and `page` (any other page) names the film.
+ */
 export const CreateRoomBody = t.Object(
   {
-    filmId: CinemaId("The cinema's film id"),
+    filmId: t.Optional(CinemaId("The cinema's film id (or give `page`)")),
+    page: t.Optional(FilmPageBody),
     invitees: t.Array(CinemaId("A friend's user id"), {
       maxItems: MAX_INVITEES,
       description: "User ids of the owner's friends",
@@ -29,7 +56,7 @@ export type CreateRoomInput = typeof CreateRoomBody.static;
  * (model.test.ts builds one and checks it fits) with room for whitespace. Anything longer is
  * refused with 413 before it is read (http/body-guard.ts).
  */
-export const MAX_REQUEST_BODY_BYTES = 4 * 1024;
+export const MAX_REQUEST_BODY_BYTES = 8 * 1024;
 
 /** Route parameter naming a room; one that cannot be an id is 404 like an unknown one. */
 export const RoomIdParams = t.Object({
