@@ -4,6 +4,7 @@
  * backend (what it accepts) apply, so a page the extension offers is never refused for a
  * shape the backend reads differently.
  */
+import { wellFormed } from './protocol/chat-text';
 
 /** Longest page address accepted (characters, after normalising). */
 export const FILM_PAGE_URL_MAX_LENGTH = 2048;
@@ -56,8 +57,7 @@ export const FILM_PAGE_URL_REASONS: Record<
  * surrogate pair. Empty when nothing visible is left (the caller then uses the host).
  */
 export function normalizeFilmPageTitle(raw: string): string {
-  const cleaned = raw
-    .toWellFormed()
+  const cleaned = wellFormed(raw)
     .replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, ' ')
     .replace(/\s+/gu, ' ')
     .trim();
