@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'bun:test';
 import { Window } from 'happy-dom';
 import { createDemoCinemaAdapter } from './demo-cinema';
+import { pageFilm } from './generic';
 import { pickMainVideo, scoreVideo } from './pick-video';
 import { parseSession } from './types';
 
@@ -32,7 +33,7 @@ describe('demo cinema adapter', () => {
     const doc = page(FILM_PAGE);
     expect(adapter.findVideo(doc)?.id).toBe('player');
     expect(adapter.buttonAnchor(doc)?.className).toBe('film-actions');
-    expect(adapter.filmId(doc, new URL(doc.URL))).toBe('night-train');
+    expect(adapter.film(doc, new URL(doc.URL))).toEqual({ filmId: 'night-train' });
   });
 
   test('reads the session, and a 401 body means signed out', async () => {
@@ -51,6 +52,31 @@ describe('demo cinema adapter', () => {
       throw new Error('offline');
     });
     expect(await broken.getSession()).toBeNull();
+  });
+});
+
+describe('generic adapter: the page is the film', () => {
+  function genericPage(url: string, head: string): Document {
+    const window = new Window({ url });
+    window.document.head.innerHTML = head;
+    return window.document as unknown as Document;
+  }
+
+  test('canonical address and title, fragment and foreign canonicals left out', () => {
+    const doc = genericPage(
+      'http://localhost:3001/watch/plyr?autoplay=1#kino-room=abc',
+      '<title> Первый снег — Plyr </title><link rel="canonical" href="/watch/plyr">',
+    );
+    expect(pageFilm(doc, new URL(doc.URL))).toEqual({
+      page: { url: 'http://localhost:3001/watch/plyr', title: 'Первый снег — Plyr' },
+    });
+    const foreign = genericPage(
+      'http://localhost:3001/watch/plyr#x',
+      '<meta property="og:title" content="OG title"><link rel="canonical" href="https://cdn.example/">',
+    );
+    expect(pageFilm(foreign, new URL(foreign.URL))).toEqual({
+      page: { url: 'http://localhost:3001/watch/plyr', title: 'OG title' },
+    });
   });
 });
 

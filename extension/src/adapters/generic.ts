@@ -1,11 +1,22 @@
 /**
  * Adapter for any page the user enabled from the popup: the largest playing
- * `<video>`. The film id is the page address (without the hash), so friends on
- * the same page share a room; the session comes from the configured cinema
+ * `<video>`. The film is the page (its canonical address and title: a room for a page
+ * the cinema does not know); the session comes from the configured cinema
  * (through the background, which holds that host permission).
  */
+import { canonicalPageUrl, normalizeFilmPageTitle } from '@kino/shared/film-page';
 import { factsOf, pickMainVideo } from './pick-video';
-import type { SiteAdapter, SiteSession } from './types';
+import type { FilmRef, SiteAdapter, SiteSession } from './types';
+
+/** The page as a film: its canonical address (same origin) and its title. */
+export function pageFilm(doc: Document, url: URL): FilmRef | null {
+  const canonical = doc.querySelector<HTMLLinkElement>('link[rel~="canonical" i][href]');
+  const address = canonicalPageUrl(url.href, canonical?.getAttribute('href') ?? null);
+  if (!address) return null;
+  const og = doc.querySelector<HTMLMetaElement>('meta[property="og:title"][content]');
+  const title = normalizeFilmPageTitle(doc.title || og?.content || '');
+  return { page: { url: address, title } };
+}
 
 export function createGenericAdapter(
   enabledOrigins: string[],
@@ -19,7 +30,7 @@ export function createGenericAdapter(
       const video = this.findVideo(doc);
       return video?.parentElement ?? null;
     },
-    filmId: (_doc, url) => `${url.origin}${url.pathname}`,
+    film: pageFilm,
     getSession,
   };
 }

@@ -1,4 +1,12 @@
 /** What the extension needs to know about a site to overlay it. */
+import type { FilmPage } from '@kino/shared/film-page';
+
+/**
+ * What a room is made for: a film the cinema knows (its id), or any other page (its
+ * address and title, checked by the backend against `@kino/shared/film-page`).
+ */
+export type FilmRef = { filmId: string } | { page: FilmPage };
+
 export interface SiteUser {
   id: string;
   name: string;
@@ -17,8 +25,8 @@ export interface SiteAdapter {
   findVideo(doc: Document): HTMLVideoElement | null;
   /** Element after which the Watch together button is placed. */
   buttonAnchor(doc: Document): Element | null;
-  /** Film id on the backend, or null when the page shows no film. */
-  filmId(doc: Document, url: URL): string | null;
+  /** The film a room on this page is for, or null when the page shows no film. */
+  film(doc: Document, url: URL): FilmRef | null;
   /** The signed-in user's cinema session, or null when signed out. */
   getSession(): Promise<SiteSession | null>;
 }

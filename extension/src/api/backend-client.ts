@@ -2,19 +2,21 @@
  * HTTP client of the backend API. Runs in the background (which holds the host
  * permission, so no CORS is involved); the fetch function is injected for tests.
  */
+import type { FilmRef } from '../adapters/types';
 import type { ApiResult } from './result';
 import { type PersonRef, parseMatches, parseRoomInfo, type RoomInfo } from './room-info';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
-export interface CreateRoomBody {
-  filmId: string;
+/** `filmId` for a film the cinema knows, `page` for any other page (FilmRef). */
+export type CreateRoomBody = FilmRef & {
   invitees: string[];
   allowLinkJoin?: boolean;
-}
+};
 
 export interface BackendClient {
-  matches(token: string, filmId: string): Promise<ApiResult<PersonRef[]>>;
+  /** Whom to offer: friends who want the film, or all friends for a page. */
+  matches(token: string, film: FilmRef): Promise<ApiResult<PersonRef[]>>;
   createRoom(token: string, body: CreateRoomBody): Promise<ApiResult<RoomInfo>>;
   getRoom(token: string, roomId: string): Promise<ApiResult<RoomInfo>>;
   closeRoom(token: string, roomId: string): Promise<ApiResult<true>>;
@@ -77,8 +79,10 @@ export function createBackendClient(baseUrl: string, fetchFn: FetchLike = fetch)
 
   const enc = encodeURIComponent;
   return {
-    matches: (token, filmId) =>
-      call('GET', `/api/films/${enc(filmId)}/matches`, token, parseMatches),
+    matches: (token, film) =>
+      'filmId' in film
+        ? call('GET', `/api/films/${enc(film.filmId)}/matches`, token, parseMatches)
+        : call('GET', '/api/friends', token, parseMatches),
     createRoom: (token, body) => call('POST', '/api/rooms', token, parseRoomInfo, body),
     getRoom: (token, roomId) => call('GET', `/api/rooms/${enc(roomId)}`, token, parseRoomInfo),
     closeRoom: (token, roomId) =>

@@ -44,7 +44,7 @@ async function handle(
   const api = createBackendClient(settings.backendUrl);
   switch (request.type) {
     case 'matches':
-      return api.matches(request.token, request.filmId);
+      return api.matches(request.token, request.film);
     case 'create-room':
       return api.createRoom(request.token, request.body);
     case 'get-room':

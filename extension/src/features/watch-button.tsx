@@ -26,13 +26,13 @@ export async function setupWatchButton(
       const App = () => (
         <StartApp
           deps={{
-            filmId: adapter.filmId(document, new URL(location.href)) ?? '',
+            film: () => adapter.film(document, new URL(location.href)),
             getToken: async () => {
               const session = await adapter.getSession();
               state.session.value = session;
               return session?.accessToken ?? null;
             },
-            matches: (token, filmId) => sendToBackground({ type: 'matches', token, filmId }),
+            matches: (token, film) => sendToBackground({ type: 'matches', token, film }),
             createRoom: (token, body) => sendToBackground({ type: 'create-room', token, body }),
             onRoomCreated: (room) => {
               state.sidebarCollapsed.value = false;

@@ -24,8 +24,9 @@ export const en = {
     'Too many invitations lately for: {names}. Untick them, or try again in {wait}.',
   errorTooManyInvitees: 'That is too many friends at once: invite at most {limit}.',
   errorRateLimited: 'Too many requests in a row. Try again in {wait}.',
-  errorUnknownFilm:
-    'Kino Vmeste does not know this film: for now, rooms start from the film pages of the cinema.',
+  errorUnknownFilm: 'The cinema does not know this film (any more). Reload the page and try again.',
+  errorPageNotShareable:
+    'This page cannot be shared: only ordinary http(s) pages, without a password in the address.',
   waitSeconds: '{n} s',
   waitMinutes: '{n} min',
   waitMoment: 'a moment',
@@ -166,8 +167,9 @@ export const ru: Record<MessageKey, string> = {
     'Слишком много приглашений за последнее время получили: {names}. Снимите отметку или попробуйте через {wait}.',
   errorTooManyInvitees: 'Слишком много друзей сразу: можно пригласить не больше {limit}.',
   errorRateLimited: 'Слишком много запросов подряд. Попробуйте через {wait}.',
-  errorUnknownFilm:
-    '«Кино Вместе» не знает этот фильм: пока комнаты начинаются со страниц фильмов кинотеатра.',
+  errorUnknownFilm: 'Кинотеатр не знает этот фильм (больше). Обновите страницу и попробуйте снова.',
+  errorPageNotShareable:
+    'Этой страницей нельзя поделиться: только обычные страницы http(s) без пароля в адресе.',
   waitSeconds: '{n} с',
   waitMinutes: '{n} мин',
   waitMoment: 'минуту',

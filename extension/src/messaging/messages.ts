@@ -3,7 +3,7 @@
  * background. Each request type names its response type.
  */
 
-import type { SiteSession } from '../adapters/types';
+import type { FilmRef, SiteSession } from '../adapters/types';
 import type { CreateRoomBody } from '../api/backend-client';
 import type { ApiResult } from '../api/result';
 import type { PersonRef, RoomInfo } from '../api/room-info';
@@ -33,7 +33,7 @@ export type SiteEnableResult =
 export type SiteDisableResult = { ok: true } | { ok: false; error: string };
 
 export interface BackgroundRequests {
-  matches: { request: { token: string; filmId: string }; response: ApiResult<PersonRef[]> };
+  matches: { request: { token: string; film: FilmRef }; response: ApiResult<PersonRef[]> };
   'create-room': {
     request: { token: string; body: CreateRoomBody };
     response: ApiResult<RoomInfo>;

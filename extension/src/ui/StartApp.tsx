@@ -1,5 +1,6 @@
 import type { ReadonlySignal } from '@preact/signals';
 import { useEffect, useReducer, useRef, useState } from 'preact/hooks';
+import type { FilmRef } from '../adapters/types';
 import type { CreateRoomBody } from '../api/backend-client';
 import type { ApiResult } from '../api/result';
 import type { PersonRef, RoomInfo } from '../api/room-info';
@@ -11,8 +12,9 @@ import { WatchButton } from './WatchButton';
 /** What the button needs from the outside world (injected, so tests need no browser). */
 export interface StartDeps {
   getToken(): Promise<string | null>;
-  filmId: string;
-  matches(token: string, filmId: string): Promise<ApiResult<PersonRef[]>>;
+  /** Read when the panel opens and at Start (a page's title may change meanwhile). */
+  film(): FilmRef | null;
+  matches(token: string, film: FilmRef): Promise<ApiResult<PersonRef[]>>;
   createRoom(token: string, body: CreateRoomBody): Promise<ApiResult<RoomInfo>>;
   onRoomCreated(room: RoomInfo): void;
   /** What this tab's room sidebar shows (null: the tab is in no room). */
@@ -22,6 +24,9 @@ export interface StartDeps {
   /** Bumped from outside to open the panel ("Start a new room" in an ended room). */
   openRequests: ReadonlySignal<number>;
 }
+
+/** This page's address cannot name a film (not http/https, credentials in it, too long). */
+const NO_FILM = { code: 'no_film', message: 'This page cannot be shared', status: 0 } as const;
 
 export function StartApp({ deps }: { deps: StartDeps }) {
   const [state, dispatch] = useReducer(reduceStart, { kind: 'closed' });
@@ -39,7 +44,9 @@ export function StartApp({ deps }: { deps: StartDeps }) {
     dispatch({ type: 'open' });
     const token = await deps.getToken();
     if (!token) return dispatch({ type: 'signed-out' });
-    const result = await deps.matches(token, deps.filmId);
+    const film = deps.film();
+    if (!film) return dispatch({ type: 'failed', error: NO_FILM });
+    const result = await deps.matches(token, film);
     dispatch(
       result.ok
         ? { type: 'matches', matches: result.data }
@@ -52,8 +59,10 @@ export function StartApp({ deps }: { deps: StartDeps }) {
     dispatch({ type: 'start' });
     const token = await deps.getToken();
     if (!token) return dispatch({ type: 'signed-out' });
+    const film = deps.film();
+    if (!film) return dispatch({ type: 'failed', error: NO_FILM });
     const result = await deps.createRoom(token, {
-      filmId: deps.filmId,
+      ...film,
       invitees: state.selected,
       allowLinkJoin: state.allowLinkJoin,
     });

@@ -105,8 +105,11 @@ export function startErrorMessage(error: ApiError, t: Translate): string {
       return t('errorQuotaInvitesSent', { wait });
     case 'quota_invites_received':
       return t('errorQuotaInvitesReceived', { wait, names: names(error.details) });
-    // The backend knows the cinema's films only: a page on a site enabled from the popup
-    // (generic adapter) is none of them, and its address cannot even be a film id.
+    // A page the backend refused (scheme, credentials, length: @kino/shared/film-page), or
+    // one the extension could not name at all.
+    case 'no_film':
+    case 'invalid_body':
+      return t('errorPageNotShareable');
     case 'film_not_found':
     case 'not_found':
       return t('errorUnknownFilm');
