@@ -22,6 +22,7 @@ export function createDemoCinemaAdapter(
     findVideo: (doc) => doc.querySelector<HTMLVideoElement>('main.film .player video'),
     buttonAnchor: (doc) =>
       doc.querySelector('main.film .film-actions') ?? doc.querySelector('main.film .player'),
+    buttonPlacement: 'last',
     film(doc) {
       const filmId = doc.querySelector<HTMLElement>('main.film[data-film-id]')?.dataset.filmId;
       return filmId ? { filmId } : null;

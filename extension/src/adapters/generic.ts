@@ -1,11 +1,13 @@
 /**
- * Adapter for any page the user enabled from the popup: the largest playing
- * `<video>`. The film is the page (its canonical address and title: a room for a page
+ * Adapter for any page the user enabled from the popup: the main `<video>` (pick-video.ts),
+ * open shadow roots included, with the button right after the player (player-box.ts). The film is the page (its canonical address and title: a room for a page
  * the cinema does not know); the session comes from the configured cinema
  * (through the background, which holds that host permission).
  */
 import { canonicalPageUrl, normalizeFilmPageTitle } from '@kino/shared/film-page';
+import { collectVideos } from './find-videos';
 import { factsOf, pickMainVideo } from './pick-video';
+import { playerBox } from './player-box';
 import type { FilmRef, SiteAdapter, SiteSession } from './types';
 
 /** The page as a film: its canonical address (same origin) and its title. */
@@ -25,11 +27,12 @@ export function createGenericAdapter(
   return {
     id: 'generic',
     matches: (url) => enabledOrigins.includes(url.origin),
-    findVideo: (doc) => pickMainVideo([...doc.querySelectorAll('video')], factsOf),
+    findVideo: (doc) => pickMainVideo(collectVideos(doc).videos, factsOf),
     buttonAnchor(doc) {
       const video = this.findVideo(doc);
-      return video?.parentElement ?? null;
+      return video ? playerBox(video) : null;
     },
+    buttonPlacement: 'after',
     film: pageFilm,
     getSession,
   };

@@ -23,8 +23,10 @@ export interface SiteAdapter {
   matches(url: URL): boolean;
   /** The main `<video>` of the page, or null while there is none. */
   findVideo(doc: Document): HTMLVideoElement | null;
-  /** Element after which the Watch together button is placed. */
+  /** Element the Watch together button is placed by (see `buttonPlacement`). */
   buttonAnchor(doc: Document): Element | null;
+  /** `last`: inside the anchor, at its end (a bar made for it); `after`: right after it. */
+  buttonPlacement: 'last' | 'after';
   /** The film a room on this page is for, or null when the page shows no film. */
   film(doc: Document, url: URL): FilmRef | null;
   /** The signed-in user's cinema session, or null when signed out. */

@@ -20,7 +20,7 @@ export async function setupWatchButton(
     name: 'kino-watch-together',
     position: 'inline',
     anchor: () => adapter.buttonAnchor(document),
-    append: 'last',
+    append: adapter.buttonPlacement,
     isolateEvents: true,
     onMount(container) {
       const App = () => (
@@ -54,5 +54,11 @@ export async function setupWatchButton(
       if (container) render(null, container);
     },
   });
-  autoMountAt(() => adapter.buttonAnchor(document), ui, ctx.signal);
+  autoMountAt(
+    () => adapter.buttonAnchor(document),
+    ui,
+    ctx.signal,
+    document,
+    adapter.buttonPlacement,
+  );
 }
