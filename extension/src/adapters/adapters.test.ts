@@ -123,7 +123,8 @@ describe('videos in shadow roots', () => {
   test('found in open shadow roots, nested too, with the roots to observe', () => {
     const window = new Window({ url: 'http://localhost:3001/watch/media-chrome' });
     const doc = window.document as unknown as Document;
-    doc.body.innerHTML = '<media-controller><hls-video></hls-video></media-controller><video id="light"></video>';
+    doc.body.innerHTML =
+      '<media-controller><hls-video></hls-video></media-controller><video id="light"></video>';
     const outer = doc.querySelector('media-controller')!.attachShadow({ mode: 'open' });
     outer.innerHTML = '<div><slot></slot><x-inner></x-inner></div>';
     const inner = outer.querySelector('x-inner')!.attachShadow({ mode: 'open' });
