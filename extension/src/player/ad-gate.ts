@@ -65,7 +65,10 @@ export function gatePlayer(
       return;
     }
     if (hook || introTimer) return;
-    if (!afterAd) return attach();
+    if (!afterAd) {
+      attach();
+      return;
+    }
     // The ad is over; the film loads into the element now (`emptied`, `loadstart`, …). Its
     // metadata, or a time limit, says it is the film's element again.
     filmTimer ??= setTimeout(attach, options.filmLoadTimeoutMs ?? 5000);
@@ -98,7 +101,8 @@ export function gatePlayer(
   video.ownerDocument.addEventListener(
     'introskip',
     (event) => {
-      if (!hook || !(event.target instanceof Node) || !event.target.contains(video)) return;
+      const from = event.target as Partial<Node> | null;
+      if (!hook || typeof from?.contains !== 'function' || !from.contains(video)) return;
       detach();
       introTimer = setTimeout(afterIntro, 2000);
       video.addEventListener('seeked', () => setTimeout(afterIntro, 0), { once: true, signal });

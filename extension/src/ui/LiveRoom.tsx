@@ -1,3 +1,4 @@
+import type { PlayerState } from '@kino/shared/protocol/player-state';
 import { useState } from 'preact/hooks';
 import { t } from '../i18n';
 import type { RoomView } from '../room/room-state';
@@ -9,7 +10,15 @@ import { RoomSettingsPanel } from './RoomSettingsPanel';
 import type { SidebarActions } from './room-model';
 
 /** The room while it is on: people, chat, reactions, the owner's settings, room actions. */
-export function LiveRoom({ view, actions }: { view: RoomView; actions: SidebarActions }) {
+export function LiveRoom({
+  view,
+  actions,
+  player,
+}: {
+  view: RoomView;
+  actions: SidebarActions;
+  player: PlayerState;
+}) {
   const connected = view.status === 'connected';
   return (
     <div class="kv-live">
@@ -18,6 +27,11 @@ export function LiveRoom({ view, actions }: { view: RoomView; actions: SidebarAc
         youId={view.you?.userId ?? null}
         ownerId={view.room?.ownerId ?? null}
       />
+      {connected && player !== 'attached' && (
+        <p class="kv-notice kv-player-note" role="status" data-player={player}>
+          {t(player === 'ad' ? 'playerAdNote' : 'playerNoneNote')}
+        </p>
+      )}
       {!connected && (
         <p class="kv-notice" role="status">
           {t('connectionLostNote')}

@@ -72,6 +72,7 @@ export function RoomLayer({
           view={view}
           screen={screen}
           facts={model.facts.value}
+          player={model.player.value}
           width={model.width.value}
           fullscreen={fullscreen}
           takeFocus={takeFocus}

@@ -1,3 +1,4 @@
+import type { PlayerState } from '@kino/shared/protocol/player-state';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { type MessageKey, t } from '../i18n';
 import type { ConnectionStatus, RoomView } from '../room/room-state';
@@ -23,6 +24,8 @@ export interface SidebarProps {
   view: RoomView;
   screen: RoomScreen;
   facts: RoomFacts;
+  /** Whether this tab's player follows the room. Absent: it does. */
+  player?: PlayerState;
   width: number;
   fullscreen: FullscreenMode;
   /** Move the focus here on mount (the user just expanded it). */
@@ -90,7 +93,7 @@ export function Sidebar(props: SidebarProps) {
       </header>
       {!isDeadEnd(screen.kind) && <Toasts toasts={view.toasts} at="sidebar" />}
       {live ? (
-        <LiveRoom view={view} actions={actions} />
+        <LiveRoom view={view} actions={actions} player={props.player ?? 'attached'} />
       ) : (
         <RoomStateScreen screen={screen} view={view} facts={props.facts} actions={actions} />
       )}

@@ -3,6 +3,7 @@
  * Signals, so each part re-renders on its own; the components stay free of I/O.
  */
 import type { Reaction } from '@kino/shared/protocol';
+import type { PlayerState } from '@kino/shared/protocol/player-state';
 import type { RoomSettings } from '@kino/shared/types';
 import type { ReadonlySignal, Signal } from '@preact/signals';
 import type { RoomView } from '../room/room-state';
@@ -48,6 +49,8 @@ export interface RoomLayerModel {
   screen: ReadonlySignal<RoomScreen>;
   facts: Signal<RoomFacts>;
   videoRect: Signal<VideoRect | null>;
+  /** Whether this tab's player follows the room (an ad, no video found). */
+  player: ReadonlySignal<PlayerState>;
   collapsed: Signal<boolean>;
   width: Signal<number>;
   /** The page's scrollbar width: the docked sidebar sits just left of it. */
