@@ -3,6 +3,7 @@
  * keys; the Russian one must have exactly the same keys (the type checks it).
  * Parameters are written `{name}` and filled by `t()`.
  */
+import { pageEn, pageRu } from './page-messages';
 import { playerEn, playerRu } from './player-messages';
 
 export const en = {
@@ -144,6 +145,7 @@ export const en = {
   popupConnecting: 'Joining…',
   emojiCredit: 'Reaction images: Twemoji by Twitter, Inc. and contributors, CC-BY 4.0',
   ...playerEn,
+  ...pageEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -288,4 +290,5 @@ export const ru: Record<MessageKey, string> = {
   popupConnecting: 'Подключаемся…',
   emojiCredit: 'Картинки реакций: Twemoji, Twitter, Inc. и соавторы, CC-BY 4.0',
   ...playerRu,
+  ...pageRu,
 };

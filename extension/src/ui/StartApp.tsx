@@ -30,6 +30,7 @@ const NO_FILM = { code: 'no_film', message: 'This page cannot be shared', status
 
 export function StartApp({ deps }: { deps: StartDeps }) {
   const [state, dispatch] = useReducer(reduceStart, { kind: 'closed' });
+  const [allFriends, setAllFriends] = useState(false);
   const [placement, setPlacement] = useState<PanelPlacement>({ side: 'below', maxHeight: 480 });
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
@@ -47,9 +48,10 @@ export function StartApp({ deps }: { deps: StartDeps }) {
     const film = deps.film();
     if (!film) return dispatch({ type: 'failed', error: NO_FILM });
     const result = await deps.matches(token, film);
+    setAllFriends('page' in film);
     dispatch(
       result.ok
-        ? { type: 'matches', matches: result.data }
+        ? { type: 'matches', matches: result.data, tickAll: !('page' in film) }
         : { type: 'failed', error: result.error },
     );
   }
@@ -108,6 +110,7 @@ export function StartApp({ deps }: { deps: StartDeps }) {
       />
       <StartPanel
         state={state}
+        allFriends={allFriends}
         placement={placement}
         dispatch={dispatch}
         onClose={close}

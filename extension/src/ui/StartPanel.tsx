@@ -16,6 +16,8 @@ interface Props {
   onRetry: () => void;
   onShowRoom: () => void;
   onLeaveAndStart: () => void;
+  /** The list is all friends (a page room), not those who want this film. */
+  allFriends?: boolean;
 }
 
 /** The panel under (or above) the Watch together button: matches, states, Start. */
@@ -57,7 +59,8 @@ export function StartPanel(props: Props) {
   );
 }
 
-function PanelBody({ state, dispatch, onStart, onRetry, onShowRoom, onLeaveAndStart }: Props) {
+function PanelBody(props: Props) {
+  const { state, dispatch, onStart, onRetry, onShowRoom, onLeaveAndStart } = props;
   switch (state.kind) {
     case 'closed':
       return null;
@@ -108,7 +111,7 @@ function PanelBody({ state, dispatch, onStart, onRetry, onShowRoom, onLeaveAndSt
         >
           {state.matches.length > 0 ? (
             <fieldset class="kv-matches" disabled={busy}>
-              <legend>{t('matchesTitle')}</legend>
+              <legend>{t(props.allFriends ? 'friendsTitle' : 'matchesTitle')}</legend>
               {state.matches.map((match) => (
                 <label key={match.id} class="kv-match">
                   <input
@@ -123,7 +126,7 @@ function PanelBody({ state, dispatch, onStart, onRetry, onShowRoom, onLeaveAndSt
               ))}
             </fieldset>
           ) : (
-            <p class="kv-muted">{t('noMatches')}</p>
+            <p class="kv-muted">{t(props.allFriends ? 'noFriends' : 'noMatches')}</p>
           )}
           <label class="kv-match">
             <input
@@ -133,7 +136,13 @@ function PanelBody({ state, dispatch, onStart, onRetry, onShowRoom, onLeaveAndSt
               disabled={busy}
               onChange={() => dispatch({ type: 'toggle-link-join' })}
             />
-            <span>{state.matches.length > 0 ? t('allowLinkJoin') : t('linkRoomOffer')}</span>
+            <span>
+              {props.allFriends
+                ? t('pageLinkRoomOffer')
+                : state.matches.length > 0
+                  ? t('allowLinkJoin')
+                  : t('linkRoomOffer')}
+            </span>
           </label>
           <button type="submit" class="kv-button kv-primary" disabled={busy || !canStart(state)}>
             {busy ? t('starting') : t('start')}

@@ -21,7 +21,8 @@ export type StartEvent =
   | { type: 'in-room' }
   | { type: 'close' }
   | { type: 'signed-out' }
-  | { type: 'matches'; matches: PersonRef[] }
+  /** `tickAll: false` for all friends of a page room: nobody is e-mailed unless chosen. */
+  | { type: 'matches'; matches: PersonRef[]; tickAll?: boolean }
   | { type: 'failed'; error: ApiError }
   | { type: 'toggle'; id: string }
   | { type: 'toggle-link-join' }
@@ -41,12 +42,13 @@ export function reduceStart(state: StartState, event: StartEvent): StartState {
     case 'signed-out':
       return { kind: 'signed-out' };
     case 'matches':
-      // All ticked by default; with nobody to invite, a link room is the only way.
+      // All ticked by default; with nobody to invite, a link room is the only way. A page
+      // room lists every friend: none ticked, the link on.
       return {
         kind: 'choose',
         matches: event.matches,
-        selected: event.matches.map((m) => m.id),
-        allowLinkJoin: event.matches.length === 0,
+        selected: event.tickAll === false ? [] : event.matches.map((m) => m.id),
+        allowLinkJoin: event.matches.length === 0 || event.tickAll === false,
       };
     case 'failed':
       return { kind: 'error', error: event.error };
