@@ -13,6 +13,7 @@ import {
   isRequest,
 } from '../messaging/messages';
 import { loadSettings } from '../settings/settings-store';
+import { openJoinTarget } from './join-open';
 import { siteOrigin } from './site-access';
 import { createBackgroundSiteAccess } from './site-access-wiring';
 import { registerSiteScripts } from './site-scripts';
@@ -64,6 +65,8 @@ async function handle(
       await sessionArea().set({ [ROOM_KEY]: room });
       return true;
     }
+    case 'join:open':
+      return openJoinTarget(settings, sender, request.url);
     case 'current-room:get':
       return ((await sessionArea().get(ROOM_KEY))[ROOM_KEY] as CurrentRoom | undefined) ?? null;
     case 'site:enable': {

@@ -42,6 +42,8 @@ export interface BackgroundRequests {
   'close-room': { request: { token: string; roomId: string }; response: ApiResult<true> };
   /** The cinema session, fetched by the background (generic adapter, popup). */
   'cinema-session': { request: Record<never, never>; response: SiteSession | null };
+  /** The backend's join page hands its film page over (background/join-open.ts). */
+  'join:open': { request: { url: string }; response: { ok: boolean } };
   'current-room:set': { request: { room: CurrentRoom | null }; response: true };
   'current-room:get': { request: Record<never, never>; response: CurrentRoom | null };
   /**
@@ -67,6 +69,7 @@ const TYPES: readonly RequestType[] = [
   'get-room',
   'close-room',
   'cinema-session',
+  'join:open',
   'current-room:set',
   'current-room:get',
   'site:enable',
