@@ -127,6 +127,8 @@ describe.skipIf(!hasChromium || !hasFirefox)(
         expect(button.y, `${id}: below the player`).toBeGreaterThanOrEqual(
           video.y + video.height - 1,
         );
+        // Right under it, not after the film's title and description.
+        expect(button.y - (video.y + video.height), `${id}: next to the player`).toBeLessThan(80);
         await page.screenshot({ path: join(ARTIFACTS, `button-${id}.png`) });
       }
       await page.close();

@@ -9,8 +9,11 @@
  */
 import { lightDomHost } from './find-videos';
 
-/** How much larger than the video a box may be and still be "the player". */
-const PLAYER_SLACK = { width: 1.1, height: 1.35, px: 16 };
+/**
+ * How much larger than the video a box may be and still be "the player": room for a control
+ * bar below it, not for the film's title and description under that.
+ */
+const PLAYER_SLACK = { width: 1.1, widthPx: 16, height: 1.12, heightPx: 48 };
 const BLOCK_FLOW = new Set(['block', 'flow-root', 'list-item']);
 
 export function playerBox(video: HTMLVideoElement): Element {
@@ -23,8 +26,8 @@ export function playerBox(video: HTMLVideoElement): Element {
     if (stop(parent)) break;
     const r = parent!.getBoundingClientRect();
     const fits =
-      r.width <= v.width * PLAYER_SLACK.width + PLAYER_SLACK.px &&
-      r.height <= v.height * PLAYER_SLACK.height + PLAYER_SLACK.px;
+      r.width <= v.width * PLAYER_SLACK.width + PLAYER_SLACK.widthPx &&
+      r.height <= v.height * PLAYER_SLACK.height + PLAYER_SLACK.heightPx;
     if (!fits) break;
     box = parent!;
   }
