@@ -69,6 +69,7 @@ export function followVideo(
         {
           inAd: showsAd,
           report,
+          shouldPlayAd: () => autoplay || playerRoom.playback()?.playing === true,
           attach(hookSignal) {
             attachPlayer(video, playerRoom, { autoplay }, hookSignal);
             autoplay = false;

@@ -142,3 +142,24 @@ test('ad marks: on the container or through shadow hosts, never elsewhere on the
   shadow.innerHTML = '<div><video></video></div>';
   expect(showsAd(shadow.querySelector('video')!)).toBe(true);
 });
+
+test('in a room that plays, a paused ad is played (locally) so the film comes', async () => {
+  const page = cinemaPage('ad', 4);
+  let plays = 0;
+  Object.defineProperty(page.video, 'paused', { get: () => true });
+  page.video.play = async () => {
+    plays++;
+  };
+  const life = new AbortController();
+  let roomPlays = false;
+  gatePlayer(
+    page.video,
+    { inAd: showsAd, report: () => {}, attach: () => {}, shouldPlayAd: () => roomPlays },
+    life.signal,
+  );
+  expect(plays).toBe(0);
+  roomPlays = true;
+  page.container.dispatchEvent(new window.Event('adstart', { bubbles: true }) as unknown as Event);
+  expect(plays).toBe(1);
+  life.abort();
+});

@@ -20,6 +20,12 @@ export interface GateOptions {
   /** Starts the hook on the video until `signal` aborts. */
   attach(signal: AbortSignal): void;
   report(state: PlayerPresence): void;
+  /**
+   * Whether the member should be getting through a paused ad: the room plays (or its creator
+   * just pressed Start). Pages often wait for a click to start the ad; in a room that plays,
+   * the gate plays it (locally: the ad is never the room's business) so the film comes.
+   */
+  shouldPlayAd?(): boolean;
   /** Longest wait (ms) after an ad for the film to load before attaching anyway. */
   filmLoadTimeoutMs?: number;
 }
@@ -36,6 +42,15 @@ export function gatePlayer(
   let afterAd = video.readyState < HAVE_METADATA;
   let filmTimer: ReturnType<typeof setTimeout> | null = null;
   let reported: PlayerPresence | null = null;
+  let adTimer: ReturnType<typeof setInterval> | null = null;
+  const playAd = () => {
+    if (!options.inAd(video)) {
+      if (adTimer) clearInterval(adTimer);
+      adTimer = null;
+      return;
+    }
+    if (video.paused && options.shouldPlayAd?.()) video.play().catch(() => {});
+  };
 
   const report = (state: PlayerPresence) => {
     if (state === reported) return;
@@ -62,6 +77,8 @@ export function gatePlayer(
       afterAd = true;
       detach();
       report('ad');
+      adTimer ??= setInterval(playAd, 1000);
+      playAd();
       return;
     }
     if (hook || introTimer) return;
@@ -115,6 +132,7 @@ export function gatePlayer(
       observer.disconnect();
       if (filmTimer) clearTimeout(filmTimer);
       if (introTimer) clearTimeout(introTimer);
+      if (adTimer) clearInterval(adTimer);
       detach();
     },
     { once: true },
