@@ -131,6 +131,18 @@ describe.skipIf(!hasChromium || !hasFirefox)(
         expect(button.y - (video.y + video.height), `${id}: next to the player`).toBeLessThan(80);
         await page.screenshot({ path: join(ARTIFACTS, `button-${id}.png`) });
       }
+      // Several videos: the button goes with the paused film, not a playing muted preview.
+      await page.goto(watch('several-videos'));
+      await page.waitForSelector('pierce/button.kv-watch', { timeout: 20_000 });
+      expect(
+        await page.evaluate(
+          () =>
+            document
+              .querySelector('kino-watch-together')
+              ?.previousElementSibling?.querySelector('video#film') != null,
+        ),
+      ).toBe(true);
+      await page.screenshot({ path: join(ARTIFACTS, 'button-several-videos.png') });
       await page.close();
     });
 

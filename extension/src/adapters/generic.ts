@@ -6,7 +6,7 @@
  */
 import { canonicalPageUrl, normalizeFilmPageTitle } from '@kino/shared/film-page';
 import { collectVideos } from './find-videos';
-import { factsOf, pickMainVideo } from './pick-video';
+import { factsOf, pickMainVideo, rankVideos } from './pick-video';
 import { playerBox } from './player-box';
 import type { FilmRef, SiteAdapter, SiteSession } from './types';
 
@@ -28,6 +28,7 @@ export function createGenericAdapter(
     id: 'generic',
     matches: (url) => enabledOrigins.includes(url.origin),
     findVideo: (doc) => pickMainVideo(collectVideos(doc).videos, factsOf),
+    videos: (doc) => rankVideos(collectVideos(doc).videos, factsOf),
     buttonAnchor(doc) {
       const video = this.findVideo(doc);
       return video ? playerBox(video) : null;

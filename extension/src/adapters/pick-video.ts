@@ -77,3 +77,12 @@ export function pickMainVideo<T>(candidates: T[], facts: (v: T) => VideoFacts): 
   }
   return best;
 }
+
+/** The candidates that could be the film (not thumbnails, not hidden), best first. */
+export function rankVideos<T>(candidates: T[], facts: (v: T) => VideoFacts): T[] {
+  return candidates
+    .map((candidate) => ({ candidate, score: scoreVideo(facts(candidate)) }))
+    .filter((entry) => entry.score > 0)
+    .sort((a, b) => b.score - a.score)
+    .map((entry) => entry.candidate);
+}

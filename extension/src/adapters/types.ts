@@ -23,6 +23,8 @@ export interface SiteAdapter {
   matches(url: URL): boolean;
   /** The main `<video>` of the page, or null while there is none. */
   findVideo(doc: Document): HTMLVideoElement | null;
+  /** Every video that could be the film, best first (absent: only findVideo's counts). */
+  videos?(doc: Document): HTMLVideoElement[];
   /** Element the Watch together button is placed by (see `buttonPlacement`). */
   buttonAnchor(doc: Document): Element | null;
   /** `last`: inside the anchor, at its end (a bar made for it); `after`: right after it. */

@@ -15,6 +15,7 @@ import type { RoomConnection } from '../room/connection';
 import { playerRoomOf } from '../room/player-room';
 import type { VideoRect } from '../ui/room-model';
 import type { OverlayState, RoomRequest } from './overlay-state';
+import type { VideoChoice } from './video-choice';
 import { trackVideoRect } from './video-rect';
 
 export function followVideo(
@@ -23,6 +24,7 @@ export function followVideo(
   request: RoomRequest,
   videoRect: Signal<VideoRect | null>,
   player: Signal<PlayerState>,
+  choice: VideoChoice,
   signal: AbortSignal,
 ): void {
   const playerRoom = playerRoomOf(connection);
@@ -50,8 +52,8 @@ export function followVideo(
   };
   // Reactions float over the video for as long as the layer is up.
   let rectScope: AbortController | null = null;
-  watchVideo(
-    () => state.adapter.findVideo(document),
+  const recheck = watchVideo(
+    () => choice.find(),
     (video) => {
       rectScope?.abort();
       rectScope = null;
@@ -80,6 +82,7 @@ export function followVideo(
     },
     signal,
   );
+  choice.onChange(recheck);
   signal.addEventListener('abort', () => rectScope?.abort(), { once: true });
   playerLife.signal.addEventListener('abort', () => playerScope?.abort(), { once: true });
 }

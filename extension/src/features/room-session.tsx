@@ -24,6 +24,7 @@ import { reportCurrentRoom } from './report-room';
 import { factsFromInfo, factsFromRefusal } from './room-facts';
 import { loadSidebarWidth, saveSidebarWidth } from './sidebar-width-store';
 import { tabClientId } from './tab-client-id';
+import { createVideoChoice } from './video-choice';
 
 async function token(state: OverlayState): Promise<string | null> {
   const session = await state.adapter.getSession();
@@ -94,6 +95,7 @@ export async function startRoomSession(
   const edge = createSignal(0);
   const videoRect = createSignal<VideoRect | null>(null);
   const player = createSignal<PlayerState>('attached');
+  const choice = createVideoChoice(state.adapter);
   let layer: HTMLElement | null = null;
   let host: HTMLElement | null = null;
   const fullscreen = setupFullscreen(
@@ -135,6 +137,7 @@ export async function startRoomSession(
       width.value = clampSidebarWidth(next, innerWidth);
     },
     resizeDone: () => saveSidebarWidth(width.value),
+    switchVideo: () => choice.next(),
   };
   const model: RoomLayerModel = {
     view: connection.view,
@@ -142,6 +145,7 @@ export async function startRoomSession(
     facts,
     videoRect,
     player,
+    videoCount: choice.count,
     collapsed: state.sidebarCollapsed,
     width,
     edge,
@@ -178,7 +182,7 @@ export async function startRoomSession(
   ui.mount();
   signal.addEventListener('abort', () => ui.remove(), { once: true });
 
-  followVideo(state, connection, request, videoRect, player, signal);
+  followVideo(state, connection, request, videoRect, player, choice, signal);
 
   if (!info) {
     const jwt = await token(state);

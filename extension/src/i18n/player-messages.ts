@@ -9,6 +9,7 @@ export const playerEn = {
     'An ad is playing here. Until it ends you are not in sync with the room; then the film jumps to the room’s moment.',
   playerNoneNote:
     'No video found on this page: you are not in sync with the room. Start the film on the page, or reload it.',
+  switchVideo: 'Follow another video on this page ({count} found)',
 } as const;
 
 export const playerRu: Record<keyof typeof playerEn, string> = {
@@ -18,4 +19,5 @@ export const playerRu: Record<keyof typeof playerEn, string> = {
     'Здесь идёт реклама. Пока она не кончится, вы не синхронны с комнатой; потом фильм перейдёт к её моменту.',
   playerNoneNote:
     'На странице не найдено видео: вы не синхронны с комнатой. Запустите фильм на странице или обновите её.',
+  switchVideo: 'Синхронизировать другое видео на странице (найдено: {count})',
 };

@@ -3,7 +3,8 @@
  * end of an ad break), an SPA swaps the page, or a web component builds its video inside its
  * shadow root: calls `onVideo` whenever the adapter's answer changes. Mutations inside open
  * shadow roots are watched too (they never reach the document's observer), as are `playing`
- * events there (media events do not cross a shadow boundary).
+ * events there (media events do not cross a shadow boundary). Returns a function that looks
+ * again (the user chose another video).
  */
 import { collectVideos } from '../adapters/find-videos';
 
@@ -12,7 +13,7 @@ export function watchVideo(
   onVideo: (video: HTMLVideoElement | null) => void,
   signal: AbortSignal,
   root: Document | ShadowRoot = document,
-): void {
+): () => void {
   let current: HTMLVideoElement | null = null;
   let scheduled = false;
   const watched = new WeakSet<Node>();
@@ -42,4 +43,5 @@ export function watchVideo(
   watch(root);
   signal.addEventListener('abort', () => observer.disconnect(), { once: true });
   check();
+  return schedule;
 }

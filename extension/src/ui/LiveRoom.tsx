@@ -14,10 +14,12 @@ export function LiveRoom({
   view,
   actions,
   player,
+  videoCount = 0,
 }: {
   view: RoomView;
   actions: SidebarActions;
   player: PlayerState;
+  videoCount?: number;
 }) {
   const connected = view.status === 'connected';
   return (
@@ -31,6 +33,11 @@ export function LiveRoom({
         <p class="kv-notice kv-player-note" role="status" data-player={player}>
           {t(player === 'ad' ? 'playerAdNote' : 'playerNoneNote')}
         </p>
+      )}
+      {videoCount > 1 && actions.switchVideo && (
+        <button type="button" class="kv-button kv-switch-video" onClick={actions.switchVideo}>
+          {t('switchVideo', { count: videoCount })}
+        </button>
       )}
       {!connected && (
         <p class="kv-notice" role="status">

@@ -73,6 +73,7 @@ export function RoomLayer({
           screen={screen}
           facts={model.facts.value}
           player={model.player.value}
+          videoCount={model.videoCount?.value}
           width={model.width.value}
           fullscreen={fullscreen}
           takeFocus={takeFocus}

@@ -26,6 +26,7 @@ export interface SidebarProps {
   facts: RoomFacts;
   /** Whether this tab's player follows the room. Absent: it does. */
   player?: PlayerState;
+  videoCount?: number;
   width: number;
   fullscreen: FullscreenMode;
   /** Move the focus here on mount (the user just expanded it). */
@@ -93,7 +94,12 @@ export function Sidebar(props: SidebarProps) {
       </header>
       {!isDeadEnd(screen.kind) && <Toasts toasts={view.toasts} at="sidebar" />}
       {live ? (
-        <LiveRoom view={view} actions={actions} player={props.player ?? 'attached'} />
+        <LiveRoom
+          view={view}
+          actions={actions}
+          player={props.player ?? 'attached'}
+          videoCount={props.videoCount}
+        />
       ) : (
         <RoomStateScreen screen={screen} view={view} facts={props.facts} actions={actions} />
       )}

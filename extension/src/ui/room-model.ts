@@ -42,6 +42,8 @@ export interface SidebarActions {
   toggleFullscreen(): void;
   resize(width: number): void;
   resizeDone(): void;
+  /** Follows the next of the page's videos (where there are several). */
+  switchVideo?(): void;
 }
 
 export interface RoomLayerModel {
@@ -51,6 +53,8 @@ export interface RoomLayerModel {
   videoRect: Signal<VideoRect | null>;
   /** Whether this tab's player follows the room (an ad, no video found). */
   player: ReadonlySignal<PlayerState>;
+  /** How many videos on the page could be the film (a switch shows from two). */
+  videoCount?: ReadonlySignal<number>;
   collapsed: Signal<boolean>;
   width: Signal<number>;
   /** The page's scrollbar width: the docked sidebar sits just left of it. */
