@@ -32,6 +32,7 @@ import {
   signInWithForm,
   type Viewer,
   waitForChat,
+  waitForFilm,
   waitForFloatingReaction,
   waitForStatus,
 } from './viewer.ts';
@@ -39,8 +40,6 @@ import {
 /** Largest position gap between two players we accept, in seconds (the issue's goal). */
 const TOLERANCE_SEC = 0.5;
 const FILM = '/films/harbor-lights';
-/** The ad is 10 s; the film then loads into the same element. */
-const AD_MS = 30_000;
 const PEOPLE = [
   ['anna', 'Анна'],
   ['boris', 'Борис'],
@@ -114,12 +113,6 @@ describe.skipIf(!hasPostgres || !hasRedis || !hasChromium)(
       await extension?.remove();
     }, 60_000);
 
-    /** The film, not the ad, is in the viewer's player. */
-    const filmShown = (viewer: Viewer) =>
-      viewer.page
-        .locator('.player[data-phase="film"]')
-        .waitFor({ state: 'attached', timeout: AD_MS });
-
     step('Anna signs in, opens Harbor Lights, sees Boris and Vera and starts a room', async () => {
       await signInWithForm(anna, FILM);
       expect(await anna.page.locator('.player[data-phase="ad"]').count()).toBe(1);
@@ -140,7 +133,7 @@ describe.skipIf(!hasPostgres || !hasRedis || !hasChromium)(
       ]);
       await anna.page.getByRole('button', { name: 'Start' }).click();
       await waitForStatus(anna, 'connected');
-      await filmShown(anna);
+      await waitForFilm(anna);
       await expectInSync([anna], { playing: true });
     });
 
@@ -180,7 +173,7 @@ describe.skipIf(!hasPostgres || !hasRedis || !hasChromium)(
           .waitFor({ timeout: 20_000 });
         await Promise.all([join(boris, 'boris@kino.example'), join(vera, 'vera@kino.example')]);
         await seenInAd;
-        await Promise.all([filmShown(boris), filmShown(vera)]);
+        await Promise.all([waitForFilm(boris), waitForFilm(vera)]);
         for (const viewer of everyone) {
           for (const id of ['anna', 'boris', 'vera']) {
             await sidebar(viewer).locator(`[data-user-id="${id}"]`).waitFor({ timeout: 10_000 });
@@ -204,7 +197,7 @@ describe.skipIf(!hasPostgres || !hasRedis || !hasChromium)(
         await boris.page.goto(links.get('boris@kino.example')!);
         await boris.page.locator('.player[data-phase="ad"]').waitFor({ state: 'attached' });
         await waitForStatus(boris, 'connected');
-        await filmShown(boris);
+        await waitForFilm(boris);
         await expectInSync(everyone, { playing: true, timeoutMs: 30_000 });
         const after = await compareVideos([anna.page, vera.page]);
         for (const position of after.positions) {

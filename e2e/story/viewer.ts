@@ -107,3 +107,8 @@ export async function seekVideo(viewer: Viewer, seconds: number): Promise<number
 export async function waitForFloatingReaction(viewer: Viewer, emoji: string): Promise<void> {
   await viewer.page.locator(`.kv-float[data-emoji="${emoji}"]`).first().waitFor({ timeout: 5000 });
 }
+
+/** The film, not the pre-roll ad, is in the viewer's player (the ad is 10 s, then it loads). */
+export async function waitForFilm(viewer: Viewer, timeout = 30_000): Promise<void> {
+  await viewer.page.locator('.player[data-phase="film"]').waitFor({ state: 'attached', timeout });
+}
