@@ -14,7 +14,7 @@ import { createUserRateLimiter } from './http/user-rate-limit.ts';
 import { joinController } from './join/index.ts';
 import { knockController } from './knock/index.ts';
 import { legalController } from './legal/index.ts';
-import { matchesController } from './matches/index.ts';
+import { friendsController, matchesController } from './matches/index.ts';
 import { outboxController } from './outbox/index.ts';
 import { realtime, TRANSPORT_MAX_PAYLOAD_BYTES } from './realtime/index.ts';
 import { roomsController } from './rooms/index.ts';
@@ -59,6 +59,7 @@ export function createApp(deps: AppDeps) {
     .use(healthController(deps))
     .use(meController(deps))
     .use(matchesController(deps))
+    .use(friendsController(deps))
     .use(roomsController(deps))
     .use(scheduleController(deps))
     .use(knockController(deps))

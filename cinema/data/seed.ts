@@ -139,7 +139,7 @@ export const SEED_FILMS: readonly Film[] = [
 export const SEED_WANT_TO_WATCH: Readonly<Record<string, readonly string[]>> = {
   anna: ['first-snow'],
   boris: ['night-train', 'harbor-lights'],
-  vera: ['night-train', 'long-road'],
+  vera: ['night-train', 'long-road', 'harbor-lights'],
   gleb: ['first-snow'],
   dasha: ['long-road', 'harbor-lights'],
 };

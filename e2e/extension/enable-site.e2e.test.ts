@@ -126,8 +126,8 @@ describe.skipIf(!hasChromium)('Enable on any site (Chromium, the real toolbar po
         expect(
           await page.evaluate(() => (window as unknown as { pageState?: string }).pageState),
         ).toBe('kept');
-        // Watch together: the cinema session comes through (signed in), and the backend, which
-        // knows only the cinema's films, says so in words instead of "not found".
+        // Watch together: the cinema session comes through (signed in), and the page is a film
+        // of its own (issue 17.3): all the user's friends are offered to invite.
         await button!.click();
         await page.waitForFunction(
           (text) =>
@@ -135,7 +135,7 @@ describe.skipIf(!hasChromium)('Enable on any site (Chromium, the real toolbar po
               host.shadowRoot?.textContent?.includes(text),
             ),
           { timeout: 15_000 },
-          say(messages, 'errorUnknownFilm'),
+          say(messages, 'friendsTitle'),
         );
         await shot(page, 'page');
 

@@ -1,9 +1,12 @@
 /**
  * Issue 6, item 1: the whole story as users live it, in Debian's Chromium with the
  * built extension, the demo cinema and the backend on real Postgres, Redis and SMTP.
- * Anna starts a room, the invites arrive by e-mail, Boris and Vera join from them,
- * everyone controls playback, chats and reacts, the backend restarts mid-film, and
- * Anna closes the room. The steps run in order and build on each other.
+ * The film is Harbor Lights: HLS in the cinema's own player, after a pre-roll ad in the same
+ * <video> (issue 17). Anna starts a room, the invites arrive by e-mail, Boris and Vera join
+ * from them — each into the ad, which holds nobody at its timeline: they rejoin the room's
+ * moment when the film starts — everyone controls playback, Boris reloads into the ad again
+ * (nobody is yanked back), they chat and react, the backend restarts mid-film, and Anna
+ * closes the room. The steps run in order and build on each other.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { existsSync } from 'node:fs';
@@ -27,13 +30,14 @@ import {
   signInWithForm,
   type Viewer,
   waitForChat,
+  waitForFilm,
   waitForFloatingReaction,
   waitForStatus,
 } from '../fixtures/viewer.ts';
 
 /** Largest position gap between two players we accept, in seconds (the issue's goal). */
 const TOLERANCE_SEC = 0.5;
-const FILM = '/films/night-train';
+const FILM = '/films/harbor-lights';
 const PEOPLE = [
   ['anna', 'Анна'],
   ['boris', 'Борис'],
@@ -53,7 +57,7 @@ async function expectInSync(viewers: Viewer[], expected: Omit<SyncExpectation, '
 }
 
 describe.skipIf(!hasPostgres || !hasRedis || !hasChromium)(
-  'the story: Anna, Boris and Vera watch Night Train together',
+  'the story: Anna, Boris and Vera watch Harbor Lights together (HLS, after an ad)',
   () => {
     let stack: ProductionStack;
     let anna: Viewer;
@@ -107,8 +111,9 @@ describe.skipIf(!hasPostgres || !hasRedis || !hasChromium)(
       await extension?.remove();
     }, 60_000);
 
-    step('Anna signs in, opens Night Train, sees Boris and Vera and starts a room', async () => {
+    step('Anna signs in, opens Harbor Lights, sees Boris and Vera and starts a room', async () => {
       await signInWithForm(anna, FILM);
+      expect(await anna.page.locator('.player[data-phase="ad"]').count()).toBe(1);
       await anna.page.getByRole('button', { name: 'Watch together' }).click();
       const invitees = anna.page.locator('input[name="invitee"]');
       await invitees.first().waitFor({ timeout: 15_000 });
@@ -126,6 +131,7 @@ describe.skipIf(!hasPostgres || !hasRedis || !hasChromium)(
       ]);
       await anna.page.getByRole('button', { name: 'Start' }).click();
       await waitForStatus(anna, 'connected');
+      await waitForFilm(anna);
       await expectInSync([anna], { playing: true });
     });
 
@@ -150,22 +156,53 @@ describe.skipIf(!hasPostgres || !hasRedis || !hasChromium)(
     });
 
     step(
-      'Boris and Vera sign in, open their links and land in the room at its moment',
+      'Boris and Vera sign in, open their links, sit through the ad and land at the room’s moment',
       async () => {
+        const before = await compareVideos([anna.page]);
         const join = async (viewer: Viewer, address: string) => {
           await signInWithForm(viewer, '/');
           await viewer.page.goto(links.get(address)!);
-          await viewer.page.waitForURL(/\/films\/night-train#kino-room=/, { timeout: 15_000 });
+          await viewer.page.waitForURL(/\/films\/harbor-lights#kino-room=/, { timeout: 15_000 });
           await waitForStatus(viewer, 'connected');
         };
+        // While Boris's ad plays, Anna sees him as "in an ad" (not at a film position).
+        const seenInAd = sidebar(anna)
+          .locator('[data-user-id="boris"][data-player="ad"]')
+          .waitFor({ timeout: 20_000 });
         await Promise.all([join(boris, 'boris@kino.example'), join(vera, 'vera@kino.example')]);
+        await seenInAd;
+        await Promise.all([waitForFilm(boris), waitForFilm(vera)]);
         for (const viewer of everyone) {
           for (const id of ['anna', 'boris', 'vera']) {
             await sidebar(viewer).locator(`[data-user-id="${id}"]`).waitFor({ timeout: 10_000 });
           }
         }
         await expectInSync(everyone, { playing: true });
+        // Nobody was taken to the ad's timeline: Anna went on from where she was.
+        const after = await compareVideos([anna.page]);
+        expect(after.positions[0]!).toBeGreaterThan(before.positions[0]! + 1);
+        await sidebar(anna)
+          .locator('[data-user-id="boris"]:not([data-player])')
+          .waitFor({ timeout: 10_000 });
       },
+      90_000,
+    );
+
+    step(
+      'Boris reloads into the ad: nobody is yanked to 0:00, and he rejoins after it',
+      async () => {
+        const before = await compareVideos([anna.page]);
+        await boris.page.goto(links.get('boris@kino.example')!);
+        await boris.page.locator('.player[data-phase="ad"]').waitFor({ state: 'attached' });
+        await waitForStatus(boris, 'connected');
+        await waitForFilm(boris);
+        await expectInSync(everyone, { playing: true, timeoutMs: 30_000 });
+        const after = await compareVideos([anna.page, vera.page]);
+        for (const position of after.positions) {
+          expect(position).toBeGreaterThan(before.positions[0]! + 1);
+        }
+      },
+      90_000,
     );
 
     for (const [who, seekTo] of [

@@ -30,6 +30,8 @@ export interface Participant {
   instanceId: string;
   joinedAt: number;
   buffering: boolean;
+  /** Absent while the player follows the room; `ad` or `none` otherwise (protocol/player-state). */
+  player?: 'ad' | 'none';
 }
 
 export type ChatKind = 'text' | 'reaction';

@@ -4,7 +4,7 @@ import { authPlugin } from '../auth/plugin.ts';
 import type { AuthDeps } from '../auth/verify.ts';
 import type { Directory } from '../directory/types.ts';
 import { withDeadline } from '../http/deadline.ts';
-import { findMatches } from './service.ts';
+import { findMatches, listFriends } from './service.ts';
 
 export function matchesController(deps: AuthDeps & { directory: Directory }) {
   return new Elysia({ prefix: '/api/films' })
@@ -19,4 +19,18 @@ export function matchesController(deps: AuthDeps & { directory: Directory }) {
         detail: { summary: 'Friends who want to watch this film', tags: ['films'] },
       },
     );
+}
+
+/** All the user's friends: whom to invite to a page the cinema does not know. */
+export function friendsController(deps: AuthDeps & { directory: Directory }) {
+  return new Elysia({ prefix: '/api/friends' })
+    .use(authPlugin(deps))
+    .get('', ({ user }) => withDeadline(() => listFriends(deps.directory, user.id)), {
+      auth: true,
+      response: MatchesSchema,
+      detail: {
+        summary: "All the user's cinema friends (for a page the cinema does not know)",
+        tags: ['films'],
+      },
+    });
 }

@@ -7,6 +7,7 @@ import { type Connection, isJoined } from './connection.ts';
 import { handleHello } from './join.ts';
 import { CLOSE } from './limits.ts';
 import { handlePlaybackCommand, handleSettings } from './playback.ts';
+import { handlePlayerState } from './player-state.ts';
 import { type Arrival, type RoomIO, refOf } from './room-io.ts';
 
 export async function dispatchMessage(
@@ -30,6 +31,8 @@ export async function dispatchMessage(
       return handlePlaybackCommand(io, connection, message, arrival);
     case 'buffering':
       return handleBuffering(io, connection, message, arrival);
+    case 'player':
+      return handlePlayerState(io, connection, message, arrival);
     case 'chat':
       return handleChat(io, connection, message, arrival);
     case 'reaction':

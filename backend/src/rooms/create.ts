@@ -26,6 +26,7 @@ import { enqueueMail, type QueuedMail } from '../mail/queue.ts';
 import { liveRowOf } from '../schedule/live-row.ts';
 import { checkStartsAt } from '../schedule/model.ts';
 import { planScreeningCreate } from '../schedule/plan.ts';
+import { filmOfRequest } from './film-of-request.ts';
 import { newSecretId } from './ids.ts';
 import { guardLive } from './live-guard.ts';
 import { checkInviteeCount, enforceQuotas, lockQuotaSubjects, type QuotaRequest } from './quota.ts';
@@ -75,11 +76,10 @@ export async function prepareRoom(
   await guardDb(() => enforceQuotas(deps.db, deps.quotas, { ...early, now: deps.clock() }));
 
   const [film, friends, ownerProfile] = await Promise.all([
-    deps.directory.getFilm(input.filmId),
+    filmOfRequest(deps.directory, input),
     deps.directory.getFriends(owner.id),
     deps.directory.getUser(owner.id),
   ]);
-  if (!film) throw new HttpError(404, 'film_not_found', `Unknown film "${input.filmId}"`);
   const friendById = new Map(friends.map((f) => [f.id, f]));
   const strangers = inviteeIds.filter((id) => !friendById.has(id));
   if (strangers.length > 0) {

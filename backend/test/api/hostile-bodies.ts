@@ -51,7 +51,11 @@ function rssMb(): number {
 export function hostileBodyTests(backend: () => StartedBackend): void {
   test('an over-size body is refused with 413 JSON, token or not, on every route', async () => {
     const anna = await tokenFor('anna');
-    const body = JSON.stringify({ filmId: 'night-train', invitees: [], pad: ' '.repeat(5000) });
+    const body = JSON.stringify({
+      filmId: 'night-train',
+      invitees: [],
+      pad: ' '.repeat(MAX_REQUEST_BODY_BYTES + 1000),
+    });
     for (const path of ['/api/rooms', '/api/rooms/AAAAAAAAAAAAAAAAAAAAAA/close', '/api/me']) {
       const auths: Record<string, string>[] = [{}, { authorization: `Bearer ${anna}` }];
       for (const auth of auths) {

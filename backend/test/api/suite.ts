@@ -12,6 +12,7 @@ import { tokenFor } from '../support/tokens.ts';
 import { authAndMatchesTests } from './auth-and-matches.ts';
 import type { ApiHarness, SuiteContext } from './context.ts';
 import { lifecycleTests } from './lifecycle.ts';
+import { pageRoomTests } from './page-rooms.ts';
 import { roomTests } from './rooms.ts';
 import { scheduleTests } from './schedule.ts';
 
@@ -54,6 +55,7 @@ export function apiSuite(name: string, harness: ApiHarness): void {
     authAndMatchesTests(ctx);
     roomTests(ctx);
     scheduleTests(ctx);
+    pageRoomTests(ctx);
     // Last: it restarts the backend and expires every idle room.
     lifecycleTests(ctx);
   });

@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'bun:test';
 import { Window } from 'happy-dom';
 import { createDemoCinemaAdapter } from './demo-cinema';
+import { collectVideos, lightDomHost } from './find-videos';
+import { pageFilm } from './generic';
 import { pickMainVideo, scoreVideo } from './pick-video';
 import { parseSession } from './types';
 
@@ -32,7 +34,7 @@ describe('demo cinema adapter', () => {
     const doc = page(FILM_PAGE);
     expect(adapter.findVideo(doc)?.id).toBe('player');
     expect(adapter.buttonAnchor(doc)?.className).toBe('film-actions');
-    expect(adapter.filmId(doc, new URL(doc.URL))).toBe('night-train');
+    expect(adapter.film(doc, new URL(doc.URL))).toEqual({ filmId: 'night-train' });
   });
 
   test('reads the session, and a 401 body means signed out', async () => {
@@ -54,6 +56,31 @@ describe('demo cinema adapter', () => {
   });
 });
 
+describe('generic adapter: the page is the film', () => {
+  function genericPage(url: string, head: string): Document {
+    const window = new Window({ url });
+    window.document.head.innerHTML = head;
+    return window.document as unknown as Document;
+  }
+
+  test('canonical address and title, fragment and foreign canonicals left out', () => {
+    const doc = genericPage(
+      'http://localhost:3001/watch/plyr?autoplay=1#kino-room=abc',
+      '<title> Первый снег — Plyr </title><link rel="canonical" href="/watch/plyr">',
+    );
+    expect(pageFilm(doc, new URL(doc.URL))).toEqual({
+      page: { url: 'http://localhost:3001/watch/plyr', title: 'Первый снег — Plyr' },
+    });
+    const foreign = genericPage(
+      'http://localhost:3001/watch/plyr#x',
+      '<meta property="og:title" content="OG title"><link rel="canonical" href="https://cdn.example/">',
+    );
+    expect(pageFilm(foreign, new URL(foreign.URL))).toEqual({
+      page: { url: 'http://localhost:3001/watch/plyr', title: 'OG title' },
+    });
+  });
+});
+
 describe('main video choice', () => {
   test('a playing video beats a bigger paused one; thumbnails never win', () => {
     const videos = [
@@ -64,6 +91,52 @@ describe('main video choice', () => {
     expect(pickMainVideo(videos, (v) => v)?.name).toBe('playing');
     expect(scoreVideo({ width: 120, height: 80, playing: true })).toBe(0);
     expect(pickMainVideo([videos[0]!], (v) => v)).toBeNull();
+  });
+
+  test('the paused film beats muted looping previews that play beside it', () => {
+    // «Экран» /watch/several-videos: the film waits paused, two 320×180 previews play muted.
+    const preview = { width: 320, height: 180, playing: true, muted: true, loop: true };
+    const videos = [
+      { name: 'preview-1', ...preview, durationSec: 120 },
+      { name: 'film', width: 620, height: 349, playing: false, controls: true, durationSec: 90 },
+      { name: 'preview-2', ...preview, durationSec: 60 },
+    ];
+    expect(pickMainVideo(videos, (v) => v)?.name).toBe('film');
+    // Even a film muted by an autoplay policy beats them.
+    expect(pickMainVideo([videos[0]!, { ...videos[1]!, muted: true }], (v) => v)?.name).toBe(
+      'film',
+    );
+  });
+
+  test('a film scrolled out of view loses to one on screen, but still beats nothing', () => {
+    const film = { width: 800, height: 450, playing: false };
+    const videos = [
+      { name: 'below', ...film, visible: 0 },
+      { name: 'here', ...film, width: 640, height: 360, visible: 1 },
+    ];
+    expect(pickMainVideo(videos, (v) => v)?.name).toBe('here');
+    expect(pickMainVideo([videos[0]!], (v) => v)?.name).toBe('below');
+  });
+});
+
+describe('videos in shadow roots', () => {
+  test('found in open shadow roots, nested too, with the roots to observe', () => {
+    const window = new Window({ url: 'http://localhost:3001/watch/media-chrome' });
+    const doc = window.document as unknown as Document;
+    doc.body.innerHTML =
+      '<media-controller><hls-video></hls-video></media-controller><video id="light"></video>';
+    const outer = doc.querySelector('media-controller')!.attachShadow({ mode: 'open' });
+    outer.innerHTML = '<div><slot></slot><x-inner></x-inner></div>';
+    const inner = outer.querySelector('x-inner')!.attachShadow({ mode: 'open' });
+    inner.innerHTML = '<video id="deep"></video>';
+    const hls = doc.querySelector('hls-video')!.attachShadow({ mode: 'open' });
+    hls.innerHTML = '<video id="film"></video>';
+    const found = collectVideos(doc);
+    expect(found.videos.map((v) => v.id).sort()).toEqual(['deep', 'film', 'light']);
+    expect(found.shadowRoots).toHaveLength(3);
+    const deep = found.videos.find((v) => v.id === 'deep')!;
+    expect(lightDomHost(deep).localName).toBe('media-controller');
+    expect(lightDomHost(doc.querySelector('#light')!).id).toBe('light');
   });
 });
 

@@ -22,8 +22,11 @@ export function createDemoCinemaAdapter(
     findVideo: (doc) => doc.querySelector<HTMLVideoElement>('main.film .player video'),
     buttonAnchor: (doc) =>
       doc.querySelector('main.film .film-actions') ?? doc.querySelector('main.film .player'),
-    filmId: (doc) =>
-      doc.querySelector<HTMLElement>('main.film[data-film-id]')?.dataset.filmId ?? null,
+    buttonPlacement: 'last',
+    film(doc) {
+      const filmId = doc.querySelector<HTMLElement>('main.film[data-film-id]')?.dataset.filmId;
+      return filmId ? { filmId } : null;
+    },
     async getSession() {
       try {
         return parseSession(await fetchSession(`${origin}/api/session`));

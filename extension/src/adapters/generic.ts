@@ -1,11 +1,24 @@
 /**
- * Adapter for any page the user enabled from the popup: the largest playing
- * `<video>`. The film id is the page address (without the hash), so friends on
- * the same page share a room; the session comes from the configured cinema
+ * Adapter for any page the user enabled from the popup: the main `<video>` (pick-video.ts),
+ * open shadow roots included, with the button right after the player (player-box.ts). The film is the page (its canonical address and title: a room for a page
+ * the cinema does not know); the session comes from the configured cinema
  * (through the background, which holds that host permission).
  */
-import { factsOf, pickMainVideo } from './pick-video';
-import type { SiteAdapter, SiteSession } from './types';
+import { canonicalPageUrl, normalizeFilmPageTitle } from '@kino/shared/film-page';
+import { collectVideos } from './find-videos';
+import { factsOf, pickMainVideo, rankVideos } from './pick-video';
+import { playerBox } from './player-box';
+import type { FilmRef, SiteAdapter, SiteSession } from './types';
+
+/** The page as a film: its canonical address (same origin) and its title. */
+export function pageFilm(doc: Document, url: URL): FilmRef | null {
+  const canonical = doc.querySelector<HTMLLinkElement>('link[rel~="canonical" i][href]');
+  const address = canonicalPageUrl(url.href, canonical?.getAttribute('href') ?? null);
+  if (!address) return null;
+  const og = doc.querySelector<HTMLMetaElement>('meta[property="og:title"][content]');
+  const title = normalizeFilmPageTitle(doc.title || og?.content || '');
+  return { page: { url: address, title } };
+}
 
 export function createGenericAdapter(
   enabledOrigins: string[],
@@ -14,12 +27,14 @@ export function createGenericAdapter(
   return {
     id: 'generic',
     matches: (url) => enabledOrigins.includes(url.origin),
-    findVideo: (doc) => pickMainVideo([...doc.querySelectorAll('video')], factsOf),
+    findVideo: (doc) => pickMainVideo(collectVideos(doc).videos, factsOf),
+    videos: (doc) => rankVideos(collectVideos(doc).videos, factsOf),
     buttonAnchor(doc) {
       const video = this.findVideo(doc);
-      return video?.parentElement ?? null;
+      return video ? playerBox(video) : null;
     },
-    filmId: (_doc, url) => `${url.origin}${url.pathname}`,
+    buttonPlacement: 'after',
+    film: pageFilm,
     getSession,
   };
 }

@@ -1,3 +1,4 @@
+import { parseInviteHash } from '../invite/invite-hash';
 import { cinemaOriginsOf, type Settings } from '../settings/settings';
 import { createDemoCinemaAdapter } from './demo-cinema';
 import { createGenericAdapter } from './generic';
@@ -11,7 +12,14 @@ export function pickAdapter(
 ): SiteAdapter | null {
   const adapters = [
     ...cinemaOriginsOf(settings).map((origin) => createDemoCinemaAdapter(origin)),
-    createGenericAdapter(settings.enabledOrigins, genericSession),
+    // A page opened for an invite (`#kino-room=…`) is where the user chose to join a room,
+    // though the site is not enabled: only the background runs us there (join-open.ts).
+    createGenericAdapter(
+      parseInviteHash(url.hash)
+        ? [...settings.enabledOrigins, url.origin]
+        : settings.enabledOrigins,
+      genericSession,
+    ),
   ];
   return adapters.find((adapter) => adapter.matches(url)) ?? null;
 }

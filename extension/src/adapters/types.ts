@@ -1,4 +1,12 @@
 /** What the extension needs to know about a site to overlay it. */
+import type { FilmPage } from '@kino/shared/film-page';
+
+/**
+ * What a room is made for: a film the cinema knows (its id), or any other page (its
+ * address and title, checked by the backend against `@kino/shared/film-page`).
+ */
+export type FilmRef = { filmId: string } | { page: FilmPage };
+
 export interface SiteUser {
   id: string;
   name: string;
@@ -15,10 +23,14 @@ export interface SiteAdapter {
   matches(url: URL): boolean;
   /** The main `<video>` of the page, or null while there is none. */
   findVideo(doc: Document): HTMLVideoElement | null;
-  /** Element after which the Watch together button is placed. */
+  /** Every video that could be the film, best first (absent: only findVideo's counts). */
+  videos?(doc: Document): HTMLVideoElement[];
+  /** Element the Watch together button is placed by (see `buttonPlacement`). */
   buttonAnchor(doc: Document): Element | null;
-  /** Film id on the backend, or null when the page shows no film. */
-  filmId(doc: Document, url: URL): string | null;
+  /** `last`: inside the anchor, at its end (a bar made for it); `after`: right after it. */
+  buttonPlacement: 'last' | 'after';
+  /** The film a room on this page is for, or null when the page shows no film. */
+  film(doc: Document, url: URL): FilmRef | null;
   /** The signed-in user's cinema session, or null when signed out. */
   getSession(): Promise<SiteSession | null>;
 }

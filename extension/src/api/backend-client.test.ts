@@ -18,10 +18,17 @@ describe('backend client', () => {
       'http://b.test',
       fakeFetch(200, { matches: [{ id: 'boris', name: 'Boris' }] }, seen),
     );
-    const result = await client.matches('tok', 'night train');
+    const result = await client.matches('tok', { filmId: 'night train' });
     expect(result).toEqual({ ok: true, data: [{ id: 'boris', name: 'Boris' }] });
     expect(seen[0]?.url).toBe('http://b.test/api/films/night%20train/matches');
     expect(seen[0]?.headers.get('authorization')).toBe('Bearer tok');
+  });
+
+  test('a page the cinema does not know offers all friends', async () => {
+    const seen: Request[] = [];
+    const client = createBackendClient('http://b.test', fakeFetch(200, { matches: [] }, seen));
+    await client.matches('tok', { page: { url: 'http://e.test/watch', title: 'Watch' } });
+    expect(seen[0]?.url).toBe('http://b.test/api/friends');
   });
 
   test('createRoom posts JSON and parses the room', async () => {
@@ -53,7 +60,7 @@ describe('backend client', () => {
 
   test('a malformed success body is a bad_response, not a crash', async () => {
     const client = createBackendClient('http://b.test', fakeFetch(200, { matches: 'nope' }));
-    const result = await client.matches('tok', 'f');
+    const result = await client.matches('tok', { filmId: 'f' });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.code).toBe('bad_response');
   });

@@ -2,17 +2,24 @@
  * HTTP client of the backend API. Runs in the background (which holds the host
  * permission, so no CORS is involved); the fetch function is injected for tests.
  */
-
 import { parseApiError, parseMatches, parseRoomView } from '@kino/shared/http/responses';
 import type { CreateRoomInput, PersonRef, RoomView as RoomInfo } from '@kino/shared/http/rooms';
 import { isKnockStatusReply, type KnockStatusReply } from '@kino/shared/protocol';
+import type { FilmRef } from '../adapters/types';
 import type { ApiResult } from './result';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
+/**
+ * The create-room body as the extension sends it: the shared schema's fields, with exactly one
+ * of `filmId` (a film the cinema knows) and `page` (any other page) as FilmRef says.
+ */
+export type CreateRoomBody = FilmRef & Omit<CreateRoomInput, 'filmId' | 'page'>;
+
 export interface BackendClient {
-  matches(token: string, filmId: string): Promise<ApiResult<PersonRef[]>>;
-  createRoom(token: string, body: CreateRoomInput): Promise<ApiResult<RoomInfo>>;
+  /** Whom to offer: friends who want the film, or all friends for a page. */
+  matches(token: string, film: FilmRef): Promise<ApiResult<PersonRef[]>>;
+  createRoom(token: string, body: CreateRoomBody): Promise<ApiResult<RoomInfo>>;
   getRoom(token: string, roomId: string): Promise<ApiResult<RoomInfo>>;
   closeRoom(token: string, roomId: string): Promise<ApiResult<true>>;
   /** Owner, before a scheduled start: move it (invitees get a calendar update). */
@@ -80,8 +87,10 @@ export function createBackendClient(baseUrl: string, fetchFn: FetchLike = fetch)
 
   const enc = encodeURIComponent;
   return {
-    matches: (token, filmId) =>
-      call('GET', `/api/films/${enc(filmId)}/matches`, token, parseMatches),
+    matches: (token, film) =>
+      'filmId' in film
+        ? call('GET', `/api/films/${enc(film.filmId)}/matches`, token, parseMatches)
+        : call('GET', '/api/friends', token, parseMatches),
     createRoom: (token, body) => call('POST', '/api/rooms', token, parseRoomView, body),
     getRoom: (token, roomId) => call('GET', `/api/rooms/${enc(roomId)}`, token, parseRoomView),
     closeRoom: (token, roomId) =>

@@ -13,6 +13,7 @@ import {
   isRequest,
 } from '../messaging/messages';
 import { loadSettings } from '../settings/settings-store';
+import { openJoinTarget } from './join-open';
 import { siteOrigin } from './site-access';
 import { createBackgroundSiteAccess } from './site-access-wiring';
 import { registerSiteScripts } from './site-scripts';
@@ -44,7 +45,7 @@ async function handle(
   const api = createBackendClient(settings.backendUrl);
   switch (request.type) {
     case 'matches':
-      return api.matches(request.token, request.filmId);
+      return api.matches(request.token, request.film);
     case 'create-room':
       return api.createRoom(request.token, request.body);
     case 'get-room':
@@ -70,6 +71,8 @@ async function handle(
       await sessionArea().set({ [ROOM_KEY]: room });
       return true;
     }
+    case 'join:open':
+      return openJoinTarget(settings, sender, request.url);
     case 'current-room:get':
       return ((await sessionArea().get(ROOM_KEY))[ROOM_KEY] as CurrentRoom | undefined) ?? null;
     case 'site:enable': {

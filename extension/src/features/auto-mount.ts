@@ -14,7 +14,12 @@ export function autoMountAt(
   ui: Mountable,
   signal: AbortSignal,
   root: Node = document,
+  placement: 'last' | 'after' = 'last',
 ): void {
+  const placed = (anchor: Element) =>
+    placement === 'after'
+      ? anchor.nextElementSibling === ui.shadowHost
+      : anchor.contains(ui.shadowHost);
   let scheduled = false;
   const check = () => {
     scheduled = false;
@@ -23,7 +28,7 @@ export function autoMountAt(
     const mounted = ui.shadowHost.isConnected;
     if (anchor && !mounted) ui.mount();
     else if (!anchor && mounted) ui.remove();
-    else if (anchor && mounted && !anchor.contains(ui.shadowHost)) {
+    else if (anchor && mounted && !placed(anchor)) {
       ui.remove();
       ui.mount();
     }

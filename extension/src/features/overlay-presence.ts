@@ -22,11 +22,20 @@ export function markOverlayRunning(ctx: ContentScriptContext): void {
 }
 
 /** Stops everything the overlay runs here once the user disables this site. */
-export function stopWhenSiteDisabled(ctx: ContentScriptContext, adapter: SiteAdapter): void {
+export function stopWhenSiteDisabled(
+  ctx: ContentScriptContext,
+  adapter: SiteAdapter,
+  enabledAtStart = true,
+): void {
   if (adapter.id !== 'generic') return;
   const origin = location.origin;
+  // Only a site that was on and is now off: an overlay run for an invite on a site never
+  // enabled (background/join-open.ts) stays through unrelated settings changes.
+  let on = enabledAtStart;
   const unsubscribe = onSettingsChanged((settings) => {
-    if (!settings.enabledOrigins.includes(origin)) ctx.abort('disabled on this site');
+    const now = settings.enabledOrigins.includes(origin);
+    if (on && !now) ctx.abort('disabled on this site');
+    on = now;
   });
   ctx.onInvalidated(unsubscribe);
 }

@@ -2,21 +2,20 @@
  * One room session of a tab: the connection, the room layer (docked sidebar, reactions,
  * full screen), the player hook while the room is on, and what the popup is told.
  */
-import { computed, signal as createSignal, effect, type Signal } from '@preact/signals';
+import type { PlayerState } from '@kino/shared/protocol/player-state';
+import { computed, signal as createSignal, effect } from '@preact/signals';
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { sendToBackground } from '../messaging/send';
-import { attachPlayer } from '../player/player-hook';
-import { watchVideo } from '../player/video-watcher';
 import { RoomConnection } from '../room/connection';
-import { playerRoomOf } from '../room/player-room';
 import { webSocketUrl } from '../settings/settings';
 import { RoomLayer } from '../ui/RoomLayer';
 import type { RoomLayerModel, SidebarActions, VideoRect } from '../ui/room-model';
 import { roomScreen } from '../ui/room-screen';
 import { clampSidebarWidth, sidebarWidthFor } from '../ui/sidebar-width';
 import { copyText } from './copy-text';
+import { followVideo } from './follow-video';
 import { raiseLayer, setupFullscreen } from './fullscreen-host';
 import { createKnockDoor } from './knock-door';
 import { leaveRoom } from './leave-room';
@@ -27,7 +26,7 @@ import { factsFromInfo, factsFromRefusal } from './room-facts';
 import { scheduleActions } from './schedule-actions';
 import { loadSidebarWidth, saveSidebarWidth } from './sidebar-width-store';
 import { tabClientId } from './tab-client-id';
-import { trackVideoRect } from './video-rect';
+import { createVideoChoice } from './video-choice';
 
 async function token(state: OverlayState): Promise<string | null> {
   const session = await state.adapter.getSession();
@@ -96,6 +95,8 @@ export async function startRoomSession(
   );
   const edge = createSignal(0);
   const videoRect = createSignal<VideoRect | null>(null);
+  const player = createSignal<PlayerState>('attached');
+  const choice = createVideoChoice(state.adapter);
   let layer: HTMLElement | null = null;
   let host: HTMLElement | null = null;
   const fullscreen = setupFullscreen(
@@ -157,12 +158,15 @@ export async function startRoomSession(
     answerKnock: (userId, approve) =>
       connection.sendOwnerAction({ type: 'knock-answer', userId, approve }),
     revoke: (userId) => connection.sendOwnerAction({ type: 'revoke', userId }),
+    switchVideo: () => choice.next(),
   };
   const model: RoomLayerModel = {
     view: connection.view,
     screen,
     facts,
     videoRect,
+    player,
+    videoCount: choice.count,
     collapsed: state.sidebarCollapsed,
     width,
     edge,
@@ -200,7 +204,7 @@ export async function startRoomSession(
   ui.mount();
   signal.addEventListener('abort', () => ui.remove(), { once: true });
 
-  attachPlayerWhileOn(state, connection, request, videoRect, signal);
+  followVideo(connection, request, videoRect, player, choice, signal);
 
   if (!info) {
     const jwt = await token(state);
@@ -223,43 +227,4 @@ export async function startRoomSession(
     request.roomId,
     signal,
   );
-}
-
-/** The video follows the room until the room is over; then it is the user's own again. */
-function attachPlayerWhileOn(
-  state: OverlayState,
-  connection: RoomConnection,
-  request: RoomRequest,
-  videoRect: Signal<VideoRect | null>,
-  signal: AbortSignal,
-): void {
-  const playerRoom = playerRoomOf(connection);
-  let playerScope: AbortController | null = null;
-  const playerLife = new AbortController();
-  signal.addEventListener('abort', () => playerLife.abort(), { once: true });
-  const stopWatchingEnd = effect(() => {
-    if (connection.ended.value) playerLife.abort();
-  });
-  playerLife.signal.addEventListener('abort', () => stopWatchingEnd(), { once: true });
-  // Reactions float over the video for as long as the layer is up.
-  let rectScope: AbortController | null = null;
-  watchVideo(
-    () => state.adapter.findVideo(document),
-    (video) => {
-      rectScope?.abort();
-      rectScope = null;
-      if (video && !signal.aborted) {
-        rectScope = new AbortController();
-        trackVideoRect(video, videoRect, rectScope.signal);
-      }
-      playerScope?.abort();
-      playerScope = null;
-      if (!video || playerLife.signal.aborted) return;
-      playerScope = new AbortController();
-      attachPlayer(video, playerRoom, { autoplay: request.autoplay }, playerScope.signal);
-    },
-    signal,
-  );
-  signal.addEventListener('abort', () => rectScope?.abort(), { once: true });
-  playerLife.signal.addEventListener('abort', () => playerScope?.abort(), { once: true });
 }

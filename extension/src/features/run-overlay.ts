@@ -19,7 +19,7 @@ export async function runOverlay(ctx: ContentScriptContext): Promise<void> {
   );
   if (!adapter) return;
   markOverlayRunning(ctx);
-  stopWhenSiteDisabled(ctx, adapter);
+  stopWhenSiteDisabled(ctx, adapter, settings.enabledOrigins.includes(location.origin));
   const state = createOverlayState(adapter, settings);
   setupRoomLayer(ctx, state);
   setupInviteJoin(ctx, state);

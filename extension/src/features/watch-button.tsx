@@ -20,19 +20,19 @@ export async function setupWatchButton(
     name: 'kino-watch-together',
     position: 'inline',
     anchor: () => adapter.buttonAnchor(document),
-    append: 'last',
+    append: adapter.buttonPlacement,
     isolateEvents: true,
     onMount(container) {
       const App = () => (
         <StartApp
           deps={{
-            filmId: adapter.filmId(document, new URL(location.href)) ?? '',
+            film: () => adapter.film(document, new URL(location.href)),
             getToken: async () => {
               const session = await adapter.getSession();
               state.session.value = session;
               return session?.accessToken ?? null;
             },
-            matches: (token, filmId) => sendToBackground({ type: 'matches', token, filmId }),
+            matches: (token, film) => sendToBackground({ type: 'matches', token, film }),
             createRoom: (token, body) => sendToBackground({ type: 'create-room', token, body }),
             onRoomCreated: (room) => {
               state.sidebarCollapsed.value = false;
@@ -55,5 +55,11 @@ export async function setupWatchButton(
       if (container) render(null, container);
     },
   });
-  autoMountAt(() => adapter.buttonAnchor(document), ui, ctx.signal);
+  autoMountAt(
+    () => adapter.buttonAnchor(document),
+    ui,
+    ctx.signal,
+    document,
+    adapter.buttonPlacement,
+  );
 }

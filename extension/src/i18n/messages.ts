@@ -3,8 +3,9 @@
  * keys; the Russian one must have exactly the same keys (the type checks it).
  * Parameters are written `{name}` and filled by `t()`.
  */
-
 import { knockEn, knockRu } from './knock-messages';
+import { pageEn, pageRu } from './page-messages';
+import { playerEn, playerRu } from './player-messages';
 import { scheduleEn, scheduleRu } from './schedule-messages';
 
 export const en = {
@@ -28,8 +29,9 @@ export const en = {
     'Too many invitations lately for: {names}. Untick them, or try again in {wait}.',
   errorTooManyInvitees: 'That is too many friends at once: invite at most {limit}.',
   errorRateLimited: 'Too many requests in a row. Try again in {wait}.',
-  errorUnknownFilm:
-    'Kino Vmeste does not know this film: for now, rooms start from the film pages of the cinema.',
+  errorUnknownFilm: 'The cinema does not know this film (any more). Reload the page and try again.',
+  errorPageNotShareable:
+    'This page cannot be shared: only ordinary http(s) pages, without a password in the address.',
   waitSeconds: '{n} s',
   waitMinutes: '{n} min',
   waitMoment: 'a moment',
@@ -146,6 +148,8 @@ export const en = {
   emojiCredit: 'Reaction images: Twemoji by Twitter, Inc. and contributors, CC-BY 4.0',
   ...scheduleEn,
   ...knockEn,
+  ...playerEn,
+  ...pageEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -172,8 +176,9 @@ export const ru: Record<MessageKey, string> = {
     'Слишком много приглашений за последнее время получили: {names}. Снимите отметку или попробуйте через {wait}.',
   errorTooManyInvitees: 'Слишком много друзей сразу: можно пригласить не больше {limit}.',
   errorRateLimited: 'Слишком много запросов подряд. Попробуйте через {wait}.',
-  errorUnknownFilm:
-    '«Кино Вместе» не знает этот фильм: пока комнаты начинаются со страниц фильмов кинотеатра.',
+  errorUnknownFilm: 'Кинотеатр не знает этот фильм (больше). Обновите страницу и попробуйте снова.',
+  errorPageNotShareable:
+    'Этой страницей нельзя поделиться: только обычные страницы http(s) без пароля в адресе.',
   waitSeconds: '{n} с',
   waitMinutes: '{n} мин',
   waitMoment: 'минуту',
@@ -290,4 +295,6 @@ export const ru: Record<MessageKey, string> = {
   emojiCredit: 'Картинки реакций: Twemoji, Twitter, Inc. и соавторы, CC-BY 4.0',
   ...scheduleRu,
   ...knockRu,
+  ...playerRu,
+  ...pageRu,
 };

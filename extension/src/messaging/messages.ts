@@ -3,9 +3,10 @@
  * background. Each request type names its response type.
  */
 
-import type { CreateRoomInput, PersonRef, RoomView as RoomInfo } from '@kino/shared/http/rooms';
+import type { PersonRef, RoomView as RoomInfo } from '@kino/shared/http/rooms';
 import type { KnockStatusReply } from '@kino/shared/protocol';
-import type { SiteSession } from '../adapters/types';
+import type { FilmRef, SiteSession } from '../adapters/types';
+import type { CreateRoomBody } from '../api/backend-client';
 import type { ApiResult } from '../api/result';
 
 /** What the popup shows about the room a tab is in (kept in storage.session). */
@@ -33,9 +34,9 @@ export type SiteEnableResult =
 export type SiteDisableResult = { ok: true } | { ok: false; error: string };
 
 export interface BackgroundRequests {
-  matches: { request: { token: string; filmId: string }; response: ApiResult<PersonRef[]> };
+  matches: { request: { token: string; film: FilmRef }; response: ApiResult<PersonRef[]> };
   'create-room': {
-    request: { token: string; body: CreateRoomInput };
+    request: { token: string; body: CreateRoomBody };
     response: ApiResult<RoomInfo>;
   };
   'get-room': { request: { token: string; roomId: string }; response: ApiResult<RoomInfo> };
@@ -52,6 +53,8 @@ export interface BackgroundRequests {
   };
   /** The cinema session, fetched by the background (generic adapter, popup). */
   'cinema-session': { request: Record<never, never>; response: SiteSession | null };
+  /** The backend's join page hands its film page over (background/join-open.ts). */
+  'join:open': { request: { url: string }; response: { ok: boolean } };
   'current-room:set': { request: { room: CurrentRoom | null }; response: true };
   'current-room:get': { request: Record<never, never>; response: CurrentRoom | null };
   /**
@@ -80,6 +83,7 @@ const TYPES: readonly RequestType[] = [
   'cancel-screening',
   'knock',
   'cinema-session',
+  'join:open',
   'current-room:set',
   'current-room:get',
   'site:enable',

@@ -31,3 +31,30 @@ test('follows a video element that is replaced, and stops on abort', async () =>
   }
   expect(seen).toEqual(['a', 'b', null]);
 });
+
+test('follows a video that a web component replaces inside its open shadow root', async () => {
+  const window = new Window();
+  const doc = window.document as unknown as Document;
+  doc.body.innerHTML = '<hls-video></hls-video>';
+  const shadow = doc.querySelector('hls-video')!.attachShadow({ mode: 'open' });
+  shadow.innerHTML = '<video id="a"></video>';
+  const seen: (string | null)[] = [];
+  const controller = new AbortController();
+  const g = globalThis as unknown as { MutationObserver: unknown };
+  const saved = g.MutationObserver;
+  g.MutationObserver = window.MutationObserver;
+  try {
+    watchVideo(
+      () => shadow.querySelector('video'),
+      (v) => seen.push(v?.id ?? null),
+      controller.signal,
+      doc,
+    );
+    shadow.innerHTML = '<video id="b"></video>';
+    await new Promise((r) => setTimeout(r, 20));
+    controller.abort();
+  } finally {
+    g.MutationObserver = saved;
+  }
+  expect(seen).toEqual(['a', 'b']);
+});

@@ -1,18 +1,26 @@
 /**
- * Follows the page's main video as players re-create their element or an SPA
- * swaps the page: calls `onVideo` whenever the adapter's answer changes.
+ * Follows the page's main video as players re-create their element (a quality change, the
+ * end of an ad break), an SPA swaps the page, or a web component builds its video inside its
+ * shadow root: calls `onVideo` whenever the adapter's answer changes. Mutations inside open
+ * shadow roots are watched too (they never reach the document's observer), as are `playing`
+ * events there (media events do not cross a shadow boundary). Returns a function that looks
+ * again (the user chose another video).
  */
+import { collectVideos } from '../adapters/find-videos';
+
 export function watchVideo(
   find: () => HTMLVideoElement | null,
   onVideo: (video: HTMLVideoElement | null) => void,
   signal: AbortSignal,
-  root: Node = document,
-): void {
+  root: Document | ShadowRoot = document,
+): () => void {
   let current: HTMLVideoElement | null = null;
   let scheduled = false;
+  const watched = new WeakSet<Node>();
   const check = () => {
     scheduled = false;
     if (signal.aborted) return;
+    for (const shadow of collectVideos(root).shadowRoots) watch(shadow);
     const next = find();
     if (next === current) return;
     current = next;
@@ -25,10 +33,15 @@ export function watchVideo(
     queueMicrotask(check);
   };
   const observer = new MutationObserver(schedule);
-  observer.observe(root, { childList: true, subtree: true });
   // The generic adapter prefers a *playing* video, which no mutation announces.
-  const playing = () => schedule();
-  root.addEventListener('playing', playing, { capture: true, signal });
+  function watch(node: Node): void {
+    if (watched.has(node)) return;
+    watched.add(node);
+    observer.observe(node, { childList: true, subtree: true });
+    node.addEventListener('playing', schedule, { capture: true, signal });
+  }
+  watch(root);
   signal.addEventListener('abort', () => observer.disconnect(), { once: true });
   check();
+  return schedule;
 }

@@ -18,6 +18,7 @@ import {
   type Reaction,
   type ServerMessage,
 } from '@kino/shared/protocol';
+import type { PlayerState } from '@kino/shared/protocol/player-state';
 import type { RoomSettings } from '@kino/shared/types';
 import { type Signal, signal } from '@preact/signals';
 import ReconnectingWebSocket from 'reconnecting-websocket';
@@ -72,6 +73,7 @@ export class RoomConnection {
   private readonly ticker: ReturnType<typeof setInterval>;
   private everConnected = false;
   private closedByUs = false;
+  private playerState: PlayerState = 'attached';
   /** Listeners for every accepted playback state (the player hook). */
   private readonly messageListeners = new Set<(msg: ServerMessage) => void>();
   private readonly resend = new ChatResend(
@@ -145,6 +147,12 @@ export class RoomConnection {
 
   setBuffering(stalled: boolean): void {
     this.send(withId({ type: 'buffering', stalled }, this.newId()));
+  }
+
+  /** Whether this tab's player follows the room; sent again after every (re)join. */
+  setPlayerState(state: PlayerState): void {
+    this.playerState = state;
+    this.send(withId({ type: 'player', state }, this.newId()));
   }
 
   /** Sends a chat line; false when it would show nothing (only spaces, invisible characters). */
@@ -249,6 +257,8 @@ export class RoomConnection {
   private afterWelcome(): void {
     this.everConnected = true;
     this.resend.sendAllNow();
+    // A new connection starts as following the room: say otherwise again.
+    if (this.playerState !== 'attached') this.setPlayerState(this.playerState);
     this.heartbeat.welcomed();
   }
 

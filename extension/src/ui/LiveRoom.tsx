@@ -1,3 +1,4 @@
+import type { PlayerState } from '@kino/shared/protocol/player-state';
 import { useState } from 'preact/hooks';
 import { t } from '../i18n';
 import type { RoomView } from '../room/room-state';
@@ -11,7 +12,17 @@ import type { SidebarActions } from './room-model';
 import { ScheduleCountdown } from './ScheduleCountdown';
 
 /** The room while it is on: people, chat, reactions, the owner's settings, room actions. */
-export function LiveRoom({ view, actions }: { view: RoomView; actions: SidebarActions }) {
+export function LiveRoom({
+  view,
+  actions,
+  player,
+  videoCount = 0,
+}: {
+  view: RoomView;
+  actions: SidebarActions;
+  player: PlayerState;
+  videoCount?: number;
+}) {
   const connected = view.status === 'connected';
   return (
     <div class="kv-live">
@@ -23,6 +34,16 @@ export function LiveRoom({ view, actions }: { view: RoomView; actions: SidebarAc
         {...(view.you?.isOwner && connected ? { onRevoke: actions.revoke } : {})}
       />
       <ScheduleCountdown view={view} actions={actions} />
+      {connected && player !== 'attached' && (
+        <p class="kv-notice kv-player-note" role="status" data-player={player}>
+          {t(player === 'ad' ? 'playerAdNote' : 'playerNoneNote')}
+        </p>
+      )}
+      {videoCount > 1 && actions.switchVideo && (
+        <button type="button" class="kv-button kv-switch-video" onClick={actions.switchVideo}>
+          {t('switchVideo', { count: videoCount })}
+        </button>
+      )}
       {!connected && (
         <p class="kv-notice" role="status">
           {t('connectionLostNote')}

@@ -3,8 +3,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../i18n';
 
 /**
- * Who is here: one line per user (several tabs count once), buffering shown. The owner may
- * remove anyone else (`onRevoke`), after a confirmation in the line itself.
+ * Who is here: one line per user (several tabs count once), buffering or an ad shown. The
+ * owner may remove anyone else (`onRevoke`), after a confirmation in the line itself.
  */
 export function Participants(props: {
   participants: Participant[];
@@ -13,10 +13,14 @@ export function Participants(props: {
   onRevoke?: (userId: string) => void;
 }) {
   const [confirming, setConfirming] = useState<string | null>(null);
-  const byUser = new Map<string, { name: string; buffering: boolean }>();
+  const byUser = new Map<string, { name: string; buffering: boolean; player?: 'ad' | 'none' }>();
   for (const p of props.participants) {
     const known = byUser.get(p.userId);
-    byUser.set(p.userId, { name: p.name, buffering: (known?.buffering ?? false) || p.buffering });
+    byUser.set(p.userId, {
+      name: p.name,
+      buffering: (known?.buffering ?? false) || p.buffering,
+      player: known ? undefined : p.player,
+    });
   }
   const { onRevoke } = props;
   return (
@@ -24,12 +28,19 @@ export function Participants(props: {
       <h3 class="kv-heading">{t('participants')}</h3>
       <ul class="kv-people">
         {[...byUser].map(([id, person]) => (
-          <li key={id} class="kv-person" data-user-id={id}>
+          <li key={id} class="kv-person" data-user-id={id} data-player={person.player}>
             <span class={person.buffering ? 'kv-dot kv-dot-wait' : 'kv-dot'} aria-hidden="true" />
             {person.name}
             {id === props.youId && <span class="kv-muted"> ({t('you')})</span>}
             {id === props.ownerId && <span class="kv-badge">{t('owner')}</span>}
-            {person.buffering && <span class="kv-muted"> · {t('buffering')}</span>}
+            {person.player ? (
+              <span class="kv-muted kv-player-off">
+                {' · '}
+                {t(person.player === 'ad' ? 'playerAd' : 'playerNone')}
+              </span>
+            ) : (
+              person.buffering && <span class="kv-muted"> · {t('buffering')}</span>
+            )}
             {onRevoke && id !== props.youId && confirming !== id && (
               <button
                 type="button"

@@ -73,6 +73,8 @@ export function RoomLayer({
           screen={screen}
           facts={model.facts.value}
           knock={model.knock.value}
+          player={model.player.value}
+          videoCount={model.videoCount?.value}
           width={model.width.value}
           fullscreen={fullscreen}
           takeFocus={takeFocus}

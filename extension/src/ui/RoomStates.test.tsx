@@ -248,6 +248,7 @@ describe('the room states', () => {
       screen: signal<RoomScreen>({ kind: 'live' }),
       facts: signal({ filmTitle: null, ownerName: null }),
       videoRect: signal(null),
+      player: signal('attached'),
       collapsed: signal(false),
       width: signal(300),
       edge: signal(0),

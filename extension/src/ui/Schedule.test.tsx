@@ -14,7 +14,7 @@ const dom = useDom();
 
 function startDeps(createRoom: StartDeps['createRoom']): StartDeps {
   return {
-    filmId: 'night-train',
+    film: () => ({ filmId: 'night-train' }),
     getToken: async () => 'jwt',
     matches: async () => ({ ok: true, data: [{ id: 'boris', name: 'Boris' }] }),
     createRoom,

@@ -1,3 +1,4 @@
+import type { PlayerState } from '@kino/shared/protocol/player-state';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { type MessageKey, t } from '../i18n';
 import type { ConnectionStatus, RoomView } from '../room/room-state';
@@ -25,6 +26,9 @@ export interface SidebarProps {
   screen: RoomScreen;
   facts: RoomFacts;
   knock: KnockState;
+  /** Whether this tab's player follows the room. Absent: it does. */
+  player?: PlayerState;
+  videoCount?: number;
   width: number;
   fullscreen: FullscreenMode;
   /** Move the focus here on mount (the user just expanded it). */
@@ -92,7 +96,12 @@ export function Sidebar(props: SidebarProps) {
       </header>
       {!isDeadEnd(screen.kind) && <Toasts toasts={view.toasts} at="sidebar" />}
       {live ? (
-        <LiveRoom view={view} actions={actions} />
+        <LiveRoom
+          view={view}
+          actions={actions}
+          player={props.player ?? 'attached'}
+          videoCount={props.videoCount}
+        />
       ) : (
         <RoomStateScreen
           screen={screen}

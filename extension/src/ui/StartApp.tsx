@@ -1,6 +1,8 @@
-import type { CreateRoomInput, PersonRef, RoomView as RoomInfo } from '@kino/shared/http/rooms';
+import type { PersonRef, RoomView as RoomInfo } from '@kino/shared/http/rooms';
 import type { ReadonlySignal } from '@preact/signals';
 import { useEffect, useReducer, useRef, useState } from 'preact/hooks';
+import type { FilmRef } from '../adapters/types';
+import type { CreateRoomBody } from '../api/backend-client';
 import type { ApiResult } from '../api/result';
 import { isDeadEnd, type RoomScreenKind } from './room-screen';
 import { type PanelPlacement, placePanel, StartPanel } from './StartPanel';
@@ -11,9 +13,10 @@ import { WatchButton } from './WatchButton';
 /** What the button needs from the outside world (injected, so tests need no browser). */
 export interface StartDeps {
   getToken(): Promise<string | null>;
-  filmId: string;
-  matches(token: string, filmId: string): Promise<ApiResult<PersonRef[]>>;
-  createRoom(token: string, body: CreateRoomInput): Promise<ApiResult<RoomInfo>>;
+  /** Read when the panel opens and at Start (a page's title may change meanwhile). */
+  film(): FilmRef | null;
+  matches(token: string, film: FilmRef): Promise<ApiResult<PersonRef[]>>;
+  createRoom(token: string, body: CreateRoomBody): Promise<ApiResult<RoomInfo>>;
   onRoomCreated(room: RoomInfo): void;
   /** What this tab's room sidebar shows (null: the tab is in no room). */
   roomScreen: ReadonlySignal<RoomScreenKind | null>;
@@ -23,8 +26,12 @@ export interface StartDeps {
   openRequests: ReadonlySignal<number>;
 }
 
+/** This page's address cannot name a film (not http/https, credentials in it, too long). */
+const NO_FILM = { code: 'no_film', message: 'This page cannot be shared', status: 0 } as const;
+
 export function StartApp({ deps }: { deps: StartDeps }) {
   const [state, dispatch] = useReducer(reduceStart, { kind: 'closed' });
+  const [allFriends, setAllFriends] = useState(false);
   const [placement, setPlacement] = useState<PanelPlacement>({ side: 'below', maxHeight: 480 });
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
@@ -39,10 +46,18 @@ export function StartApp({ deps }: { deps: StartDeps }) {
     dispatch({ type: 'open' });
     const token = await deps.getToken();
     if (!token) return dispatch({ type: 'signed-out' });
-    const result = await deps.matches(token, deps.filmId);
+    const film = deps.film();
+    if (!film) return dispatch({ type: 'failed', error: NO_FILM });
+    const result = await deps.matches(token, film);
+    setAllFriends('page' in film);
     dispatch(
       result.ok
-        ? { type: 'matches', matches: result.data, schedule: defaultChoice(Date.now()) }
+        ? {
+            type: 'matches',
+            matches: result.data,
+            tickAll: !('page' in film),
+            schedule: defaultChoice(Date.now()),
+          }
         : { type: 'failed', error: result.error },
     );
   }
@@ -52,8 +67,10 @@ export function StartApp({ deps }: { deps: StartDeps }) {
     dispatch({ type: 'start' });
     const token = await deps.getToken();
     if (!token) return dispatch({ type: 'signed-out' });
+    const film = deps.film();
+    if (!film) return dispatch({ type: 'failed', error: NO_FILM });
     const result = await deps.createRoom(token, {
-      filmId: deps.filmId,
+      ...film,
       invitees: state.selected,
       allowLinkJoin: state.allowLinkJoin,
       startsAt: startsAtOf(state.schedule),
@@ -100,6 +117,7 @@ export function StartApp({ deps }: { deps: StartDeps }) {
       />
       <StartPanel
         state={state}
+        allFriends={allFriends}
         placement={placement}
         dispatch={dispatch}
         onClose={close}

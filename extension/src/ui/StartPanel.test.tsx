@@ -12,7 +12,7 @@ const dom = useDom();
 
 function deps(overrides: Partial<StartDeps> = {}): StartDeps {
   return {
-    filmId: 'night-train',
+    film: () => ({ filmId: 'night-train' }),
     getToken: async () => 'jwt',
     matches: async () => ({
       ok: true,

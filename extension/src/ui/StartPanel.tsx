@@ -20,6 +20,8 @@ interface Props {
   onLeaveAndStart: () => void;
   /** The clock the start time is checked against (ms). */
   now?: () => number;
+  /** The list is all friends (a page room), not those who want this film. */
+  allFriends?: boolean;
 }
 
 /** The panel under (or above) the Watch together button: matches, states, Start. */
@@ -115,7 +117,7 @@ function PanelBody(props: Props) {
         >
           {state.matches.length > 0 ? (
             <fieldset class="kv-matches" disabled={busy}>
-              <legend>{t('matchesTitle')}</legend>
+              <legend>{t(props.allFriends ? 'friendsTitle' : 'matchesTitle')}</legend>
               {state.matches.map((match) => (
                 <label key={match.id} class="kv-match">
                   <input
@@ -130,7 +132,7 @@ function PanelBody(props: Props) {
               ))}
             </fieldset>
           ) : (
-            <p class="kv-muted">{t('noMatches')}</p>
+            <p class="kv-muted">{t(props.allFriends ? 'noFriends' : 'noMatches')}</p>
           )}
           <label class="kv-match">
             <input
@@ -140,7 +142,13 @@ function PanelBody(props: Props) {
               disabled={busy}
               onChange={() => dispatch({ type: 'toggle-link-join' })}
             />
-            <span>{state.matches.length > 0 ? t('allowLinkJoin') : t('linkRoomOffer')}</span>
+            <span>
+              {props.allFriends
+                ? t('pageLinkRoomOffer')
+                : state.matches.length > 0
+                  ? t('allowLinkJoin')
+                  : t('linkRoomOffer')}
+            </span>
           </label>
           <ScheduleField
             choice={state.schedule}

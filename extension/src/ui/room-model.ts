@@ -3,6 +3,7 @@
  * Signals, so each part re-renders on its own; the components stay free of I/O.
  */
 import type { Reaction } from '@kino/shared/protocol';
+import type { PlayerState } from '@kino/shared/protocol/player-state';
 import type { RoomSettings } from '@kino/shared/types';
 import type { ReadonlySignal, Signal } from '@preact/signals';
 import type { RoomView } from '../room/room-state';
@@ -56,6 +57,8 @@ export interface SidebarActions {
   answerKnock(userId: string, approve: boolean): void;
   /** Owner: take a member out of the room for good. */
   revoke(userId: string): void;
+  /** Follows the next of the page's videos (where there are several). */
+  switchVideo?(): void;
 }
 
 export interface RoomLayerModel {
@@ -63,6 +66,10 @@ export interface RoomLayerModel {
   screen: ReadonlySignal<RoomScreen>;
   facts: Signal<RoomFacts>;
   videoRect: Signal<VideoRect | null>;
+  /** Whether this tab's player follows the room (an ad, no video found). */
+  player: ReadonlySignal<PlayerState>;
+  /** How many videos on the page could be the film (a switch shows from two). */
+  videoCount?: ReadonlySignal<number>;
   collapsed: Signal<boolean>;
   width: Signal<number>;
   /** The page's scrollbar width: the docked sidebar sits just left of it. */

@@ -68,16 +68,22 @@ describe('what the panel says about a failure', () => {
     ).toContain('in 60 min');
   });
 
-  test('a film the backend does not know (a page on an enabled site) says so', () => {
+  test('a film the cinema lost, a page that cannot be shared: each says so', () => {
     setLocale('en');
     for (const code of ['film_not_found', 'not_found']) {
       expect(startErrorMessage(error({ code, status: 404, message: 'Not found' }), t)).toBe(
-        'Kino Vmeste does not know this film: for now, rooms start from the film pages of the cinema.',
+        'The cinema does not know this film (any more). Reload the page and try again.',
       );
+    }
+    for (const code of ['invalid_body', 'no_film']) {
+      expect(startErrorMessage(error({ code, status: 422 }), t)).toContain('cannot be shared');
     }
     setLocale('ru');
     expect(startErrorMessage(error({ code: 'not_found', status: 404 }), t)).toContain(
       'не знает этот фильм',
+    );
+    expect(startErrorMessage(error({ code: 'invalid_body', status: 422 }), t)).toContain(
+      'нельзя поделиться',
     );
     setLocale('en');
   });

@@ -31,8 +31,16 @@ export type StartEvent =
   | { type: 'in-room' }
   | { type: 'close' }
   | { type: 'signed-out' }
-  /** `schedule`: the panel's suggestion for a set time (ui/schedule-choice.ts). */
-  | { type: 'matches'; matches: PersonRef[]; schedule?: ScheduleChoice }
+  /**
+   * `tickAll: false` for all friends of a page room: nobody is e-mailed unless chosen;
+   * `schedule`: the panel's suggestion for a set time (ui/schedule-choice.ts).
+   */
+  | {
+      type: 'matches';
+      matches: PersonRef[];
+      tickAll?: boolean;
+      schedule?: ScheduleChoice;
+    }
   | { type: 'schedule'; schedule: Partial<ScheduleChoice> }
   | { type: 'failed'; error: ApiError }
   | { type: 'toggle'; id: string }
@@ -53,12 +61,13 @@ export function reduceStart(state: StartState, event: StartEvent): StartState {
     case 'signed-out':
       return { kind: 'signed-out' };
     case 'matches':
-      // All ticked by default; with nobody to invite, a link room is the only way.
+      // All ticked by default; with nobody to invite, a link room is the only way. A page
+      // room lists every friend: none ticked, the link on.
       return {
         kind: 'choose',
         matches: event.matches,
-        selected: event.matches.map((m) => m.id),
-        allowLinkJoin: event.matches.length === 0,
+        selected: event.tickAll === false ? [] : event.matches.map((m) => m.id),
+        allowLinkJoin: event.matches.length === 0 || event.tickAll === false,
         schedule: event.schedule ?? { later: false, local: '' },
       };
     case 'failed':
@@ -122,10 +131,13 @@ export function startErrorMessage(error: ApiError, t: Translate): string {
       return t('errorQuotaInvitesSent', { wait });
     case 'quota_invites_received':
       return t('errorQuotaInvitesReceived', { wait, names: names(error.details) });
-    // The backend knows the cinema's films only: a page on a site enabled from the popup
-    // (generic adapter) is none of them, and its address cannot even be a film id.
     case 'invalid_start_time':
       return t('errorStartTime');
+    // A page the backend refused (scheme, credentials, length: @kino/shared/film-page), or
+    // one the extension could not name at all.
+    case 'no_film':
+    case 'invalid_body':
+      return t('errorPageNotShareable');
     case 'film_not_found':
     case 'not_found':
       return t('errorUnknownFilm');

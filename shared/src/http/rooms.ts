@@ -5,6 +5,7 @@
  * (responses.ts). Types are derived, never written twice.
  */
 import { type Static, Type } from '@sinclair/typebox';
+import { FILM_PAGE_URL_MAX_LENGTH } from '../film-page.ts';
 import { CINEMA_ID_MAX_LENGTH, CINEMA_ID_PATTERN, ROOM_ID_PATTERN } from '../ids.ts';
 import { ParticipantSchema, PlaybackStateSchema } from '../protocol/primitives.ts';
 import { registerDateTimeFormat } from './formats.ts';
@@ -14,12 +15,15 @@ registerDateTimeFormat();
 /** Most friends invited to one room. */
 export const MAX_INVITEES = 50;
 
+/** Longest title accepted in a body (UTF-16 units); what is kept is shorter (film-page.ts). */
+export const FILM_PAGE_TITLE_INPUT_MAX = 300;
+
 /**
  * The largest request body the API accepts (bytes): a room body at the schema's every maximum
  * (rooms.test.ts builds one and checks it fits) with room for whitespace. Anything longer is
  * refused with 413 before it is read (backend/src/http/body-guard.ts).
  */
-export const MAX_REQUEST_BODY_BYTES = 4 * 1024;
+export const MAX_REQUEST_BODY_BYTES = 8 * 1024;
 
 const CinemaId = (description: string) =>
   Type.String({ pattern: CINEMA_ID_PATTERN, maxLength: CINEMA_ID_MAX_LENGTH, description });
@@ -42,10 +46,34 @@ export const RescheduleBody = Type.Object(
   { additionalProperties: false },
 );
 
-/** `POST /api/rooms`. Unknown fields are refused: a misspelt `allowLinkjoin` must not silently do nothing. */
+/**
+ * A page the cinema does not know ("any film page"). The schema bounds the sizes; the rules
+ * for the address (http/https, no credentials, no fragment) and the title are
+ * `shared/src/film-page.ts`, applied in backend/src/rooms/film-of-request.ts. Titles longer
+ * than the kept length are cut there, not refused: the tab's title is whatever the site chose.
+ */
+export const FilmPageBody = Type.Object(
+  {
+    url: Type.String({
+      // A serialised URL is printable ASCII (the rest is percent-encoded).
+      pattern: '^[\\x21-\\x7E]+$',
+      maxLength: FILM_PAGE_URL_MAX_LENGTH,
+      description: 'The page address (http/https, no credentials, no #fragment)',
+    }),
+    title: Type.String({ maxLength: FILM_PAGE_TITLE_INPUT_MAX, description: 'The page title' }),
+  },
+  { additionalProperties: false },
+);
+
+/**
+ * `POST /api/rooms`. Unknown fields are refused: a misspelt `allowLinkjoin` must not silently
+ * do nothing. Exactly one of `filmId` (a film the cinema knows) and `page` (any other page)
+ * names the film.
+ */
 export const CreateRoomBody = Type.Object(
   {
-    filmId: CinemaId("The cinema's film id"),
+    filmId: Type.Optional(CinemaId("The cinema's film id (or give `page`)")),
+    page: Type.Optional(FilmPageBody),
     invitees: Type.Array(CinemaId("A friend's user id"), {
       maxItems: MAX_INVITEES,
       description: "User ids of the owner's friends",
@@ -74,7 +102,10 @@ export const FilmParams = Type.Object({
 export const PersonRefSchema = Type.Object({ id: Type.String(), name: Type.String() });
 export type PersonRef = Static<typeof PersonRefSchema>;
 
-/** `GET /api/films/:filmId/matches`: the caller's friends who want to watch the film. */
+/**
+ * `GET /api/films/:filmId/matches`: the caller's friends who want to watch the film; also
+ * `GET /api/friends`: all of them (for a page the cinema does not know).
+ */
 export const MatchesSchema = Type.Object({ matches: Type.Array(PersonRefSchema) });
 
 const DateTime = Type.String({ format: 'date-time' });

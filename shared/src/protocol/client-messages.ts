@@ -1,5 +1,6 @@
 import { type Static, type TObject, Type } from '@sinclair/typebox';
 import { KnockAnswerMessage, RevokeMessage } from './knock-messages.ts';
+import { PlayerStateSchema } from './player-state.ts';
 import {
   BufferPolicySchema,
   ChatText,
@@ -80,6 +81,12 @@ export const BufferingMessage = Type.Object(
   closed,
 );
 
+/** Whether this tab's player follows the room (player-state.ts); added within v1. */
+export const PlayerStateMessage = Type.Object(
+  { type: Type.Literal('player'), id: RequestId, state: PlayerStateSchema },
+  closed,
+);
+
 export const ChatSendMessage = Type.Object(
   { type: Type.Literal('chat'), id: ClientId, text: ChatText },
   closed,
@@ -122,6 +129,7 @@ export const CLIENT_MESSAGE_SCHEMAS = {
   pause: PauseMessage,
   seek: SeekMessage,
   buffering: BufferingMessage,
+  player: PlayerStateMessage,
   chat: ChatSendMessage,
   reaction: ReactionMessage,
   history: HistoryRequestMessage,

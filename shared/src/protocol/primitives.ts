@@ -1,4 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox';
+import { ShownPlayerStateSchema } from './player-state.ts';
 
 /**
  * Building blocks shared by both message directions. TypeBox's default policy rejects
@@ -61,6 +62,8 @@ export const ParticipantSchema = Type.Object(
     instanceId: Id,
     joinedAt: Timestamp,
     buffering: Type.Boolean(),
+    /** Absent while the member's player follows the room (player-state.ts). */
+    player: Type.Optional(ShownPlayerStateSchema),
   },
   closed,
 );

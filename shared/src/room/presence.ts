@@ -5,6 +5,7 @@
  * sockets somebody opens.
  */
 import { jsonBytes } from '../protocol/frame-budget.ts';
+import { personPlayerState } from '../protocol/player-state.ts';
 import type { Participant } from '../types.ts';
 
 export interface RoomCapacity {
@@ -25,7 +26,10 @@ export const ROOM_CAPACITY: RoomCapacity = {
  */
 export const PARTICIPANT_MAX_BYTES = 512;
 
-/** One entry per user: the earliest joinedAt, buffering when any of their tabs is. */
+/**
+ * One entry per user: the earliest joinedAt, buffering when any of their tabs is, `player`
+ * when none of their tabs follows the room.
+ */
 export function compactPresence(entries: readonly Participant[]): Participant[] {
   const byUser = new Map<string, Participant>();
   for (const entry of entries) {
@@ -35,7 +39,13 @@ export function compactPresence(entries: readonly Participant[]): Participant[] 
       continue;
     }
     const first = entry.joinedAt < known.joinedAt ? entry : known;
-    byUser.set(entry.userId, { ...first, buffering: known.buffering || entry.buffering });
+    const { player: _, ...rest } = first;
+    const player = personPlayerState([known.player, entry.player]);
+    byUser.set(entry.userId, {
+      ...rest,
+      buffering: known.buffering || entry.buffering,
+      ...(player ? { player } : {}),
+    });
   }
   return [...byUser.values()].sort(
     (a, b) => a.joinedAt - b.joinedAt || a.userId.localeCompare(b.userId),

@@ -72,6 +72,7 @@ export function classOf(messageType: string): MessageClass {
     case 'pause':
     case 'seek':
     case 'buffering':
+    case 'player':
     case 'settings':
       return 'command';
     default:
