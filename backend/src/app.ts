@@ -14,6 +14,7 @@ import { joinController } from './join/index.ts';
 import { legalController } from './legal/index.ts';
 import { matchesController } from './matches/index.ts';
 import { outboxController } from './outbox/index.ts';
+import { reactionsController } from './reactions/index.ts';
 import { realtime, TRANSPORT_MAX_PAYLOAD_BYTES } from './realtime/index.ts';
 import { roomsController } from './rooms/index.ts';
 import { MAX_REQUEST_BODY_BYTES } from './rooms/model.ts';
@@ -58,6 +59,7 @@ export function createApp(deps: AppDeps) {
     .use(meController(deps))
     .use(matchesController(deps))
     .use(roomsController(deps))
+    .use(reactionsController(deps))
     .use(joinController(deps))
     .use(legalController(deps.config))
     .use(

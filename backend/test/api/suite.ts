@@ -12,6 +12,7 @@ import { tokenFor } from '../support/tokens.ts';
 import { authAndMatchesTests } from './auth-and-matches.ts';
 import type { ApiHarness, SuiteContext } from './context.ts';
 import { lifecycleTests } from './lifecycle.ts';
+import { reactionTimelineTests } from './reactions.ts';
 import { roomTests } from './rooms.ts';
 
 export type { ApiHarness, BackendEnv } from './context.ts';
@@ -52,6 +53,7 @@ export function apiSuite(name: string, harness: ApiHarness): void {
 
     authAndMatchesTests(ctx);
     roomTests(ctx);
+    reactionTimelineTests(ctx);
     // Last: it restarts the backend and expires every idle room.
     lifecycleTests(ctx);
   });

@@ -6,7 +6,15 @@
  * MAX_SERVER_FRAME_BYTES (the same 16 KiB budget as a WebSocket frame).
  */
 import { type Static, Type } from '@sinclair/typebox';
-import { Cursor, Id, MAX_POSITION_SEC, Position, ReactionEmoji } from '../protocol/primitives.ts';
+import {
+  Cursor,
+  Id,
+  MAX_POSITION_SEC,
+  Position,
+  REACTIONS,
+  type Reaction,
+  ReactionEmoji,
+} from '../protocol/primitives.ts';
 
 /** Bins of a histogram, whatever the film's length: a 2-hour film has 1-minute bins. */
 export const TIMELINE_BINS = 120;
@@ -88,3 +96,8 @@ export const WindowPageSchema = Type.Object(
   closed,
 );
 export type WindowPage = Static<typeof WindowPageSchema>;
+
+/** Whether stored text is one of the reactions (rows are checked on the way out too). */
+export function isReactionEmoji(text: string): text is Reaction {
+  return (REACTIONS as readonly string[]).includes(text);
+}
