@@ -2,6 +2,8 @@
  * HTTP client of the backend API. Runs in the background (which holds the host
  * permission, so no CORS is involved); the fetch function is injected for tests.
  */
+import type { Histogram, WindowPage, WindowQuery } from '@kino/shared/reactions';
+import { parseHistogram, parseWindowPage, windowQueryString } from './reaction-timeline';
 import type { ApiResult } from './result';
 import { type PersonRef, parseMatches, parseRoomInfo, type RoomInfo } from './room-info';
 
@@ -18,6 +20,8 @@ export interface BackendClient {
   createRoom(token: string, body: CreateRoomBody): Promise<ApiResult<RoomInfo>>;
   getRoom(token: string, roomId: string): Promise<ApiResult<RoomInfo>>;
   closeRoom(token: string, roomId: string): Promise<ApiResult<true>>;
+  reactionHistogram(token: string, roomId: string, duration: number): Promise<ApiResult<Histogram>>;
+  reactionWindow(token: string, roomId: string, query: WindowQuery): Promise<ApiResult<WindowPage>>;
 }
 
 /** `Retry-After` as seconds: a number of seconds or an HTTP date; undefined if absent or odd. */
@@ -83,5 +87,19 @@ export function createBackendClient(baseUrl: string, fetchFn: FetchLike = fetch)
     getRoom: (token, roomId) => call('GET', `/api/rooms/${enc(roomId)}`, token, parseRoomInfo),
     closeRoom: (token, roomId) =>
       call('POST', `/api/rooms/${enc(roomId)}/close`, token, () => true as const, {}),
+    reactionHistogram: (token, roomId, duration) =>
+      call(
+        'GET',
+        `/api/rooms/${enc(roomId)}/reactions/histogram?duration=${duration.toFixed(3)}`,
+        token,
+        parseHistogram,
+      ),
+    reactionWindow: (token, roomId, query) =>
+      call(
+        'GET',
+        `/api/rooms/${enc(roomId)}/reactions?${windowQueryString(query)}`,
+        token,
+        parseWindowPage,
+      ),
   };
 }

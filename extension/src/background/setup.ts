@@ -51,6 +51,10 @@ async function handle(
       return api.getRoom(request.token, request.roomId);
     case 'close-room':
       return api.closeRoom(request.token, request.roomId);
+    case 'reaction-histogram':
+      return api.reactionHistogram(request.token, request.roomId, request.duration);
+    case 'reaction-window':
+      return api.reactionWindow(request.token, request.roomId, request.query);
     case 'cinema-session': {
       const response = await fetch(`${settings.cinemaOrigin}/api/session`, {
         credentials: 'include',

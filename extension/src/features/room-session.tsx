@@ -21,6 +21,7 @@ import { raiseLayer, setupFullscreen } from './fullscreen-host';
 import { leaveRoom } from './leave-room';
 import type { OverlayState, RoomRequest } from './overlay-state';
 import { dockPage } from './page-dock';
+import { attachReactionTimeline } from './reaction-timeline-wiring';
 import { reportCurrentRoom } from './report-room';
 import { factsFromInfo, factsFromRefusal } from './room-facts';
 import { loadSidebarWidth, saveSidebarWidth } from './sidebar-width-store';
@@ -137,6 +138,13 @@ export async function startRoomSession(
     },
     resizeDone: () => saveSidebarWidth(width.value),
   };
+  const timeline = attachReactionTimeline({
+    adapter: state.adapter,
+    connection,
+    roomId: request.roomId,
+    token: () => token(state),
+    signal,
+  });
   const model: RoomLayerModel = {
     view: connection.view,
     screen,
@@ -147,6 +155,7 @@ export async function startRoomSession(
     edge,
     fullscreen: fullscreen.mode,
     actions,
+    timeline,
   };
 
   const ui = await createShadowRootUi(ctx, {

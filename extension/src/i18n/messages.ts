@@ -3,6 +3,8 @@
  * keys; the Russian one must have exactly the same keys (the type checks it).
  * Parameters are written `{name}` and filled by `t()`.
  */
+import { reactionTimelineEn, reactionTimelineRu } from './reaction-timeline-messages';
+
 export const en = {
   watchTogether: 'Watch together',
   loading: 'Loading…',
@@ -140,6 +142,7 @@ export const en = {
   popupRoomUntitled: 'Your room',
   popupConnecting: 'Joining…',
   emojiCredit: 'Reaction images: Twemoji by Twitter, Inc. and contributors, CC-BY 4.0',
+  ...reactionTimelineEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -282,4 +285,5 @@ export const ru: Record<MessageKey, string> = {
   popupRoomUntitled: 'Ваша комната',
   popupConnecting: 'Подключаемся…',
   emojiCredit: 'Картинки реакций: Twemoji, Twitter, Inc. и соавторы, CC-BY 4.0',
+  ...reactionTimelineRu,
 };

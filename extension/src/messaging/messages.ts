@@ -3,6 +3,7 @@
  * background. Each request type names its response type.
  */
 
+import type { Histogram, WindowPage, WindowQuery } from '@kino/shared/reactions';
 import type { SiteSession } from '../adapters/types';
 import type { CreateRoomBody } from '../api/backend-client';
 import type { ApiResult } from '../api/result';
@@ -40,6 +41,15 @@ export interface BackgroundRequests {
   };
   'get-room': { request: { token: string; roomId: string }; response: ApiResult<RoomInfo> };
   'close-room': { request: { token: string; roomId: string }; response: ApiResult<true> };
+  /** The room's reaction timeline (features/reaction-timeline.ts). */
+  'reaction-histogram': {
+    request: { token: string; roomId: string; duration: number };
+    response: ApiResult<Histogram>;
+  };
+  'reaction-window': {
+    request: { token: string; roomId: string; query: WindowQuery };
+    response: ApiResult<WindowPage>;
+  };
   /** The cinema session, fetched by the background (generic adapter, popup). */
   'cinema-session': { request: Record<never, never>; response: SiteSession | null };
   'current-room:set': { request: { room: CurrentRoom | null }; response: true };
@@ -66,6 +76,8 @@ const TYPES: readonly RequestType[] = [
   'create-room',
   'get-room',
   'close-room',
+  'reaction-histogram',
+  'reaction-window',
   'cinema-session',
   'current-room:set',
   'current-room:get',

@@ -4,12 +4,21 @@ import type { RoomView } from '../room/room-state';
 import { Chat } from './Chat';
 import { Participants } from './Participants';
 import { ReactionBar } from './ReactionBar';
+import { ReplaySwitch } from './ReplaySwitch';
 import { RoomFooter } from './RoomFooter';
 import { RoomSettingsPanel } from './RoomSettingsPanel';
-import type { SidebarActions } from './room-model';
+import type { ReplayModel, SidebarActions } from './room-model';
 
 /** The room while it is on: people, chat, reactions, the owner's settings, room actions. */
-export function LiveRoom({ view, actions }: { view: RoomView; actions: SidebarActions }) {
+export function LiveRoom({
+  view,
+  actions,
+  replay,
+}: {
+  view: RoomView;
+  actions: SidebarActions;
+  replay?: ReplayModel | undefined;
+}) {
   const connected = view.status === 'connected';
   return (
     <div class="kv-live">
@@ -34,6 +43,7 @@ export function LiveRoom({ view, actions }: { view: RoomView; actions: SidebarAc
         onLoadOlder={actions.loadOlder}
       />
       <ReactionBar disabled={!connected} onReact={actions.sendReaction} />
+      {replay && <ReplaySwitch on={replay.on} onChange={replay.set} />}
       {view.settings && (
         <RoomSettingsPanel
           settings={view.settings}
@@ -52,9 +62,11 @@ function ErrorNotice({ error }: { error: RoomView['lastError'] }) {
   const [dismissed, setDismissed] = useState<RoomView['lastError']>(null);
   if (!error || error === dismissed) return null;
   const text =
-    error.code === 'rate_limited'
-      ? t('roomRateLimited')
-      : t('errorGeneric', { message: error.message });
+    error.code === 'rate_limited' && error.message.includes('reactions')
+      ? t('reactionLimit')
+      : error.code === 'rate_limited'
+        ? t('roomRateLimited')
+        : t('errorGeneric', { message: error.message });
   return (
     <div class="kv-notice kv-notice-row" role="alert">
       <span>{text}</span>

@@ -5,7 +5,7 @@ import { Icon } from './Icons';
 import { LiveRoom } from './LiveRoom';
 import { ResizeHandle } from './ResizeHandle';
 import { RoomStateScreen } from './RoomStateScreen';
-import type { FullscreenMode, RoomFacts, SidebarActions } from './room-model';
+import type { FullscreenMode, ReplayModel, RoomFacts, SidebarActions } from './room-model';
 import { isDeadEnd, type RoomScreen } from './room-screen';
 import { Toasts } from './Toasts';
 
@@ -29,6 +29,7 @@ export interface SidebarProps {
   takeFocus?: boolean;
   onCollapsedChange: (collapsed: boolean) => void;
   actions: SidebarActions;
+  replay?: ReplayModel | undefined;
 }
 
 /**
@@ -90,7 +91,7 @@ export function Sidebar(props: SidebarProps) {
       </header>
       {!isDeadEnd(screen.kind) && <Toasts toasts={view.toasts} at="sidebar" />}
       {live ? (
-        <LiveRoom view={view} actions={actions} />
+        <LiveRoom view={view} actions={actions} replay={props.replay} />
       ) : (
         <RoomStateScreen screen={screen} view={view} facts={props.facts} actions={actions} />
       )}

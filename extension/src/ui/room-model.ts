@@ -5,6 +5,7 @@
 import type { Reaction } from '@kino/shared/protocol';
 import type { RoomSettings } from '@kino/shared/types';
 import type { ReadonlySignal, Signal } from '@preact/signals';
+import type { TimelineModel } from '../features/reaction-timeline-wiring';
 import type { RoomView } from '../room/room-state';
 import type { RoomScreen } from './room-screen';
 
@@ -43,6 +44,12 @@ export interface SidebarActions {
   resizeDone(): void;
 }
 
+/** The sidebar's replay switch. */
+export interface ReplayModel {
+  on: boolean;
+  set(on: boolean): void;
+}
+
 export interface RoomLayerModel {
   view: Signal<RoomView>;
   screen: ReadonlySignal<RoomScreen>;
@@ -54,4 +61,6 @@ export interface RoomLayerModel {
   edge: Signal<number>;
   fullscreen: ReadonlySignal<FullscreenMode>;
   actions: SidebarActions;
+  /** The reaction timeline (heat strip, peaks, replay); absent in tests that need none. */
+  timeline?: TimelineModel;
 }
