@@ -29,11 +29,7 @@ export function ReactionStrip(props: {
     >
       <div class="kv-strip-bins" aria-hidden="true">
         {histogram.bins.map((bin, i) => (
-          <span
-            key={i}
-            class="kv-strip-bin"
-            style={{ '--kv-heat': bin.count === 0 ? 0 : 0.2 + (0.8 * bin.count) / highest }}
-          />
+          <span key={i} class="kv-strip-bin" style={{ '--kv-heat': heat(bin.count, highest) }} />
         ))}
       </div>
       {props.peaks.map((peak) => {
@@ -67,4 +63,9 @@ export function ReactionStrip(props: {
       })}
     </section>
   );
+}
+
+/** 0 for an empty bin, else 0.2 (one reaction somewhere) up to 1 (the busiest bin). */
+function heat(count: number, highest: number): number {
+  return count === 0 ? 0 : Math.round((0.2 + (0.8 * count) / highest) * 100) / 100;
 }
