@@ -47,7 +47,7 @@ const react = (page: Page, emoji: string) =>
     .click();
 
 // The order of the reaction bar (shared REACTIONS): 😢 😱 😁 😍 👍 👏 🔥 😮 😂 ❤️
-const REACTION_INDEX: Record<string, number> = { '😱': 1, '😂': 8 };
+const REACTION_INDEX: Record<string, number> = { '😱': 1, '😍': 3, '😂': 8 };
 
 describe.skipIf(!hasChromium)('reaction timeline (Chromium, built extension)', () => {
   let stack: Stack;
@@ -212,5 +212,57 @@ describe.skipIf(!hasChromium)('reaction timeline (Chromium, built extension)', (
     const after = (await videoState(borisPage)).currentTime;
     expect(Math.abs(after - before - 1.5)).toBeLessThan(1.2);
     expect(await peak.getAttribute('aria-label')).toMatch(/Only the host can jump there/);
+  });
+
+  test('the room closes; Vera watches its film again later with the room’s reactions', async () => {
+    const roomHash = new URL(veraPage.url()).hash;
+    await annaPage.getByRole('button', { name: 'Close room' }).click();
+    await annaPage.getByRole('button', { name: 'Close for everyone' }).click();
+    await veraPage.locator('.kv-screen').waitFor({ timeout: 10_000 });
+    await veraPage.close();
+    // Later, from the room's link: the room is closed, its reactions are not.
+    veraPage = await openFilm(vera, 'night-train', roomHash);
+    await veraPage.locator('.kv-replay-later').waitFor({ timeout: 15_000 });
+    const peak = veraPage.locator('.kv-strip-peak[data-emoji="😂"]');
+    await peak.waitFor({ timeout: 10_000 });
+    // The timeline is there (it has reactions): replay is on for someone who was not.
+    expect(await veraPage.getByRole('switch', { name: 'Повтор реакций' }).isChecked()).toBe(true);
+    // Her own video now: a jump is a seek of her player alone.
+    await peak.click();
+    await waitForVideo(veraPage, `Math.abs(video.currentTime - ${laughAt}) < 1`);
+    await veraPage.evaluate(() => {
+      const video = document.querySelector<HTMLVideoElement>('video#player')!;
+      video.currentTime = Math.max(0, video.currentTime - 3);
+      void video.play();
+    });
+    await veraPage
+      .locator('.kv-float-replay[data-emoji="😂"]')
+      .first()
+      .waitFor({ timeout: 15_000 });
+    if (SHOTS) await veraPage.screenshot({ path: join(SHOTS, 'reaction-rewatch.ru.png') });
+  });
+
+  test('on the cinema’s own player the strip runs along its progress bar, above its controls', async () => {
+    const page = await openFilm(anna, 'long-road');
+    await page.getByRole('button', { name: 'Watch together' }).click();
+    await page.getByRole('button', { name: 'Start', exact: true }).click();
+    await page.locator('.kv-live').waitFor({ timeout: 15_000 });
+    await waitForVideo(page, 'video.duration > 60 && !video.paused', 30_000);
+    await react(page, '😍');
+    await react(page, '😍');
+    const strip = page.locator('.kv-strip[data-total="2"]');
+    await strip.waitFor({ timeout: 10_000 });
+    const [box, seekBar, controls] = await Promise.all([
+      strip.boundingBox(),
+      page.locator('.player-seek').boundingBox(),
+      page.locator('.player-controls').boundingBox(),
+    ]);
+    expect(Math.abs(box!.x - seekBar!.x)).toBeLessThan(1);
+    expect(Math.abs(box!.width - seekBar!.width)).toBeLessThan(1);
+    expect(box!.y + box!.height).toBeLessThanOrEqual(controls!.y);
+    if (SHOTS) {
+      await page.locator('.cinema-player').hover();
+      await page.screenshot({ path: join(SHOTS, 'reaction-strip-cinema-player.en.png') });
+    }
   });
 });

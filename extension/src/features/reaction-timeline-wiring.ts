@@ -24,6 +24,8 @@ export interface TimelineModel {
   strip: Signal<VideoRect | null>;
   /** A room seek to a peak (the normal playback command; the server checks who may). */
   jump(position: number): void;
+  /** A seek of this tab's video only (the room is closed: the video is the user's own). */
+  jumpLocally(position: number): void;
 }
 
 const unsignedIn = { ok: false as const, error: { code: 'unauthorized', message: '', status: 0 } };
@@ -33,6 +35,8 @@ export function attachReactionTimeline(opts: {
   connection: RoomConnection;
   roomId: string;
   token: () => Promise<string | null>;
+  /** Whether the timeline runs: the room is on, or closed and watched again. */
+  active: () => boolean;
   signal: AbortSignal;
 }): TimelineModel {
   const { adapter, connection, roomId } = opts;
@@ -54,7 +58,7 @@ export function attachReactionTimeline(opts: {
     const film = video && !inAd(video) && Number.isFinite(video.duration) && video.duration > 0;
     const moment: FilmMoment | null =
       video && film ? { position: video.currentTime, duration: video.duration } : null;
-    timeline.tick(connection.view.value.status === 'connected' ? moment : null, Date.now());
+    timeline.tick(opts.active() ? moment : null, Date.now());
     const next = video && film ? stripBox(rectOf(video), findPlayerBar(video)) : null;
     if (!sameRect(strip.value, next)) strip.value = next;
   }, TICK_MS);
@@ -70,6 +74,10 @@ export function attachReactionTimeline(opts: {
     timeline,
     strip,
     jump: (position) => connection.sendPlayback('seek', position),
+    jumpLocally: (position) => {
+      const video = adapter.findVideo(document);
+      if (video) video.currentTime = position;
+    },
   };
 }
 

@@ -143,6 +143,10 @@ export async function startRoomSession(
     connection,
     roomId: request.roomId,
     token: () => token(state),
+    active: () => {
+      const kind = screen.value.kind;
+      return kind === 'live' ? connection.view.value.status === 'connected' : kind === 'closed';
+    },
     signal,
   });
   const model: RoomLayerModel = {

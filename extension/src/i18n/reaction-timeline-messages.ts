@@ -8,6 +8,8 @@ export const reactionTimelineEn = {
   replayReactionsHint: 'Reactions float again at the moments they were sent',
   replayBadge: 'earlier',
   reactionLimit: 'This room keeps no more reactions: it has reached its limit.',
+  replayLater:
+    'Watch the film again with the room’s reactions: they float at the moments they were sent, and the strip over the player jumps to the peaks.',
 } as const;
 
 export const reactionTimelineRu: Record<keyof typeof reactionTimelineEn, string> = {
@@ -19,4 +21,6 @@ export const reactionTimelineRu: Record<keyof typeof reactionTimelineEn, string>
   replayReactionsHint: 'Реакции снова всплывают в те моменты фильма, когда их отправили',
   replayBadge: 'раньше',
   reactionLimit: 'Комната больше не сохраняет реакции: достигнут предел.',
+  replayLater:
+    'Пересмотрите фильм с реакциями комнаты: они всплывают в те моменты, когда их отправили, а полоса над плеером переносит к пикам.',
 };

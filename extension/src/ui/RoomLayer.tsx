@@ -35,10 +35,14 @@ export function RoomLayer({
   const timeline = model.timeline;
   const histogram = timeline?.timeline.histogram.value ?? null;
   const strip = timeline?.strip.value ?? null;
-  const replay = timeline && {
-    on: timeline.timeline.replayOn.value,
-    set: (on: boolean) => timeline.timeline.setReplay(on),
-  };
+  // Live, or closed (watching the room's film again later: the video is the user's own).
+  const timelineOn = screen.kind === 'live' || screen.kind === 'closed';
+  const archive = screen.kind === 'closed';
+  const replay = timelineOn &&
+    timeline && {
+      on: timeline.timeline.replayOn.value,
+      set: (on: boolean) => timeline.timeline.setReplay(on),
+    };
   const floating = timeline
     ? [...view.floating, ...timeline.timeline.replayed.value]
     : view.floating;
@@ -67,13 +71,13 @@ export function RoomLayer({
           <FloatingReactions items={floating} />
         </div>
       )}
-      {timeline && histogram && strip && view.status === 'connected' && (
+      {timeline && histogram && strip && timelineOn && (
         <ReactionStrip
           histogram={histogram}
           peaks={timeline.timeline.peaks.value}
           box={strip}
-          canControl={view.you?.canControl ?? false}
-          onJump={timeline.jump}
+          canControl={archive || (view.you?.canControl ?? false)}
+          onJump={archive ? timeline.jumpLocally : timeline.jump}
         />
       )}
       {/* Outside the sidebar: new lines are read out while it is collapsed too. */}
@@ -97,7 +101,7 @@ export function RoomLayer({
           takeFocus={takeFocus}
           onCollapsedChange={setCollapsed}
           actions={model.actions}
-          replay={view.status === 'connected' ? replay : undefined}
+          replay={replay || undefined}
         />
       )}
     </div>

@@ -1,7 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { type MessageKey, t } from '../i18n';
 import type { RoomView } from '../room/room-state';
-import type { RoomFacts, SidebarActions } from './room-model';
+import { ReplaySwitch } from './ReplaySwitch';
+import type { ReplayModel, RoomFacts, SidebarActions } from './room-model';
 import type { ClosedHow, RoomScreen } from './room-screen';
 
 interface Props {
@@ -9,6 +10,8 @@ interface Props {
   view: RoomView;
   facts: RoomFacts;
   actions: SidebarActions;
+  /** The room's reactions can still be replayed over the film (a closed room). */
+  replay?: ReplayModel | undefined;
 }
 
 const CLOSED_TITLE: Record<ClosedHow, MessageKey> = {
@@ -21,7 +24,7 @@ const CLOSED_TITLE: Record<ClosedHow, MessageKey> = {
  * One screen per state the room can be in besides "on": what happened, in plain words,
  * and the next step as a button. Nothing here looks live when the room is not.
  */
-export function RoomStateScreen({ screen, view, facts, actions }: Props) {
+export function RoomStateScreen({ screen, view, facts, actions, replay }: Props) {
   const close = (
     <button type="button" class="kv-button" onClick={actions.leave}>
       {t('close')}
@@ -95,6 +98,12 @@ export function RoomStateScreen({ screen, view, facts, actions }: Props) {
       return (
         <Screen title={t(CLOSED_TITLE[screen.how])}>
           <ClosedSummary view={view} facts={facts} />
+          {replay && (
+            <>
+              <p class="kv-replay-later">{t('replayLater')}</p>
+              <ReplaySwitch on={replay.on} onChange={replay.set} />
+            </>
+          )}
           <Actions>
             <button type="button" class="kv-button kv-primary" onClick={actions.startNewRoom}>
               {t('startNewRoom')}

@@ -93,7 +93,13 @@ export function Sidebar(props: SidebarProps) {
       {live ? (
         <LiveRoom view={view} actions={actions} replay={props.replay} />
       ) : (
-        <RoomStateScreen screen={screen} view={view} facts={props.facts} actions={actions} />
+        <RoomStateScreen
+          screen={screen}
+          view={view}
+          facts={props.facts}
+          actions={actions}
+          replay={props.replay}
+        />
       )}
     </aside>
   );
