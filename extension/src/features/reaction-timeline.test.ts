@@ -129,7 +129,7 @@ describe('reaction timeline in a tab', () => {
     expect(asked.histogram).toEqual([10, 600]);
   });
 
-  test('a failed fetch is asked again on a later tick', async () => {
+  test('a failed fetch is asked again, not before TIMELINE_RETRY_MS or Retry-After', async () => {
     let fail = true;
     const { backend, asked } = fakeBackend([]);
     const flaky = {
@@ -137,14 +137,18 @@ describe('reaction timeline in a tab', () => {
       histogram: async (d: number): Promise<ApiResult<Histogram>> => {
         if (!fail) return backend.histogram(d);
         asked.histogram.push(d);
-        return { ok: false, error: { code: 'network', message: 'down', status: 0 } };
+        const error = { code: 'rate_limited', message: 'slow down', status: 429 };
+        return { ok: false, error: { ...error, retryAfterSeconds: 8 } };
       },
     };
     const timeline = createReactionTimeline(flaky);
     timeline.tick({ position: 0, duration: 120 }, 0);
     await settle();
     fail = false;
-    timeline.tick({ position: 0.25, duration: 120 }, 250);
+    for (let now = 250; now < 8000; now += 250) timeline.tick({ position: 0, duration: 120 }, now);
+    await settle();
+    expect(asked.histogram).toEqual([120]); // the server said 8 s
+    timeline.tick({ position: 0.25, duration: 120 }, 8000);
     await settle();
     expect(asked.histogram).toEqual([120, 120]);
     expect(timeline.histogram.value?.total).toBe(0);

@@ -59,6 +59,13 @@ export interface ReactionTimeline {
 
 /** A film's duration changing by less than this is the same film (live streams wobble). */
 const SAME_DURATION_SEC = 1;
+/** After a failed request, the next waits this long (or the server's Retry-After, if longer). */
+export const TIMELINE_RETRY_MS = 5_000;
+
+function retryDelay(result: ApiResult<unknown>): number {
+  const after = result.ok ? undefined : result.error.retryAfterSeconds;
+  return Math.max(TIMELINE_RETRY_MS, (after ?? 0) * 1000);
+}
 
 export function createReactionTimeline(backend: TimelineBackend): ReactionTimeline {
   const histogram: Signal<Histogram | null> = signal(null);
@@ -72,6 +79,9 @@ export function createReactionTimeline(backend: TimelineBackend): ReactionTimeli
   let windowInFlight = false;
   let replay: ReplayState = initialReplay;
   let decided = false;
+  /** No request before this time (ms, the ticks' clock): the backend failed or said wait. */
+  let quietUntil = 0;
+  let clock = 0;
 
   async function loadHistogram(duration: number): Promise<void> {
     histogramInFlight = true;
@@ -79,7 +89,8 @@ export function createReactionTimeline(backend: TimelineBackend): ReactionTimeli
       histogramInFlight = false;
     });
     if (!result.ok) {
-      fetchedFor = null; // asked again on a later tick
+      fetchedFor = null; // asked again once the backend may answer
+      quietUntil = clock + retryDelay(result);
       return;
     }
     histogram.value = result.data;
@@ -98,7 +109,11 @@ export function createReactionTimeline(backend: TimelineBackend): ReactionTimeli
       );
       for (let page = 0; page < REPLAY_MAX_PAGES; page++) {
         const result = await backend.window(query);
-        if (!result.ok) return; // heldWindow stays: asked again on a later tick
+        if (!result.ok) {
+          // heldWindow stays: asked again once the backend may answer
+          quietUntil = clock + retryDelay(result);
+          return;
+        }
         next = mergeHeld(next, result.data.reactions);
         if (!result.data.next) break;
         query = { ...query, from: result.data.next.position, afterCursor: result.data.next.cursor };
@@ -122,12 +137,14 @@ export function createReactionTimeline(backend: TimelineBackend): ReactionTimeli
       if (!on) replayed.value = [];
     },
     tick(moment, now) {
+      clock = now;
+      const quiet = now < quietUntil;
       const alive = replayed.value.filter((f) => now - f.at < FLOAT_MS);
       if (alive.length !== replayed.value.length) replayed.value = alive;
       if (!moment) return;
       const sameFilm =
         fetchedFor !== null && Math.abs(fetchedFor - moment.duration) < SAME_DURATION_SEC;
-      if (!sameFilm && !histogramInFlight) {
+      if (!sameFilm && !histogramInFlight && !quiet) {
         fetchedFor = moment.duration;
         void loadHistogram(moment.duration);
       }
@@ -135,7 +152,8 @@ export function createReactionTimeline(backend: TimelineBackend): ReactionTimeli
         replay = { ...replay, last: moment.position };
         return;
       }
-      if (!windowInFlight && needsWindow(heldWindow, moment.position, moment.duration)) {
+      const due = needsWindow(heldWindow, moment.position, moment.duration);
+      if (due && !windowInFlight && !quiet) {
         void loadWindow(windowAround(moment.position, moment.duration));
       }
       const step = tickReplay(replay, held, moment.position);
