@@ -2,10 +2,12 @@ import { describe, expect, mock, test } from 'bun:test';
 import { findPeaks, histogramFromCounts } from '@kino/shared/reactions';
 import { render } from 'preact';
 import { settle, useDom } from '../../test/dom';
+import { actions, view } from '../../test/room-fixtures';
 import { setLocale } from '../i18n';
 import { FloatingReactions } from './FloatingReactions';
 import { ReactionStrip } from './ReactionStrip';
 import { ReplaySwitch } from './ReplaySwitch';
+import { RoomStateScreen } from './RoomStateScreen';
 
 const dom = useDom();
 
@@ -120,5 +122,49 @@ describe('replay', () => {
     expect(floats[0]?.classList.contains('kv-float-replay')).toBe(false);
     expect(floats[1]?.classList.contains('kv-float-replay')).toBe(true);
     expect(floats[1]?.querySelector('.kv-float-name')?.textContent).toBe('Анна · earlier');
+  });
+});
+
+describe('watching a closed room again', () => {
+  const closed = { kind: 'closed', how: 'already-closed' } as const;
+  const facts = { filmTitle: 'Ночной поезд', ownerName: 'Анна' };
+
+  test('the closed screen offers the room’s reactions over the film, in the user’s language', () => {
+    setLocale('en');
+    const root = dom.container();
+    const set = mock((_: boolean) => {});
+    const v = view({ status: 'closed' });
+    render(
+      <RoomStateScreen
+        screen={closed}
+        view={v}
+        facts={facts}
+        actions={actions()}
+        replay={{ on: true, set }}
+      />,
+      root,
+    );
+    expect(root.querySelector('.kv-replay-later')?.textContent).toContain(
+      'Watch the film again with the room’s reactions',
+    );
+    const input = root.querySelector<HTMLInputElement>('input[role="switch"]')!;
+    expect(input.checked).toBe(true);
+    input.click();
+    expect(set).toHaveBeenCalledWith(false);
+  });
+
+  test('without reactions to replay it says nothing of them', () => {
+    const root = dom.container();
+    render(
+      <RoomStateScreen
+        screen={closed}
+        view={view({ status: 'closed' })}
+        facts={facts}
+        actions={actions()}
+      />,
+      root,
+    );
+    expect(root.querySelector('.kv-replay')).toBeNull();
+    expect(root.querySelector('.kv-replay-later')).toBeNull();
   });
 });

@@ -38,7 +38,9 @@ export function RoomLayer({
   // Live, or closed (watching the room's film again later: the video is the user's own).
   const timelineOn = screen.kind === 'live' || screen.kind === 'closed';
   const archive = screen.kind === 'closed';
-  const replay = timelineOn &&
+  // A closed room offers replay only when it has reactions to replay.
+  const replayOffered = timelineOn && (!archive || (histogram?.total ?? 0) > 0);
+  const replay = replayOffered &&
     timeline && {
       on: timeline.timeline.replayOn.value,
       set: (on: boolean) => timeline.timeline.setReplay(on),
