@@ -235,6 +235,7 @@ describe.skipIf(!hasChromium)('reaction timeline (Chromium, built extension)', (
       video.currentTime = Math.max(0, video.currentTime - 3);
       void video.play();
     });
+    await waitForVideo(veraPage, `!video.paused && video.currentTime < ${laughAt}`);
     await veraPage
       .locator('.kv-float-replay[data-emoji="😂"]')
       .first()

@@ -149,14 +149,14 @@ export function createReactionTimeline(backend: TimelineBackend): ReactionTimeli
         void loadHistogram(moment.duration);
       }
       if (!replayOn.value) {
-        replay = { ...replay, last: moment.position };
+        replay = { ...replay, last: moment.position, lastWall: now / 1000 };
         return;
       }
       const due = needsWindow(heldWindow, moment.position, moment.duration);
       if (due && !windowInFlight && !quiet) {
         void loadWindow(windowAround(moment.position, moment.duration));
       }
-      const step = tickReplay(replay, held, moment.position);
+      const step = tickReplay(replay, held, moment.position, now / 1000);
       replay = step.state;
       if (step.due.length > 0) {
         const floats = step.due.map(

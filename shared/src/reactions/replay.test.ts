@@ -51,33 +51,39 @@ describe('tickReplay', () => {
   const held = [reaction(1, 10), reaction(2, 10.5, '😱'), reaction(3, 12), reaction(4, 30)];
 
   test('reactions float as the playhead passes them, each once', () => {
-    let state = tickReplay(initialReplay, held, 9.8).state;
-    const first = tickReplay(state, held, 10.6);
+    let state = tickReplay(initialReplay, held, 9.8, 9.8).state;
+    const first = tickReplay(state, held, 10.6, 10.6);
     expect(first.due.map((r) => r.cursor)).toEqual([1, 2]);
     state = first.state;
-    expect(tickReplay(state, held, 10.6).due).toEqual([]);
-    const second = tickReplay(state, held, 12.1);
+    expect(tickReplay(state, held, 10.6, 10.6).due).toEqual([]);
+    const second = tickReplay(state, held, 12.1, 12.1);
     expect(second.due.map((r) => r.cursor)).toEqual([3]);
   });
 
   test('a jump forward floats nothing in between', () => {
-    const state = tickReplay(initialReplay, held, 5).state;
-    expect(tickReplay(state, held, 29).due).toEqual([]);
+    const state = tickReplay(initialReplay, held, 5, 100).state;
+    expect(tickReplay(state, held, 29, 100.25).due).toEqual([]);
+  });
+
+  test('a slow tick while the film plays on still replays what it passed', () => {
+    // Four seconds between ticks (a throttled tab), and the film moved four seconds.
+    const state = tickReplay(initialReplay, held, 8, 100).state;
+    expect(tickReplay(state, held, 12.1, 104.2).due.map((r) => r.cursor)).toEqual([1, 2, 3]);
   });
 
   test('a reaction seen live does not float again; going back before it replays it', () => {
-    let state = tickReplay(initialReplay, held, 9.9).state;
+    let state = tickReplay(initialReplay, held, 9.9, 9.9).state;
     state = markShown(state, held[0]?.id as string, 10);
-    expect(tickReplay(state, held, 10.2).due).toEqual([]);
-    state = tickReplay(state, held, 10.2).state;
-    state = tickReplay(state, held, 9).state; // the room sought back
-    expect(tickReplay(state, held, 10.2).due.map((r) => r.cursor)).toEqual([1]);
+    expect(tickReplay(state, held, 10.2, 10.2).due).toEqual([]);
+    state = tickReplay(state, held, 10.2, 10.2).state;
+    state = tickReplay(state, held, 9, 9).state; // the room sought back
+    expect(tickReplay(state, held, 10.2, 10.2).due.map((r) => r.cursor)).toEqual([1]);
   });
 
   test('a burst floats at most REPLAY_MAX_BURST at once', () => {
     const burst = Array.from({ length: 40 }, (_, i) => reaction(i + 1, 50 + i / 100));
-    const state = tickReplay(initialReplay, burst, 49.9).state;
-    expect(tickReplay(state, burst, 51).due).toHaveLength(REPLAY_MAX_BURST);
+    const state = tickReplay(initialReplay, burst, 49.9, 49.9).state;
+    expect(tickReplay(state, burst, 51, 51).due).toHaveLength(REPLAY_MAX_BURST);
   });
 
   test('on by default only for someone who finds reactions already there', () => {
@@ -133,7 +139,7 @@ describe('a 2-hour film with 6,000 reactions, played through with replay on', ()
         heldWindow = w;
       }
       maxHeld = Math.max(maxHeld, held.length);
-      const tick = tickReplay(state, held, t);
+      const tick = tickReplay(state, held, t, t);
       state = tick.state;
       for (const r of tick.due) replayed.add(r.id);
     }

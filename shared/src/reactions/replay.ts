@@ -18,8 +18,13 @@ export const REPLAY_WINDOW = {
 export const REPLAY_MAX_HELD = 400;
 /** Pages per window at most (each ≤ WINDOW_PAGE_MAX reactions). */
 export const REPLAY_MAX_PAGES = 4;
-/** A playhead step longer than this is a seek, not playing: nothing between floats (s). */
+/** A playhead step longer than this is a seek, not playing: nothing between floats (s)… */
 export const REPLAY_MAX_STEP_SEC = 2;
+/**
+ * …unless the wall clock moved as much, give or take this (s): a slow tick (a throttled tab,
+ * a busy machine) while the film plays on is still playing.
+ */
+export const REPLAY_PLAY_TOLERANCE_SEC = 1;
 /** Reactions that start floating in one step at most: a burst of 50 becomes a few. */
 export const REPLAY_MAX_BURST = 6;
 
@@ -58,11 +63,13 @@ export function mergeHeld(
 export interface ReplayState {
   /** The playhead at the last tick (null before the first). */
   last: number | null;
+  /** Wall-clock time of the last tick (s; any monotonic clock). */
+  lastWall: number | null;
   /** Ids floated (live or replayed) since the playhead last went back past them. */
   shown: ReadonlyMap<string, number>;
 }
 
-export const initialReplay: ReplayState = { last: null, shown: new Map() };
+export const initialReplay: ReplayState = { last: null, lastWall: null, shown: new Map() };
 
 /** A reaction seen live floats already: it must not float again on this pass of the film. */
 export function markShown(state: ReplayState, id: string, position: number): ReplayState {
@@ -80,28 +87,34 @@ function capShown(shown: Map<string, number>): Map<string, number> {
 }
 
 /**
- * One tick: the held reactions the playhead passed since the last tick (last < position ≤
- * now), not shown yet, at most REPLAY_MAX_BURST. A jump forward floats nothing; a jump back
- * forgets what was shown after the new position, so watching a moment again replays it.
+ * One tick at film `position` and wall-clock `wall` (s): the held reactions the playhead passed
+ * since the last tick (last < position ≤ now), not shown yet, at most REPLAY_MAX_BURST. A jump
+ * forward floats nothing; a jump back forgets what was shown after the new position, so
+ * watching a moment again replays it.
  */
 export function tickReplay(
   state: ReplayState,
   held: readonly TimelineReaction[],
   now: number,
+  wall: number,
 ): { state: ReplayState; due: TimelineReaction[] } {
-  const last = state.last;
+  const { last, lastWall } = state;
   if (last === null || now < last) {
     const shown = new Map([...state.shown].filter(([, position]) => position < now));
-    return { state: { last: now, shown }, due: [] };
+    return { state: { last: now, lastWall: wall, shown }, due: [] };
   }
-  if (now - last > REPLAY_MAX_STEP_SEC) return { state: { ...state, last: now }, due: [] };
+  const step = now - last;
+  const played =
+    step <= REPLAY_MAX_STEP_SEC ||
+    (lastWall !== null && Math.abs(step - (wall - lastWall)) <= REPLAY_PLAY_TOLERANCE_SEC);
+  if (!played) return { state: { ...state, last: now, lastWall: wall }, due: [] };
   const due = held
     .filter((r) => r.position > last && r.position <= now && !state.shown.has(r.id))
     .slice(0, REPLAY_MAX_BURST);
-  if (due.length === 0) return { state: { ...state, last: now }, due };
+  if (due.length === 0) return { state: { ...state, last: now, lastWall: wall }, due };
   const shown = new Map(state.shown);
   for (const r of due) shown.set(r.id, r.position);
-  return { state: { last: now, shown: capShown(shown) }, due };
+  return { state: { last: now, lastWall: wall, shown: capShown(shown) }, due };
 }
 
 /**
