@@ -40,9 +40,14 @@ export function attachReactionTimeline(opts: {
   signal: AbortSignal;
 }): TimelineModel {
   const { adapter, connection, roomId } = opts;
+  /** A backend call; a background that cannot answer (asleep, reloading) is a failure too. */
   async function ask<T>(call: (token: string) => Promise<ApiResult<T>>): Promise<ApiResult<T>> {
-    const token = await opts.token();
-    return token ? call(token) : unsignedIn;
+    try {
+      const token = await opts.token();
+      return token ? await call(token) : unsignedIn;
+    } catch (error) {
+      return { ok: false, error: { code: 'network', message: String(error), status: 0 } };
+    }
   }
   const timeline = createReactionTimeline({
     histogram: (duration) =>

@@ -60,7 +60,7 @@ export interface ReactionTimeline {
 /** A film's duration changing by less than this is the same film (live streams wobble). */
 const SAME_DURATION_SEC = 1;
 /** After a failed request, the next waits this long (or the server's Retry-After, if longer). */
-export const TIMELINE_RETRY_MS = 5_000;
+export const TIMELINE_RETRY_MS = 2_000;
 
 function retryDelay(result: ApiResult<unknown>): number {
   const after = result.ok ? undefined : result.error.retryAfterSeconds;
