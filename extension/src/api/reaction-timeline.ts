@@ -27,8 +27,18 @@ export function parseWindowPage(body: unknown): WindowPage | null {
 
 /** The window query as a query string (the backend parses it with the same schema). */
 export function windowQueryString(query: WindowQuery): string {
-  const params = new URLSearchParams({ from: String(query.from), to: String(query.to) });
+  const params = new URLSearchParams({ from: decimal(query.from), to: decimal(query.to) });
   if (query.afterCursor !== undefined) params.set('afterCursor', String(query.afterCursor));
   if (query.limit !== undefined) params.set('limit', String(query.limit));
   return params.toString();
+}
+
+/**
+ * A number as the backend's query parser reads it: plain decimal, never an exponent. The
+ * shortest form (String) keeps a page's `next.position` exact; a number so small that String
+ * writes it with an exponent is 0 for film time.
+ */
+export function decimal(value: number): string {
+  const text = String(value);
+  return /e/i.test(text) ? (Math.abs(value) < 1 ? '0' : value.toFixed(0)) : text;
 }

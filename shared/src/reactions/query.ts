@@ -7,7 +7,9 @@ import type { Static, TObject } from '@sinclair/typebox';
 import { createValidator } from '../protocol/validator.ts';
 import { MAX_WINDOW_SEC, WindowQuerySchema } from './schema.ts';
 
-const DECIMAL = /^-?\d{1,16}(\.\d{1,9})?$/;
+// Up to 17 fraction digits: the shortest form of any double (String(x)) fits, so a page's
+// `next.position` comes back exactly.
+const DECIMAL = /^-?\d{1,16}(\.\d{1,17})?$/;
 
 export type QueryResult<T> = { ok: true; value: T } | { ok: false; message: string };
 
