@@ -16,6 +16,7 @@ import { knockController } from './knock/index.ts';
 import { legalController } from './legal/index.ts';
 import { friendsController, matchesController } from './matches/index.ts';
 import { outboxController } from './outbox/index.ts';
+import { reactionsController } from './reactions/index.ts';
 import { realtime, TRANSPORT_MAX_PAYLOAD_BYTES } from './realtime/index.ts';
 import { roomsController } from './rooms/index.ts';
 import { scheduleController } from './schedule/index.ts';
@@ -63,6 +64,7 @@ export function createApp(deps: AppDeps) {
     .use(roomsController(deps))
     .use(scheduleController(deps))
     .use(knockController(deps))
+    .use(reactionsController(deps))
     .use(joinController(deps))
     .use(legalController(deps.config))
     .use(

@@ -148,6 +148,8 @@ export const roomLive = pgTable('room_live', {
   buffering: jsonb('buffering').$type<BufferingState>().notNull(),
   /** Cursor of the newest chat line: the next one gets this + 1, so cursors never repeat. */
   chatCursor: bigint('chat_cursor', { mode: 'number' }).notNull(),
+  /** Reactions stored so far: past MAX_ROOM_REACTIONS the next one is refused (record/). */
+  reactionCount: integer('reaction_count').notNull().default(0),
 });
 
 /** Every chat line and reaction of a room, by cursor; a client id is stored once. */
@@ -171,6 +173,10 @@ export const roomChat = pgTable(
   (table) => [
     primaryKey({ columns: [table.roomId, table.cursor] }),
     uniqueIndex('room_chat_client_id_idx').on(table.roomId, table.id),
+    // The reaction timeline (backend/src/reactions) reads a room's reactions by film time.
+    index('room_chat_reactions_idx')
+      .on(table.roomId, table.position, table.cursor)
+      .where(sql`${table.kind} = 'reaction'`),
   ],
 );
 

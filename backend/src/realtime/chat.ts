@@ -7,6 +7,7 @@
 import { fitListIntoFrame, MAX_POSITION_SEC } from '@kino/shared/protocol';
 import { expectedPosition } from '@kino/shared/room/playback-commands';
 import type { ChatKind } from '@kino/shared/types';
+import { ReactionLimitError } from '../record/errors.ts';
 import type { JoinedConnection } from './connection.ts';
 import type { Handler, RoomIO } from './room-io.ts';
 import { currentPlayback, initialRoom } from './room-state.ts';
@@ -47,13 +48,20 @@ export const handleChat: Handler<'chat'> = (io, connection, message, arrival) =>
     arrival.receivedAt,
   );
 
-export const handleReaction: Handler<'reaction'> = (io, connection, message, arrival) =>
-  storeAndBroadcast(
-    io,
-    connection,
-    { id: message.id, kind: 'reaction', text: message.emoji },
-    arrival.receivedAt,
-  );
+export const handleReaction: Handler<'reaction'> = async (io, connection, message, arrival) => {
+  try {
+    await storeAndBroadcast(
+      io,
+      connection,
+      { id: message.id, kind: 'reaction', text: message.emoji },
+      arrival.receivedAt,
+    );
+  } catch (error) {
+    // A room's reactions are bounded (its timeline stays cheap to read): say so, keep the room.
+    if (!(error instanceof ReactionLimitError)) throw error;
+    io.fail(connection, 'rate_limited', error.message, { ref: message.id });
+  }
+};
 
 export const handleHistory: Handler<'history'> = async (io, connection, message) => {
   const { joined } = connection;

@@ -64,3 +64,11 @@ export async function recordCall<T>(query: () => Promise<T>): Promise<T> {
     throw error;
   }
 }
+
+/** The room keeps no more reactions (MAX_ROOM_REACTIONS): this one was not stored. */
+export class ReactionLimitError extends Error {
+  constructor(readonly limit: number) {
+    super(`this room keeps at most ${limit} reactions`);
+    this.name = 'ReactionLimitError';
+  }
+}

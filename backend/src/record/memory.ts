@@ -2,8 +2,11 @@
  * The room record in memory, for hub tests that run without a database. Same contract as the
  * Postgres record (backend/test/record/contract.ts); `touchRooms` is remembered for assertions.
  */
+
+import { MAX_ROOM_REACTIONS } from '@kino/shared/reactions';
 import { NO_BUFFERING } from '@kino/shared/room/buffering';
 import type { ChatMessage } from '@kino/shared/types';
+import { ReactionLimitError } from './errors.ts';
 import type { RoomLiveRecord, RoomRecord } from './types.ts';
 
 interface MemoryRoomRecord {
@@ -26,7 +29,9 @@ const copy = <T>(value: T): T => structuredClone(value);
 
 export function createMemoryRoomRecord(
   state: MemoryRecordState = createMemoryRecordState(),
+  opts: { maxReactions?: number } = {},
 ): RoomRecord & { readonly state: MemoryRecordState } {
+  const maxReactions = opts.maxReactions ?? MAX_ROOM_REACTIONS;
   const ensure = (roomId: string, initial: Parameters<RoomRecord['load']>[1]) => {
     let room = state.rooms.get(roomId);
     if (!room) {
@@ -67,6 +72,10 @@ export function createMemoryRoomRecord(
       const room = ensure(roomId, initial);
       const earlier = room.ids.get(message.id);
       if (earlier) return { stored: false, message: copy(earlier) };
+      if (message.kind === 'reaction') {
+        const reactions = room.chat.filter((m) => m.kind === 'reaction').length;
+        if (reactions >= maxReactions) throw new ReactionLimitError(maxReactions);
+      }
       room.live.chatCursor += 1;
       const stored = { ...copy(message), cursor: room.live.chatCursor };
       room.chat.push(stored);

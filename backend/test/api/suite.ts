@@ -13,6 +13,7 @@ import { authAndMatchesTests } from './auth-and-matches.ts';
 import type { ApiHarness, SuiteContext } from './context.ts';
 import { lifecycleTests } from './lifecycle.ts';
 import { pageRoomTests } from './page-rooms.ts';
+import { reactionTimelineTests } from './reactions.ts';
 import { roomTests } from './rooms.ts';
 import { scheduleTests } from './schedule.ts';
 
@@ -56,6 +57,7 @@ export function apiSuite(name: string, harness: ApiHarness): void {
     roomTests(ctx);
     scheduleTests(ctx);
     pageRoomTests(ctx);
+    reactionTimelineTests(ctx);
     // Last: it restarts the backend and expires every idle room.
     lifecycleTests(ctx);
   });

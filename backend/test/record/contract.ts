@@ -5,10 +5,17 @@
 import { beforeEach, describe, expect, test } from 'bun:test';
 import { NO_BUFFERING } from '@kino/shared/room/buffering';
 import type { PlaybackState, RoomSettings } from '@kino/shared/types';
+import { ReactionLimitError } from '../../src/record/errors.ts';
 import type { RoomRecord } from '../../src/record/types.ts';
 
+/** The reaction limit every harness gives its record, so the contract can reach it. */
+export const CONTRACT_MAX_REACTIONS = 3;
+
 export interface RecordHarness {
-  /** A record with rooms `r1` and `r2` existing and no live state yet. */
+  /**
+   * A record with rooms `r1` and `r2` existing and no live state yet, keeping at most
+   * CONTRACT_MAX_REACTIONS reactions per room.
+   */
   fresh(): Promise<RoomRecord>;
   /** When each room was last touched (ms), or undefined. */
   touchedAt(roomId: string): Promise<number | undefined>;
@@ -158,6 +165,27 @@ export function roomRecordContract(name: string, harness: RecordHarness): void {
       await record.touchRooms(['r1'], 1_800_000_000_000);
       expect(await harness.touchedAt('r1')).toBe(1_800_000_000_000);
       await record.touchRooms([], 1);
+    });
+
+    test('a room keeps at most its limit of reactions; chat and resends go on', async () => {
+      const reaction = (id: string) => ({ ...line(id, '😂'), kind: 'reaction' as const });
+      for (let i = 1; i <= CONTRACT_MAX_REACTIONS; i++) {
+        const { stored } = await record.appendChat('r1', reaction(`r_react_${i}`), initial);
+        expect(stored).toBe(true);
+      }
+      const refused = await record.appendChat('r1', reaction('r_react_over'), initial).then(
+        () => null,
+        (error: unknown) => error,
+      );
+      expect(refused).toBeInstanceOf(ReactionLimitError);
+      // Nothing was stored and no cursor was used up: the next line is the next cursor.
+      const text = await record.appendChat('r1', line('m_after_limit', 'ещё можно'), initial);
+      expect(text.message.cursor).toBe(CONTRACT_MAX_REACTIONS + 1);
+      // A resend of a stored reaction is answered with the stored one.
+      const resent = await record.appendChat('r1', reaction('r_react_2'), initial);
+      expect(resent).toMatchObject({ stored: false, message: { cursor: 2 } });
+      // The limit is per room.
+      expect((await record.appendChat('r2', reaction('r_react_r2'), initial)).stored).toBe(true);
     });
   });
 }

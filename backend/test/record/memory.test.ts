@@ -1,11 +1,11 @@
 import { createMemoryRoomRecord } from '../../src/record/memory.ts';
-import { roomRecordContract } from './contract.ts';
+import { CONTRACT_MAX_REACTIONS, roomRecordContract } from './contract.ts';
 
 let record = createMemoryRoomRecord();
 
 roomRecordContract('memory', {
   async fresh() {
-    record = createMemoryRoomRecord();
+    record = createMemoryRoomRecord(undefined, { maxReactions: CONTRACT_MAX_REACTIONS });
     return record;
   },
   async touchedAt(roomId) {

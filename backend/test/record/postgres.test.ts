@@ -6,7 +6,7 @@ import { eq } from 'drizzle-orm';
 import { type DbHandle, openPglite, openPostgres } from '../../src/db/index.ts';
 import { roomChat, roomLive, rooms } from '../../src/db/schema.ts';
 import { createPostgresRoomRecord } from '../../src/record/postgres.ts';
-import { roomRecordContract } from './contract.ts';
+import { CONTRACT_MAX_REACTIONS, roomRecordContract } from './contract.ts';
 
 function harnessOn(handle: () => DbHandle) {
   return {
@@ -28,7 +28,7 @@ function harnessOn(handle: () => DbHandle) {
           lastActivityAt: now,
         });
       }
-      return createPostgresRoomRecord(db, kind);
+      return createPostgresRoomRecord(db, kind, { maxReactions: CONTRACT_MAX_REACTIONS });
     },
     async touchedAt(roomId: string) {
       const [row] = await handle().db.select().from(rooms).where(eq(rooms.id, roomId));

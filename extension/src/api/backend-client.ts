@@ -5,7 +5,9 @@
 import { parseApiError, parseMatches, parseRoomView } from '@kino/shared/http/responses';
 import type { CreateRoomInput, PersonRef, RoomView as RoomInfo } from '@kino/shared/http/rooms';
 import { isKnockStatusReply, type KnockStatusReply } from '@kino/shared/protocol';
+import type { Histogram, WindowPage, WindowQuery } from '@kino/shared/reactions';
 import type { FilmRef } from '../adapters/types';
+import { parseHistogram, parseWindowPage, windowQueryString } from './reaction-timeline';
 import type { ApiResult } from './result';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
@@ -28,6 +30,8 @@ export interface BackendClient {
   cancelScreening(token: string, roomId: string): Promise<ApiResult<RoomInfo>>;
   /** Knock to join (POST) or read the answer so far (GET). */
   knock(token: string, roomId: string, ask: boolean): Promise<ApiResult<KnockStatusReply>>;
+  reactionHistogram(token: string, roomId: string, duration: number): Promise<ApiResult<Histogram>>;
+  reactionWindow(token: string, roomId: string, query: WindowQuery): Promise<ApiResult<WindowPage>>;
 }
 
 /** `Retry-After` as seconds: a number of seconds or an HTTP date; undefined if absent or odd. */
@@ -102,6 +106,20 @@ export function createBackendClient(baseUrl: string, fetchFn: FetchLike = fetch)
     knock: (token, roomId, ask) =>
       call(ask ? 'POST' : 'GET', `/api/rooms/${enc(roomId)}/knock`, token, (body) =>
         isKnockStatusReply(body) ? body : null,
+      ),
+    reactionHistogram: (token, roomId, duration) =>
+      call(
+        'GET',
+        `/api/rooms/${enc(roomId)}/reactions/histogram?duration=${duration.toFixed(3)}`,
+        token,
+        parseHistogram,
+      ),
+    reactionWindow: (token, roomId, query) =>
+      call(
+        'GET',
+        `/api/rooms/${enc(roomId)}/reactions?${windowQueryString(query)}`,
+        token,
+        parseWindowPage,
       ),
   };
 }

@@ -58,6 +58,10 @@ async function handle(
       return api.cancelScreening(request.token, request.roomId);
     case 'knock':
       return api.knock(request.token, request.roomId, request.ask === true);
+    case 'reaction-histogram':
+      return api.reactionHistogram(request.token, request.roomId, request.duration);
+    case 'reaction-window':
+      return api.reactionWindow(request.token, request.roomId, request.query);
     case 'cinema-session': {
       const response = await fetch(`${settings.cinemaOrigin}/api/session`, {
         credentials: 'include',

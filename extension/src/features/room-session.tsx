@@ -21,6 +21,7 @@ import { createKnockDoor } from './knock-door';
 import { leaveRoom } from './leave-room';
 import type { OverlayState, RoomRequest } from './overlay-state';
 import { dockPage } from './page-dock';
+import { attachReactionTimeline } from './reaction-timeline-wiring';
 import { reportCurrentRoom } from './report-room';
 import { factsFromInfo, factsFromRefusal } from './room-facts';
 import { scheduleActions } from './schedule-actions';
@@ -160,6 +161,17 @@ export async function startRoomSession(
     revoke: (userId) => connection.sendOwnerAction({ type: 'revoke', userId }),
     switchVideo: () => choice.next(),
   };
+  const timeline = attachReactionTimeline({
+    adapter: state.adapter,
+    connection,
+    roomId: request.roomId,
+    token: () => token(state),
+    active: () => {
+      const kind = screen.value.kind;
+      return kind === 'live' ? connection.view.value.status === 'connected' : kind === 'closed';
+    },
+    signal,
+  });
   const model: RoomLayerModel = {
     view: connection.view,
     screen,
@@ -173,6 +185,7 @@ export async function startRoomSession(
     fullscreen: fullscreen.mode,
     knock: door.state,
     actions,
+    timeline,
   };
 
   const ui = await createShadowRootUi(ctx, {

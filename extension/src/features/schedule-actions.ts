@@ -25,10 +25,7 @@ export function scheduleActions(
   const actions: ScheduleActions = {
     serverNow: () => connection.serverNow(),
     // An ordinary play from 0: the server anchors it now, which replaces the future anchor.
-    startNow: () => {
-      const playback = connection.view.value.playback;
-      if (playback) connection.sendCommand({ type: 'play', baseSeq: playback.seq, position: 0 });
-    },
+    startNow: () => connection.sendPlayback('play', 0),
     async reschedule(startsAt) {
       const token = await getToken();
       if (!token) return t('notSignedIn');

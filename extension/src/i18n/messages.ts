@@ -6,6 +6,7 @@
 import { knockEn, knockRu } from './knock-messages';
 import { pageEn, pageRu } from './page-messages';
 import { playerEn, playerRu } from './player-messages';
+import { reactionTimelineEn, reactionTimelineRu } from './reaction-timeline-messages';
 import { scheduleEn, scheduleRu } from './schedule-messages';
 
 export const en = {
@@ -150,6 +151,7 @@ export const en = {
   ...knockEn,
   ...playerEn,
   ...pageEn,
+  ...reactionTimelineEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -297,4 +299,5 @@ export const ru: Record<MessageKey, string> = {
   ...knockRu,
   ...playerRu,
   ...pageRu,
+  ...reactionTimelineRu,
 };

@@ -5,6 +5,7 @@
 
 import type { PersonRef, RoomView as RoomInfo } from '@kino/shared/http/rooms';
 import type { KnockStatusReply } from '@kino/shared/protocol';
+import type { Histogram, WindowPage, WindowQuery } from '@kino/shared/reactions';
 import type { FilmRef, SiteSession } from '../adapters/types';
 import type { CreateRoomBody } from '../api/backend-client';
 import type { ApiResult } from '../api/result';
@@ -51,6 +52,15 @@ export interface BackgroundRequests {
     request: { token: string; roomId: string; ask: boolean };
     response: ApiResult<KnockStatusReply>;
   };
+  /** The room's reaction timeline (features/reaction-timeline.ts). */
+  'reaction-histogram': {
+    request: { token: string; roomId: string; duration: number };
+    response: ApiResult<Histogram>;
+  };
+  'reaction-window': {
+    request: { token: string; roomId: string; query: WindowQuery };
+    response: ApiResult<WindowPage>;
+  };
   /** The cinema session, fetched by the background (generic adapter, popup). */
   'cinema-session': { request: Record<never, never>; response: SiteSession | null };
   /** The backend's join page hands its film page over (background/join-open.ts). */
@@ -82,6 +92,8 @@ const TYPES: readonly RequestType[] = [
   'reschedule-room',
   'cancel-screening',
   'knock',
+  'reaction-histogram',
+  'reaction-window',
   'cinema-session',
   'join:open',
   'current-room:set',

@@ -21,13 +21,14 @@ import {
 import type { PlayerState } from '@kino/shared/protocol/player-state';
 import type { RoomSettings } from '@kino/shared/types';
 import { type Signal, signal } from '@preact/signals';
-import ReconnectingWebSocket from 'reconnecting-websocket';
+import type ReconnectingWebSocket from 'reconnecting-websocket';
 import { ChatResend } from './chat-resend';
 import { type ClockSync, createClockSync } from './clock';
 import { afterServerClose, isFatalError } from './close-policy';
 import { Heartbeat } from './heartbeat';
 import { gapRequest, type HistoryRequest, olderPageRequest } from './history-requests';
 import { onNetworkChange } from './network-events';
+import { openRoomSocket, type WebSocketConstructor } from './room-socket';
 import {
   addPending,
   expireTransient,
@@ -38,8 +39,7 @@ import {
   reduceServerMessage,
 } from './room-state';
 
-/** The part of the WebSocket constructor reconnecting-websocket needs (swapped in tests). */
-export type WebSocketConstructor = new (url: string, protocols?: string | string[]) => WebSocket;
+export type { WebSocketConstructor } from './room-socket';
 
 export interface RoomConnectionOptions {
   wsUrl: string;
@@ -84,15 +84,7 @@ export class RoomConnection {
   constructor(private readonly options: RoomConnectionOptions) {
     this.now = options.now ?? Date.now;
     this.newId = options.newId ?? (() => crypto.randomUUID());
-    this.socket = new ReconnectingWebSocket(options.wsUrl, [], {
-      WebSocket: options.WebSocketImpl ?? globalThis.WebSocket,
-      minReconnectionDelay: 500,
-      maxReconnectionDelay: 10_000,
-      reconnectionDelayGrowFactor: 1.6,
-      connectionTimeout: 5000,
-      // Nothing may go out before `hello`: we resend what matters ourselves.
-      maxEnqueuedMessages: 0,
-    });
+    this.socket = openRoomSocket(options.wsUrl, options.WebSocketImpl);
     this.socket.addEventListener('open', () => void this.sayHello());
     this.socket.addEventListener('message', (event) => this.receive(event.data));
     this.socket.addEventListener('close', (event) => this.onClose(event));
@@ -133,6 +125,13 @@ export class RoomConnection {
   /** A command built by the shared command helper (it chose the baseSeq). */
   sendCommand(command: PlaybackCommand): void {
     this.send(withId(command, this.newId()));
+  }
+
+  /** Play, pause or seek for everyone from where the room is now (a jump to a reaction peak, Start now). */
+  sendPlayback(type: 'play' | 'pause' | 'seek', position: number): void {
+    const playback = this.view.value.playback;
+    if (playback)
+      this.sendCommand({ type, baseSeq: playback.seq, position: Math.max(0, position) });
   }
 
   /** Owner only: who may control playback, and whether the room waits for buffering members. */

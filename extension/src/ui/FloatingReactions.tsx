@@ -3,16 +3,21 @@ import type { FloatingReaction } from '../room/room-state';
 import { isReaction, ReactionImage } from './reactions/ReactionImage';
 
 /**
- * Reactions rising over the video, each with who sent it. `left` spreads a burst so
+ * Reactions rising over the video, each with who sent it; a replayed one (sent earlier, at
+ * this moment of the film) says so. `left` spreads a burst so
  * they don't stack; the motion is CSS and stops for prefers-reduced-motion.
  */
-export function FloatingReactions({ items }: { items: FloatingReaction[] }) {
+export function FloatingReactions({
+  items,
+}: {
+  items: (FloatingReaction & { replay?: boolean })[];
+}) {
   return (
     <div class="kv-float-area" aria-hidden="true">
       {items.map((item) => (
         <div
-          key={item.id}
-          class="kv-float"
+          key={item.replay ? `replay-${item.id}` : item.id}
+          class={item.replay ? 'kv-float kv-float-replay' : 'kv-float'}
           data-emoji={item.emoji}
           title={t('reactionBy', { name: item.name })}
           style={{
@@ -25,7 +30,10 @@ export function FloatingReactions({ items }: { items: FloatingReaction[] }) {
           ) : (
             <span class="kv-float-image">{item.emoji}</span>
           )}
-          <span class="kv-float-name">{item.name}</span>
+          <span class="kv-float-name">
+            {item.name}
+            {item.replay && <span class="kv-float-badge"> · {t('replayBadge')}</span>}
+          </span>
         </div>
       ))}
     </div>

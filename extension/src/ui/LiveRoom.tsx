@@ -6,9 +6,10 @@ import { Chat } from './Chat';
 import { KnockRequests } from './KnockRequests';
 import { Participants } from './Participants';
 import { ReactionBar } from './ReactionBar';
+import { ReplaySwitch } from './ReplaySwitch';
 import { RoomFooter } from './RoomFooter';
 import { RoomSettingsPanel } from './RoomSettingsPanel';
-import type { SidebarActions } from './room-model';
+import type { ReplayModel, SidebarActions } from './room-model';
 import { ScheduleCountdown } from './ScheduleCountdown';
 
 /** The room while it is on: people, chat, reactions, the owner's settings, room actions. */
@@ -17,11 +18,13 @@ export function LiveRoom({
   actions,
   player,
   videoCount = 0,
+  replay,
 }: {
   view: RoomView;
   actions: SidebarActions;
   player: PlayerState;
   videoCount?: number;
+  replay?: ReplayModel | undefined;
 }) {
   const connected = view.status === 'connected';
   return (
@@ -60,6 +63,7 @@ export function LiveRoom({
         onLoadOlder={actions.loadOlder}
       />
       <ReactionBar disabled={!connected} onReact={actions.sendReaction} />
+      {replay && <ReplaySwitch on={replay.on} onChange={replay.set} />}
       {view.settings && (
         <RoomSettingsPanel
           settings={view.settings}
@@ -78,11 +82,13 @@ function ErrorNotice({ error }: { error: RoomView['lastError'] }) {
   const [dismissed, setDismissed] = useState<RoomView['lastError']>(null);
   if (!error || error === dismissed) return null;
   const text =
-    error.code === 'rate_limited'
-      ? t('roomRateLimited')
-      : error.code === 'knock_gone'
-        ? t('knockGone')
-        : t('errorGeneric', { message: error.message });
+    error.code === 'rate_limited' && error.message.includes('reactions')
+      ? t('reactionLimit')
+      : error.code === 'rate_limited'
+        ? t('roomRateLimited')
+        : error.code === 'knock_gone'
+          ? t('knockGone')
+          : t('errorGeneric', { message: error.message });
   return (
     <div class="kv-notice kv-notice-row" role="alert">
       <span>{text}</span>

@@ -3,6 +3,7 @@ import { ChatAnnouncer } from './ChatAnnouncer';
 import { CollapsedTab } from './CollapsedTab';
 import { FloatingReactions } from './FloatingReactions';
 import { OverFullscreen } from './OverFullscreen';
+import { ReactionStrip } from './ReactionStrip';
 import type { RoomLayerModel } from './room-model';
 import { isDeadEnd } from './room-screen';
 import { Sidebar } from './Sidebar';
@@ -31,6 +32,22 @@ export function RoomLayer({
   const fullscreen = model.fullscreen.value;
   const collapsed = model.collapsed.value;
   const screen = model.screen.value;
+  const timeline = model.timeline;
+  const histogram = timeline?.timeline.histogram.value ?? null;
+  const strip = timeline?.strip.value ?? null;
+  // Live, or closed (watching the room's film again later: the video is the user's own).
+  const timelineOn = screen.kind === 'live' || screen.kind === 'closed';
+  const archive = screen.kind === 'closed';
+  // A closed room offers replay only when it has reactions to replay.
+  const replayOffered = timelineOn && (!archive || (histogram?.total ?? 0) > 0);
+  const replay = replayOffered &&
+    timeline && {
+      on: timeline.timeline.replayOn.value,
+      set: (on: boolean) => timeline.timeline.setReplay(on),
+    };
+  const floating = timeline
+    ? [...view.floating, ...timeline.timeline.replayed.value]
+    : view.floating;
   const setCollapsed = (value: boolean) => {
     toggled.current = true;
     model.collapsed.value = value;
@@ -53,8 +70,17 @@ export function RoomLayer({
           class="kv-floats"
           style={{ top: rect.top, left: rect.left, width: rect.width, height: rect.height }}
         >
-          <FloatingReactions items={view.floating} />
+          <FloatingReactions items={floating} />
         </div>
+      )}
+      {timeline && histogram && strip && timelineOn && (
+        <ReactionStrip
+          histogram={histogram}
+          peaks={timeline.timeline.peaks.value}
+          box={strip}
+          canControl={archive || (view.you?.canControl ?? false)}
+          onJump={archive ? timeline.jumpLocally : timeline.jump}
+        />
       )}
       {/* Outside the sidebar: new lines are read out while it is collapsed too. */}
       <ChatAnnouncer messages={view.messages} youId={view.you?.userId ?? null} />
@@ -80,6 +106,7 @@ export function RoomLayer({
           takeFocus={takeFocus}
           onCollapsedChange={setCollapsed}
           actions={model.actions}
+          replay={replay || undefined}
         />
       )}
     </div>

@@ -3,7 +3,8 @@ import { type MessageKey, t } from '../i18n';
 import type { RoomView } from '../room/room-state';
 import { KnockDoor } from './KnockDoor';
 import type { KnockState } from './knock-state';
-import type { RoomFacts, SidebarActions } from './room-model';
+import { ReplaySwitch } from './ReplaySwitch';
+import type { ReplayModel, RoomFacts, SidebarActions } from './room-model';
 import type { ClosedHow, RoomScreen } from './room-screen';
 
 interface Props {
@@ -13,6 +14,8 @@ interface Props {
   /** The request to join (the not-invited screen's Knock button). */
   knock: KnockState;
   actions: SidebarActions;
+  /** The room's reactions can still be replayed over the film (a closed room). */
+  replay?: ReplayModel | undefined;
 }
 
 const CLOSED_TITLE: Record<ClosedHow, MessageKey> = {
@@ -25,7 +28,7 @@ const CLOSED_TITLE: Record<ClosedHow, MessageKey> = {
  * One screen per state the room can be in besides "on": what happened, in plain words,
  * and the next step as a button. Nothing here looks live when the room is not.
  */
-export function RoomStateScreen({ screen, view, facts, knock, actions }: Props) {
+export function RoomStateScreen({ screen, view, facts, knock, actions, replay }: Props) {
   const close = (
     <button type="button" class="kv-button" onClick={actions.leave}>
       {t('close')}
@@ -108,6 +111,12 @@ export function RoomStateScreen({ screen, view, facts, knock, actions }: Props) 
       return (
         <Screen title={t(CLOSED_TITLE[screen.how])}>
           <ClosedSummary view={view} facts={facts} />
+          {replay && (
+            <>
+              <p class="kv-replay-later">{t('replayLater')}</p>
+              <ReplaySwitch on={replay.on} onChange={replay.set} />
+            </>
+          )}
           <Actions>
             <button type="button" class="kv-button kv-primary" onClick={actions.startNewRoom}>
               {t('startNewRoom')}

@@ -7,7 +7,7 @@ import type { KnockState } from './knock-state';
 import { LiveRoom } from './LiveRoom';
 import { ResizeHandle } from './ResizeHandle';
 import { RoomStateScreen } from './RoomStateScreen';
-import type { FullscreenMode, RoomFacts, SidebarActions } from './room-model';
+import type { FullscreenMode, ReplayModel, RoomFacts, SidebarActions } from './room-model';
 import { isDeadEnd, type RoomScreen } from './room-screen';
 import { Toasts } from './Toasts';
 
@@ -35,6 +35,7 @@ export interface SidebarProps {
   takeFocus?: boolean;
   onCollapsedChange: (collapsed: boolean) => void;
   actions: SidebarActions;
+  replay?: ReplayModel | undefined;
 }
 
 /**
@@ -101,6 +102,7 @@ export function Sidebar(props: SidebarProps) {
           actions={actions}
           player={props.player ?? 'attached'}
           videoCount={props.videoCount}
+          replay={props.replay}
         />
       ) : (
         <RoomStateScreen
@@ -109,6 +111,7 @@ export function Sidebar(props: SidebarProps) {
           facts={props.facts}
           knock={props.knock}
           actions={actions}
+          replay={props.replay}
         />
       )}
     </aside>

@@ -6,6 +6,7 @@ import type { Reaction } from '@kino/shared/protocol';
 import type { PlayerState } from '@kino/shared/protocol/player-state';
 import type { RoomSettings } from '@kino/shared/types';
 import type { ReadonlySignal, Signal } from '@preact/signals';
+import type { TimelineModel } from '../features/reaction-timeline-wiring';
 import type { RoomView } from '../room/room-state';
 import type { KnockState } from './knock-state';
 import type { RoomScreen } from './room-screen';
@@ -61,6 +62,12 @@ export interface SidebarActions {
   switchVideo?(): void;
 }
 
+/** The sidebar's replay switch. */
+export interface ReplayModel {
+  on: boolean;
+  set(on: boolean): void;
+}
+
 export interface RoomLayerModel {
   view: Signal<RoomView>;
   screen: ReadonlySignal<RoomScreen>;
@@ -78,4 +85,6 @@ export interface RoomLayerModel {
   /** The knocker's request to join, while the room is not open to us. */
   knock: ReadonlySignal<KnockState>;
   actions: SidebarActions;
+  /** The reaction timeline (heat strip, peaks, replay); absent in tests that need none. */
+  timeline?: TimelineModel;
 }
