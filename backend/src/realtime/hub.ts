@@ -141,10 +141,6 @@ export class Hub {
     this.unsubscribe = null;
   }
 
-  get connectionCount(): number {
-    return this.connections.size;
-  }
-
   open(socket: HubSocket): void {
     if (this.stopping) {
       // A client reconnecting during shutdown would join against closing stores.
