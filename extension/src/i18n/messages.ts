@@ -8,6 +8,7 @@ import { pageEn, pageRu } from './page-messages';
 import { playerEn, playerRu } from './player-messages';
 import { reactionTimelineEn, reactionTimelineRu } from './reaction-timeline-messages';
 import { scheduleEn, scheduleRu } from './schedule-messages';
+import { siteEn, siteRu } from './site-messages';
 
 export const en = {
   watchTogether: 'Watch together',
@@ -79,17 +80,6 @@ export const en = {
   popupRoom: 'Room for “{film}”',
   popupEnableSite: 'Enable on this site',
   popupDisableSite: 'Disable on this site',
-  siteOffer: 'Watch a video on this site together: Kino Vmeste needs access to {host}.',
-  siteOn: 'Kino Vmeste is on for {host}.',
-  siteAsking: 'Allow access to {host} when your browser asks.',
-  siteEnabledNow: 'Enabled on {host}: Watch together is next to the video on this page.',
-  siteEnabledLater: 'Enabled on {host}: it starts on the next page you open there.',
-  siteDenied: 'Not enabled: the browser did not give access to {host}.',
-  siteNoAnswer: 'Not enabled: no answer from the browser about {host}. Try again.',
-  siteFailed: 'Could not enable on {host}: {error}',
-  siteDisabledNow:
-    'Disabled on {host}: gone from its open pages, and it will not start there again.',
-  siteDisableFailed: 'Could not disable on {host}: {error}',
   privacyPolicy: 'Privacy policy',
   popupSettings: 'Settings',
   popupBackendUrl: 'Server address',
@@ -152,6 +142,7 @@ export const en = {
   ...playerEn,
   ...pageEn,
   ...reactionTimelineEn,
+  ...siteEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -227,16 +218,6 @@ export const ru: Record<MessageKey, string> = {
   popupRoom: 'Комната «{film}»',
   popupEnableSite: 'Включить на этом сайте',
   popupDisableSite: 'Выключить на этом сайте',
-  siteOffer: 'Смотреть видео на этом сайте вместе: «Кино Вместе» нужен доступ к {host}.',
-  siteOn: '«Кино Вместе» включено на {host}.',
-  siteAsking: 'Разрешите доступ к {host}, когда браузер спросит.',
-  siteEnabledNow: 'Включено на {host}: кнопка «Смотреть вместе» — рядом с видео на этой странице.',
-  siteEnabledLater: 'Включено на {host}: заработает на следующей открытой там странице.',
-  siteDenied: 'Не включено: браузер не дал доступ к {host}.',
-  siteNoAnswer: 'Не включено: браузер не ответил про {host}. Попробуйте ещё раз.',
-  siteFailed: 'Не удалось включить на {host}: {error}',
-  siteDisabledNow: 'Выключено на {host}: убрано с открытых страниц и больше не запустится там.',
-  siteDisableFailed: 'Не удалось выключить на {host}: {error}',
   privacyPolicy: 'Политика конфиденциальности',
   popupSettings: 'Настройки',
   popupBackendUrl: 'Адрес сервера',
@@ -300,4 +281,5 @@ export const ru: Record<MessageKey, string> = {
   ...playerRu,
   ...pageRu,
   ...reactionTimelineRu,
+  ...siteRu,
 };
