@@ -3,10 +3,8 @@
  * took out for good. Kept apart from schema.ts (which re-exports these) so the feature's
  * tables read as one unit.
  */
-import { index, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
-import { rooms } from './schema.ts';
-
-const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+import { index, jsonb, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { at, roomRef } from './columns.ts';
 
 /**
  * One row per (room, user): their latest request, and the times of their recent knocks (the
@@ -15,9 +13,7 @@ const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' 
 export const roomKnocks = pgTable(
   'room_knocks',
   {
-    roomId: text('room_id')
-      .notNull()
-      .references(() => rooms.id, { onDelete: 'cascade' }),
+    roomId: roomRef(),
     userId: text('user_id').notNull(),
     name: text('name').notNull(),
     /** From the cinema, for the invitee row an approval writes ('' when it was unreachable). */
@@ -42,9 +38,7 @@ export const roomKnocks = pgTable(
 export const roomRevocations = pgTable(
   'room_revocations',
   {
-    roomId: text('room_id')
-      .notNull()
-      .references(() => rooms.id, { onDelete: 'cascade' }),
+    roomId: roomRef(),
     userId: text('user_id').notNull(),
     revokedAt: at('revoked_at').notNull(),
     revokedBy: text('revoked_by').notNull(),

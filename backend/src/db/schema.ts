@@ -16,11 +16,9 @@ import {
   primaryKey,
   serial,
   text,
-  timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
-
-const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+import { at, roomRef } from './columns.ts';
 
 export const rooms = pgTable(
   'rooms',
@@ -53,9 +51,7 @@ export const rooms = pgTable(
 export const roomInvitees = pgTable(
   'room_invitees',
   {
-    roomId: text('room_id')
-      .notNull()
-      .references(() => rooms.id, { onDelete: 'cascade' }),
+    roomId: roomRef(),
     userId: text('user_id').notNull(),
     name: text('name').notNull(),
     email: text('email').notNull(),
@@ -71,9 +67,7 @@ export const roomPresence = pgTable(
   'room_presence',
   {
     id: serial('id').primaryKey(),
-    roomId: text('room_id')
-      .notNull()
-      .references(() => rooms.id, { onDelete: 'cascade' }),
+    roomId: roomRef(),
     userId: text('user_id').notNull(),
     connectionId: text('connection_id').notNull(),
     /** 'join' | 'leave' */
@@ -156,9 +150,7 @@ export const roomLive = pgTable('room_live', {
 export const roomChat = pgTable(
   'room_chat',
   {
-    roomId: text('room_id')
-      .notNull()
-      .references(() => rooms.id, { onDelete: 'cascade' }),
+    roomId: roomRef(),
     cursor: bigint('cursor', { mode: 'number' }).notNull(),
     /** The client's id of the line (idempotency key). */
     id: text('id').notNull(),
