@@ -10,6 +10,8 @@ import { CHROMIUM_PATH } from './services.ts';
 
 export const EXTENSION_DIR = resolve(import.meta.dir, '../extension');
 export const CHROME_BUILD = join(EXTENSION_DIR, '.output/chrome-mv3');
+/** The Firefox build (suites and the mixed bench:sync run install it with puppeteer-core). */
+export const FIREFOX_BUILD = join(EXTENSION_DIR, '.output/firefox-mv2');
 
 export interface ExtensionCopy {
   dir: string;

@@ -1,22 +1,26 @@
 /**
  * `bun run bench:sync`: how closely the extension keeps real players together.
- * Starts the demo cinema and a backend on free ports, then for each run (loopback,
- * and through a per-client latency proxy) puts N Chromium profiles with the built
- * extension in one room on `long-road`, acts randomly for the duration, and
- * reports steady-state pairwise drift and action-to-everyone times against the goals.
- * Usage: see USAGE in sync/options.ts.
+ * Starts the demo cinema and a backend, then for each run (runs.ts: the floor of one
+ * browser against itself, loopback, a latency proxy, a lossy proxy, Chromium with
+ * Firefox, and optionally a long run) puts the members' browsers with the built
+ * extension in one room on `long-road`, acts randomly for the duration, and reports
+ * pairwise drift, its convergence after actions and action-to-everyone times against
+ * the goals. Usage: see USAGE in sync/options.ts.
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startCinema } from '@kino/cinema/server';
-import { CHROME_BUILD, copyExtension } from '@kino/test-support/chromium';
+import { CHROME_BUILD, copyExtension, FIREFOX_BUILD } from '@kino/test-support/chromium';
+import { waitForFreePorts } from '@kino/test-support/ports';
 import { startBackend } from '../../backend/src/main.ts';
 import { analyzeRun, driftPoints } from './sync/analyze.ts';
+import { runFloor } from './sync/floor.ts';
 import { parseSyncBenchArgs, USAGE } from './sync/options.ts';
 import { writeResults } from './sync/output.ts';
 import { runSyncBench } from './sync/run.ts';
+import { runDefinition } from './sync/runs.ts';
 import type { RunRecording } from './sync/types.ts';
 
 async function main(): Promise<void> {
@@ -28,16 +32,23 @@ async function main(): Promise<void> {
     console.error(USAGE);
     process.exit(2);
   }
-  if (!existsSync(CHROME_BUILD)) {
-    console.error(`No built extension at ${CHROME_BUILD}: run \`bun run build:ext\` first.`);
-    process.exit(2);
+  const runs = options.runs.map((label) => runDefinition(label, options));
+  const firefox = runs.some((r) => r.label !== 'floor' && r.browsers.includes('firefox'));
+  for (const build of firefox ? [CHROME_BUILD, FIREFOX_BUILD] : [CHROME_BUILD]) {
+    if (!existsSync(build)) {
+      console.error(`No built extension at ${build}: run \`bun run build:ext\` first.`);
+      process.exit(2);
+    }
   }
   const log = (line: string) => console.log(line);
+  // The Firefox build keeps its default settings (cinema :3000, backend :8787), so a run
+  // with a Firefox member needs the stack on those ports: run it under the e2e lock.
+  if (firefox) await waitForFreePorts([3000, 8787], { timeoutMs: 300_000, label: 'bench:sync' });
   const extension = await copyExtension('kino-bench-ext-');
   const dataDir = await mkdtemp(join(tmpdir(), 'kino-bench-sync-'));
-  const cinema = await startCinema({ port: 0 });
+  const cinema = await startCinema({ port: firefox ? 3000 : 0 });
   const backend = await startBackend({
-    port: 0,
+    port: firefox ? 8787 : 0,
     cinemaUrl: cinema.url,
     dataDir,
     databaseUrl: undefined,
@@ -47,21 +58,21 @@ async function main(): Promise<void> {
   log(`cinema ${cinema.url}, backend ${backend.url}`);
   const recordings: RunRecording[] = [];
   try {
-    for (const label of options.runs) {
+    for (const run of runs) {
+      log(`— ${run.title}, ${run.durationSec} s`);
       recordings.push(
-        await runSyncBench({
-          label,
-          cinemaUrl: cinema.url,
-          backendUrl: backend.url,
-          backendPort: backend.port,
-          extensionDir: extension.dir,
-          members: options.members,
-          durationSec: options.durationSec,
-          seed: options.seed,
-          latency:
-            label === 'proxy' ? { meanMs: options.latencyMs, jitterMs: options.jitterMs } : null,
-          log,
-        }),
+        run.label === 'floor'
+          ? await runFloor({ run, cinemaUrl: cinema.url, seed: options.seed, log })
+          : await runSyncBench({
+              run,
+              cinemaUrl: cinema.url,
+              backendUrl: backend.url,
+              backendPort: backend.port,
+              extensionDir: extension.dir,
+              firefoxBuild: FIREFOX_BUILD,
+              seed: options.seed,
+              log,
+            }),
       );
     }
   } finally {

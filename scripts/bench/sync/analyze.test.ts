@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'bun:test';
-import { analyzeRun, driftBySinceAction } from './analyze.ts';
+import { analyzeRun, driftBySinceAction, jitterAroundStretch, rateFigures } from './analyze.ts';
 import { steadyTrace } from './test-traces.ts';
 
 describe('analyzeRun', () => {
@@ -27,13 +27,16 @@ describe('analyzeRun', () => {
   };
   const figures = analyzeRun(recording);
 
-  test('drift over all pairs, outside the action window', () => {
+  test('drift over all pairs, from 0.5 s after an action (and from 1.5 s, the old way)', () => {
     // |drifts| are 10, 30, 40 ms for every steady instant.
     expect(figures.drift.p50).toBeCloseTo(30, 6);
     expect(figures.drift.max).toBeCloseTo(40, 6);
-    // 200 grid instants minus the 15 inside 10 000–11 499 ms, three pairs each.
-    expect(figures.drift.count).toBe((200 - 15) * 3);
-    expect(figures.steadyShare).toBeCloseTo(185 / 200, 6);
+    // 200 grid instants minus the 5 inside 10 000–10 499 ms, three pairs each.
+    expect(figures.drift.count).toBe((200 - 5) * 3);
+    expect(figures.driftFrom1500.count).toBe((200 - 15) * 3);
+    expect(figures.steadyShare).toBeCloseTo(195 / 200, 6);
+    expect(figures.crossBrowser.count).toBe(0);
+    expect(figures.rate).toEqual({ maxDeviation: 0, nudgedShare: 0 });
   });
 
   test('action to everyone, unshown actions and the counts', () => {
@@ -50,7 +53,7 @@ describe('analyzeRun', () => {
 
 describe('driftBySinceAction', () => {
   test('puts each point in the bucket of its time since the last action', () => {
-    const points = [1_000, 11_600, 13_500, 16_000, 30_000].map((t) => ({
+    const points = [1_000, 10_600, 11_200, 11_600, 13_500, 16_000, 30_000].map((t) => ({
       t,
       a: 0,
       b: 1,
@@ -58,8 +61,65 @@ describe('driftBySinceAction', () => {
     }));
     const actions = [{ member: 0, t: 10_000, type: 'seek' as const, pos: 1 }];
     const buckets = driftBySinceAction(points, actions);
-    expect(buckets.map((b) => b.label)).toEqual(['1.5–3 s', '3–5 s', '≥ 5 s']);
-    expect(buckets.map((b) => b.summary.count)).toEqual([1, 1, 3]); // before any action counts as settled
-    expect(buckets[0]?.summary.max).toBeCloseTo(11.6, 9);
+    expect(buckets.map((b) => b.label)).toEqual(['0.5–1 s', '1–1.5 s', '1.5–3 s', '≥ 3 s']);
+    // Before any action counts as settled.
+    expect(buckets.map((b) => b.summary.count)).toEqual([1, 1, 1, 4]);
+    expect(buckets[2]?.summary.max).toBeCloseTo(11.6, 9);
+  });
+});
+
+describe('floor and rate figures', () => {
+  test('jitter around each stretch takes out the stretch’s own offset', () => {
+    const stretch = (from: number, offset: number) =>
+      Array.from({ length: 10 }, (_, i) => ({
+        t: from + i * 100,
+        a: 0,
+        b: 1,
+        driftMs: offset + (i % 2 === 0 ? 1 : -1),
+      }));
+    const jitter = jitterAroundStretch([...stretch(0, 30), ...stretch(5_000, -12)], 100);
+    expect(jitter).toHaveLength(20);
+    expect(Math.max(...jitter)).toBeLessThanOrEqual(2);
+  });
+
+  test('the largest nudge and the share of playing samples nudged', () => {
+    const trace = steadyTrace(0, { from: 0, to: 950, stepMs: 50, startPos: 0 });
+    trace.samples.forEach((s, i) => {
+      if (i < 5) s.rate = 1.015;
+    });
+    trace.samples.push({ t: 1000, pos: 1, paused: true, seeking: false, rate: 1.5, ready: 4 });
+    expect(rateFigures([trace])).toEqual({
+      maxDeviation: expect.closeTo(0.015, 9),
+      nudgedShare: 0.25,
+    });
+  });
+
+  test('a floor run compares only the two players of one page, per browser', () => {
+    const page = (first: number, browser: 'chromium' | 'firefox', offsetMs: number) =>
+      [0, 1].map((j) => ({
+        ...steadyTrace(first + j, {
+          from: 0,
+          to: 5_000,
+          stepMs: 50,
+          startPos: 10,
+          offsetMs: j * offsetMs,
+        }),
+        browser,
+      }));
+    const floor = analyzeRun({
+      label: 'floor',
+      latency: null,
+      from: 0,
+      to: 4_900,
+      traces: [...page(0, 'chromium', 5), ...page(2, 'firefox', 20)],
+      actions: [],
+      clockSkewMs: [],
+      loadAverage: [0, 0],
+    });
+    expect(floor.drift.count).toBe(50 * 2);
+    expect(floor.floorRaw.chromium?.p95).toBeCloseTo(5, 6);
+    expect(floor.floorRaw.firefox?.p95).toBeCloseTo(20, 6);
+    expect(floor.floorJitter.chromium?.max).toBeCloseTo(0, 6);
+    expect(floor.actionToEveryone.count).toBe(0);
   });
 });

@@ -2,30 +2,40 @@
 import { type DriftPoint, pairwiseDrift } from './drift.ts';
 import { reactionTimes } from './reaction.ts';
 import { type Summary, summarize } from './stats.ts';
-import { lastIndexAtOrBefore } from './timeline.ts';
-import type { ActionType, MemberAction, RunRecording } from './types.ts';
+import { DEFAULT_STEADY, lastIndexAtOrBefore } from './timeline.ts';
+import type { ActionType, MemberAction, MemberTrace, RunRecording } from './types.ts';
 
 export interface RunFigures {
   label: string;
+  title: string;
   latency: { meanMs: number; jitterMs: number } | null;
   members: string[];
   durationSec: number;
-  /** |pairwise drift| in steady state (ms). */
+  /** |pairwise drift| from 0.5 s after any action or disturbance (ms): the strict metric. */
   drift: Summary;
+  /** The same from 1.5 s after (the metric before issue 16), for comparison. */
+  driftFrom1500: Summary;
+  /** Strict |drift| by time since the last action: the convergence curve. */
+  convergence: { label: string; summary: Summary }[];
+  /** Strict |drift| of pairs of different browsers (Chromium–Firefox), if any. */
+  crossBrowser: Summary;
   /**
-   * |drift| by time since the last action, to tell convergence tails from the
-   * settled state: [1.5 s, 3 s), [3 s, 5 s), 5 s and later.
+   * Floor runs: per browser, |drift − its steady stretch's median|: the jitter of reading a
+   * position that no sync can go below.
    */
-  driftBySinceAction: { label: string; summary: Summary }[];
+  floorJitter: Record<string, Summary>;
+  /** Floor runs: per browser, the raw |drift| of its two players (no sync at all). */
+  floorRaw: Record<string, Summary>;
+  /** Playback rates while playing: the largest nudge and the share of samples nudged. */
+  rate: { maxDeviation: number; nudgedShare: number };
   /** Action until every other member shows it (ms), over the actions everyone showed. */
   actionToEveryone: Summary;
-  /** The same, per kind of action. */
   actionToEveryoneByType: Record<ActionType, Summary>;
   /** Actions some member never showed within the timeout. */
   unshownActions: number;
   actions: number;
   positionSamples: number;
-  /** Share of pair-instants that were steady (the rest: paused, seeking, settling). */
+  /** Share of pair-instants that were steady (strict; the rest: paused, seeking, settling). */
   steadyShare: number;
   maxClockSkewMs: number;
   /** 1-minute load average at the start and end: other work on the machine skews timing. */
@@ -33,29 +43,40 @@ export interface RunFigures {
 }
 
 export const DRIFT_STEP_MS = 100;
+/** Drift counts from this long after an action or disturbance (issue 16). */
+export const STRICT_SETTLE_MS = 500;
+export const OLD_SETTLE_MS = 1500;
 
-export function driftPoints(recording: RunRecording): DriftPoint[] {
-  return pairwiseDrift(recording.traces, recording.actions, recording.from, recording.to, {
-    stepMs: DRIFT_STEP_MS,
-  });
+/** Which pairs compare: in a floor run only the two players of one page. */
+function comparable(recording: RunRecording) {
+  return (p: DriftPoint) => recording.label !== 'floor' || p.a >> 1 === p.b >> 1;
 }
 
-const SINCE_ACTION_BUCKETS = [
-  { label: '1.5–3 s', fromMs: 0, toMs: 3000 },
-  { label: '3–5 s', fromMs: 3000, toMs: 5000 },
-  { label: '≥ 5 s', fromMs: 5000, toMs: Number.POSITIVE_INFINITY },
+export function driftPoints(recording: RunRecording, settleMs = STRICT_SETTLE_MS): DriftPoint[] {
+  return pairwiseDrift(recording.traces, recording.actions, recording.from, recording.to, {
+    stepMs: DRIFT_STEP_MS,
+    steady: { ...DEFAULT_STEADY, settleMs },
+  }).filter(comparable(recording));
+}
+
+const CONVERGENCE_BUCKETS = [
+  { label: '0.5–1 s', fromMs: 500, toMs: 1000 },
+  { label: '1–1.5 s', fromMs: 1000, toMs: 1500 },
+  { label: '1.5–3 s', fromMs: 1500, toMs: 3000 },
+  { label: '≥ 3 s', fromMs: 3000, toMs: Number.POSITIVE_INFINITY },
 ];
 
 /** Splits drift points by how long ago (ms) the last action before them was. */
 export function driftBySinceAction(
   points: readonly DriftPoint[],
   actions: readonly MemberAction[],
+  buckets = CONVERGENCE_BUCKETS,
 ): { label: string; summary: Summary }[] {
   const since = (t: number) => {
     const action = actions[lastIndexAtOrBefore(actions, t)];
     return action ? t - action.t : Number.POSITIVE_INFINITY;
   };
-  return SINCE_ACTION_BUCKETS.map((bucket) => ({
+  return buckets.map((bucket) => ({
     label: bucket.label,
     summary: summarize(
       points
@@ -71,26 +92,89 @@ export function driftBySinceAction(
   }));
 }
 
+/** |drift − median of its stretch| per pair, a stretch being consecutive grid instants. */
+export function jitterAroundStretch(points: readonly DriftPoint[], stepMs: number): number[] {
+  const out: number[] = [];
+  const byPair = new Map<string, DriftPoint[]>();
+  for (const p of points) byPair.set(`${p.a}-${p.b}`, [...(byPair.get(`${p.a}-${p.b}`) ?? []), p]);
+  for (const pairPoints of byPair.values()) {
+    let stretch: DriftPoint[] = [];
+    const flush = () => {
+      if (stretch.length >= 5) {
+        const sorted = stretch.map((p) => p.driftMs).sort((a, b) => a - b);
+        const median = sorted[sorted.length >> 1] ?? 0;
+        for (const p of stretch) out.push(Math.abs(p.driftMs - median));
+      }
+      stretch = [];
+    };
+    for (const p of pairPoints) {
+      const last = stretch.at(-1);
+      if (last && p.t - last.t > stepMs * 1.5) flush();
+      stretch.push(p);
+    }
+    flush();
+  }
+  return out;
+}
+
+function browserOf(traces: readonly MemberTrace[], member: number): string {
+  return traces.find((t) => t.member === member)?.browser ?? 'chromium';
+}
+
+export function rateFigures(traces: readonly MemberTrace[]): RunFigures['rate'] {
+  let max = 0;
+  let nudged = 0;
+  let playing = 0;
+  for (const trace of traces) {
+    for (const s of trace.samples) {
+      if (s.paused || s.seeking) continue;
+      playing++;
+      const deviation = Math.abs(s.rate - 1);
+      max = Math.max(max, deviation);
+      if (deviation > 1e-6) nudged++;
+    }
+  }
+  return { maxDeviation: max, nudgedShare: playing > 0 ? nudged / playing : 0 };
+}
+
 export function analyzeRun(recording: RunRecording, points = driftPoints(recording)): RunFigures {
-  const reactions = reactionTimes(recording.traces, recording.actions);
+  const { traces } = recording;
+  const reactions = recording.label === 'floor' ? [] : reactionTimes(traces, recording.actions);
   const shown = reactions.filter((r) => r.everyoneMs !== null);
   const byType = (type: ActionType) =>
     summarize(shown.filter((r) => r.action.type === type).map((r) => r.everyoneMs ?? 0));
-  const n = recording.traces.length;
-  const pairInstants =
-    ((n * (n - 1)) / 2) * (Math.floor((recording.to - recording.from) / DRIFT_STEP_MS) + 1);
+  const n = traces.length;
+  const pairs = recording.label === 'floor' ? Math.floor(n / 2) : (n * (n - 1)) / 2;
+  const pairInstants = pairs * (Math.floor((recording.to - recording.from) / DRIFT_STEP_MS) + 1);
+  const abs = (list: readonly DriftPoint[]) => list.map((p) => Math.abs(p.driftMs));
+  const cross = points.filter((p) => browserOf(traces, p.a) !== browserOf(traces, p.b));
+  const floorJitter: Record<string, Summary> = {};
+  const floorRaw: Record<string, Summary> = {};
+  if (recording.label === 'floor') {
+    for (const browser of new Set(traces.map((t) => t.browser ?? 'chromium'))) {
+      const own = points.filter((p) => browserOf(traces, p.a) === browser);
+      floorJitter[browser] = summarize(jitterAroundStretch(own, DRIFT_STEP_MS));
+      floorRaw[browser] = summarize(abs(own));
+    }
+  }
   return {
     label: recording.label,
+    title: recording.title ?? recording.label,
     latency: recording.latency,
-    members: recording.traces.map((t) => t.name),
+    members: traces.map((t) => t.name),
     durationSec: (recording.to - recording.from) / 1000,
-    drift: summarize(points.map((p) => Math.abs(p.driftMs))),
-    driftBySinceAction: driftBySinceAction(points, recording.actions),
+    drift: summarize(abs(points)),
+    driftFrom1500: summarize(abs(driftPoints(recording, OLD_SETTLE_MS))),
+    convergence: driftBySinceAction(points, recording.actions),
+    crossBrowser: summarize(abs(cross)),
+    floorJitter,
+    floorRaw,
+    rate: rateFigures(traces),
     actionToEveryone: summarize(shown.map((r) => r.everyoneMs ?? 0)),
     actionToEveryoneByType: { play: byType('play'), pause: byType('pause'), seek: byType('seek') },
     unshownActions: reactions.length - shown.length,
     actions: recording.actions.length,
-    positionSamples: recording.traces.reduce((sum, t) => sum + t.samples.length, 0),
+    positionSamples: traces.reduce((sum, t) => sum + t.samples.length, 0),
     steadyShare: pairInstants > 0 ? points.length / pairInstants : 0,
     maxClockSkewMs: Math.max(0, ...recording.clockSkewMs.map(Math.abs)),
     loadAverage: recording.loadAverage,

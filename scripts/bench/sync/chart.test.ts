@@ -52,7 +52,7 @@ describe('driftChartSvg', () => {
   test('legend names pairs, the goal and the action ticks', () => {
     expect(svg).toContain('anna − boris');
     expect(svg).toContain('boris − vera');
-    expect(svg).toContain('goal ±50 ms');
+    expect(svg).toContain('goal ±50.0 ms');
     // Two action ticks per panel, at 5 % and 40 % of the plot width.
     const plotLeft = 60;
     const plotW = 960 - 60 - 150;

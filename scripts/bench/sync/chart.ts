@@ -1,7 +1,8 @@
 /**
  * An SVG chart of pairwise drift over time, one panel per run, one line per pair
- * of members, with the run's goal as dashed lines and actions as ticks. Pure:
- * returns the SVG text.
+ * of members, with the run's goal as dashed lines and actions as ticks; under each,
+ * every member's playbackRate (the nudges), to show that corrections do not
+ * oscillate and stay within their bound. Pure: returns the SVG text.
  */
 import type { DriftPoint } from './drift.ts';
 
@@ -14,10 +15,14 @@ export interface ChartPanel {
   names: readonly string[];
   actionTimes: readonly number[];
   goalMs: number;
+  /** Each member's playbackRate over time (while playing), and the nudge bound (e.g. 0.02). */
+  rates?: { name: string; samples: readonly { t: number; rate: number }[] }[];
+  rateBound?: number;
 }
 
 const WIDTH = 960;
 const PANEL_HEIGHT = 260;
+const RATE_HEIGHT = 130;
 const MARGIN = { left: 60, right: 150, top: 34, bottom: 36 };
 const COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#8c564b'];
 
@@ -116,15 +121,69 @@ function panel(p: ChartPanel, top: number, stepMs: number): string {
   const ly = top + MARGIN.top + 14 + pairs.size * 18 + 6;
   out.push(
     `<line x1="${WIDTH - MARGIN.right + 12}" x2="${WIDTH - MARGIN.right + 32}" y1="${ly - 4}" y2="${ly - 4}" stroke="#e67e22" stroke-dasharray="6 4"/>`,
-    `<text x="${WIDTH - MARGIN.right + 38}" y="${ly}" font-size="12">goal ±${p.goalMs} ms</text>`,
+    `<text x="${WIDTH - MARGIN.right + 38}" y="${ly}" font-size="12">goal ±${p.goalMs.toFixed(1)} ms</text>`,
     `<text x="${WIDTH - MARGIN.right + 12}" y="${ly + 18}" font-size="12">▮ ticks: actions</text>`,
   );
   return out.join('\n');
 }
 
+/** Rate deviation from 1 (%) per member, with the bound dashed. */
+function ratePanel(p: ChartPanel, top: number): string {
+  const plotW = WIDTH - MARGIN.left - MARGIN.right;
+  const plotH = RATE_HEIGHT - 30 - 12;
+  const bound = (p.rateBound ?? 0.02) * 100;
+  const extent = Math.max(
+    bound * 1.5,
+    ...(p.rates ?? []).flatMap((r) => r.samples.map((s) => Math.abs(s.rate - 1) * 100 * 1.1)),
+  );
+  const span = Math.max(1, p.to - p.from);
+  const x = (t: number) => MARGIN.left + ((t - p.from) / span) * plotW;
+  const y = (pc: number) => top + 30 + ((extent - pc) / (2 * extent)) * plotH;
+  const out = [
+    `<text x="${MARGIN.left}" y="${top + 18}" font-size="12">playbackRate − 1 (%) per member: the nudges</text>`,
+    `<rect x="${MARGIN.left}" y="${top + 30}" width="${plotW}" height="${plotH}" fill="#fafafa" stroke="#999"/>`,
+  ];
+  for (const tick of [-bound, 0, bound]) {
+    out.push(
+      `<line x1="${MARGIN.left}" x2="${MARGIN.left + plotW}" y1="${y(tick).toFixed(1)}" y2="${y(tick).toFixed(1)}" stroke="${tick === 0 ? '#ccc' : '#e67e22'}"${tick === 0 ? '' : ' stroke-dasharray="6 4"'}/>`,
+      `<text x="${MARGIN.left - 6}" y="${(y(tick) + 4).toFixed(1)}" font-size="11" text-anchor="end">${tick.toFixed(1)} %</text>`,
+    );
+  }
+  (p.rates ?? []).forEach((member, i) => {
+    const color = COLORS[(i + 3) % COLORS.length];
+    const inside = member.samples.filter((s) => s.t >= p.from && s.t <= p.to);
+    // Step line: a rate holds until it is changed.
+    const d: string[] = [];
+    let last: number | null = null;
+    for (const s of inside) {
+      if (last !== null) d.push(`${x(s.t).toFixed(1)},${y(last).toFixed(2)}`);
+      last = (s.rate - 1) * 100;
+      d.push(`${x(s.t).toFixed(1)},${y(last).toFixed(2)}`);
+    }
+    if (d.length > 1)
+      out.push(
+        `<polyline points="${d.join(' ')}" fill="none" stroke="${color}" stroke-width="1"/>`,
+      );
+    const ly = top + 40 + i * 16;
+    out.push(
+      `<line x1="${WIDTH - MARGIN.right + 12}" x2="${WIDTH - MARGIN.right + 32}" y1="${ly - 4}" y2="${ly - 4}" stroke="${color}" stroke-width="2"/>`,
+      `<text x="${WIDTH - MARGIN.right + 38}" y="${ly}" font-size="12">${escapeXml(member.name)}</text>`,
+    );
+  });
+  return out.join('\n');
+}
+
 export function driftChartSvg(panels: readonly ChartPanel[], stepMs: number): string {
-  const height = PANEL_HEIGHT * panels.length + 10;
-  const body = panels.map((p, i) => panel(p, i * PANEL_HEIGHT, stepMs)).join('\n');
+  const heightOf = (p: ChartPanel) => PANEL_HEIGHT + (p.rates ? RATE_HEIGHT : 0);
+  const height = panels.reduce((sum, p) => sum + heightOf(p), 0) + 10;
+  let top = 0;
+  const body = panels
+    .map((p) => {
+      const svg = panel(p, top, stepMs) + (p.rates ? `\n${ratePanel(p, top + PANEL_HEIGHT)}` : '');
+      top += heightOf(p);
+      return svg;
+    })
+    .join('\n');
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="sans-serif">
 <rect width="100%" height="100%" fill="#fff"/>
 ${body}

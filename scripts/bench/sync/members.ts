@@ -1,14 +1,21 @@
 /**
  * The room's members: one Chromium profile each with the built extension, pointed
  * at this run's cinema and at its own backend URL (the backend itself, or its
- * latency proxy), signed in, and on the film page with the room in the hash.
+ * latency proxy), signed in, and on the film page with the room in the hash. A
+ * Firefox member (puppeteer-core over WebDriver BiDi, as the e2e suites drive it)
+ * runs the Firefox build with its default settings, so the stack must be on the
+ * default ports (:3000, :8787) and it talks to the backend directly.
  */
 
 import {
   launchExtensionProfile,
   type ExtensionProfile as Profile,
 } from '@kino/test-support/chromium';
-import type { Page } from 'playwright-core';
+import puppeteer from 'puppeteer-core';
+import { PLAYER, type ProbePage } from './probe.ts';
+import type { BrowserName } from './runs.ts';
+
+export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
 /** Demo cinema users: anna owns the room, the others are her friends. */
 export const MEMBER_LOGINS = ['anna', 'boris', 'vera', 'gleb'] as const;
@@ -16,8 +23,79 @@ export const MEMBER_LOGINS = ['anna', 'boris', 'vera', 'gleb'] as const;
 export interface Member {
   index: number;
   login: string;
-  profile: Profile;
-  page: Page;
+  browser: BrowserName;
+  page: ProbePage;
+  close(): Promise<void>;
+}
+
+/** Waits until `check` (run in the page) is true. */
+export async function waitInPage(
+  page: ProbePage,
+  check: (arg: null) => boolean,
+  timeoutMs: number,
+  what: string,
+): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (!(await page.evaluate(check, null).catch(() => false))) {
+    if (performance.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await Bun.sleep(100);
+  }
+}
+
+const connected = () =>
+  Boolean(
+    document
+      .querySelector('kino-room')
+      ?.shadowRoot?.querySelector('aside.kv-sidebar[data-status="connected"]'),
+  );
+
+/** A Firefox member with the Firefox build installed; the stack is on the default ports. */
+export async function joinFirefoxMember(options: {
+  index: number;
+  firefoxBuild: string;
+  cinemaUrl: string;
+  filmPath: string;
+  roomId: string;
+}): Promise<Member> {
+  const login = MEMBER_LOGINS[options.index];
+  if (!login) throw new Error(`no demo user for member ${options.index}`);
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX_PATH,
+    headless: true,
+    extraPrefsFirefox: { 'media.autoplay.default': 0 },
+  });
+  try {
+    await browser.installExtension(options.firefoxBuild);
+    const page = await browser.newPage();
+    await page.goto(`${options.cinemaUrl}/login`);
+    const status = await page.evaluate(
+      async (login) =>
+        (
+          await fetch('/api/login', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ login, password: 'kino' }),
+          })
+        ).status,
+      login,
+    );
+    if (status !== 200) throw new Error(`sign-in as ${login} failed: ${status}`);
+    await page.goto(`${options.cinemaUrl}${options.filmPath}#kino-room=${options.roomId}`);
+    // puppeteer's evaluate() takes the same (function, argument) call as Playwright's.
+    const probe = page as unknown as ProbePage;
+    await waitInPage(probe, connected, 30_000, `${login} (Firefox) to connect`);
+    return {
+      index: options.index,
+      login,
+      browser: 'firefox',
+      page: probe,
+      close: () => browser.close(),
+    };
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
 }
 
 interface ExtensionStorage {
@@ -74,7 +152,7 @@ export async function joinMember(options: {
   extensionDir: string;
   cinemaUrl: string;
   backendUrl: string;
-  filmId: string;
+  filmPath: string;
   roomId: string;
 }): Promise<Member> {
   const login = MEMBER_LOGINS[options.index];
@@ -87,12 +165,13 @@ export async function joinMember(options: {
     });
     await signIn(profile, options.cinemaUrl, login);
     const page = await profile.context.newPage();
-    await page.goto(`${options.cinemaUrl}/films/${options.filmId}#kino-room=${options.roomId}`);
+    await page.goto(`${options.cinemaUrl}${options.filmPath}#kino-room=${options.roomId}`);
     await page
       .getByRole('complementary', { name: 'Watching together' })
       .getByText('Connected')
       .waitFor({ timeout: 30_000 });
-    return { index: options.index, login, profile, page };
+    await page.waitForSelector(PLAYER, { state: 'attached' });
+    return { index: options.index, login, browser: 'chromium', page, close: () => profile.close() };
   } catch (error) {
     await profile.close();
     throw error;

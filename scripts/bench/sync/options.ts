@@ -1,11 +1,14 @@
 /** Command-line options of `bun run bench:sync`, parsed once with clear errors. */
+import { RUN_LABELS, type RunLabel } from './runs.ts';
 
 export interface SyncBenchOptions {
   members: number;
   durationSec: number;
   seed: number;
-  /** Which runs: loopback, through the latency proxy, or both. */
-  runs: ('loopback' | 'proxy')[];
+  /** Which runs, in order (runs.ts). */
+  runs: RunLabel[];
+  /** Length of the `--long` run (s). */
+  longSec: number;
   latencyMs: number;
   jitterMs: number;
   /** Where the markdown, JSON and SVG go. */
@@ -13,7 +16,10 @@ export interface SyncBenchOptions {
 }
 
 export const USAGE = `bun run bench:sync [--members 3] [--duration 120 | --quick] [--seed N]
-  [--only loopback|proxy] [--latency 80] [--jitter 30] [--out scripts/bench/results]`;
+  [--only loopback,proxy,lossy,mixed,floor,long] [--long [600]] [--latency 80] [--jitter 30]
+  [--out scripts/bench/results]`;
+
+export const DEFAULT_RUNS: RunLabel[] = ['floor', 'loopback', 'proxy', 'lossy', 'mixed'];
 
 /** Members are the demo cinema's users who may be invited to anna's room. */
 export const MAX_MEMBERS = 4;
@@ -31,7 +37,8 @@ export function parseSyncBenchArgs(argv: readonly string[]): SyncBenchOptions {
     members: 3,
     durationSec: 120,
     seed: 1,
-    runs: ['loopback', 'proxy'],
+    runs: [...DEFAULT_RUNS],
+    longSec: 600,
     latencyMs: 80,
     jitterMs: 30,
     outDir: 'scripts/bench/results',
@@ -53,11 +60,22 @@ export function parseSyncBenchArgs(argv: readonly string[]): SyncBenchOptions {
         options.seed = Math.round(number('seed', value(), 0, 2 ** 31));
         break;
       case '--only': {
-        const run = value();
-        if (run !== 'loopback' && run !== 'proxy') {
-          throw new Error(`--only must be loopback or proxy, got "${run ?? ''}"`);
+        const runs = (value() ?? '').split(',');
+        const unknown = runs.filter((r) => !(RUN_LABELS as readonly string[]).includes(r));
+        if (unknown.length > 0 || runs.length === 0) {
+          throw new Error(
+            `--only takes runs of ${RUN_LABELS.join(', ')}, got "${unknown.join(',')}"`,
+          );
         }
-        options.runs = [run];
+        options.runs = runs as RunLabel[];
+        break;
+      }
+      case '--long': {
+        // An optional length in seconds; the run is added after the others.
+        const next = argv[i + 1];
+        if (next !== undefined && !next.startsWith('--'))
+          options.longSec = number('long', value(), 60, 7200);
+        if (!options.runs.includes('long')) options.runs.push('long');
         break;
       }
       case '--latency':

@@ -2,11 +2,13 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, release, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { DEFAULT_CORRECTION_CONFIG } from '@kino/shared/sync';
 import { DRIFT_STEP_MS, type RunFigures } from './analyze.ts';
 import { driftChartSvg } from './chart.ts';
 import type { DriftPoint } from './drift.ts';
 import type { SyncBenchOptions } from './options.ts';
 import { goalsFor, markdownReport } from './report.ts';
+import { ONE_FRAME_MS } from './runs.ts';
 import type { RunRecording } from './types.ts';
 
 export interface AnalyzedRun {
@@ -18,8 +20,11 @@ export interface AnalyzedRun {
 function machine(): string {
   const cores = cpus();
   const gib = (totalmem() / 2 ** 30).toFixed(1);
-  return `${cores.length} × ${cores[0]?.model.trim() ?? 'CPU'}, ${gib} GiB, Linux ${release()}, Chromium (headless, /usr/bin/chromium)`;
+  return `${cores.length} × ${cores[0]?.model.trim() ?? 'CPU'}, ${gib} GiB, Linux ${release()}, headless Chromium (/usr/bin/chromium) and Firefox ESR (/usr/bin/firefox-esr)`;
 }
+
+/** The nudge bound the extension promises (shared/src/sync/correction.ts). */
+export const RATE_BOUND = DEFAULT_CORRECTION_CONFIG.maxRateDelta;
 
 export async function writeResults(
   options: SyncBenchOptions,
@@ -28,18 +33,29 @@ export async function writeResults(
   const command = `bun run bench:sync ${Bun.argv.slice(2).join(' ')}`.trim();
   const markdown = markdownReport(
     runs.map((r) => r.figures),
-    { command, machine: machine(), date: new Date().toISOString() },
+    { command, machine: machine(), date: new Date().toISOString(), rateBound: RATE_BOUND },
   );
   const svg = driftChartSvg(
-    runs.map((r) => ({
-      title: `${r.figures.label === 'proxy' ? `through the latency proxy (${options.latencyMs} ± ${options.jitterMs} ms each way)` : 'loopback'}: signed pairwise drift in steady state (ms)`,
-      from: r.recording.from,
-      to: r.recording.to,
-      points: r.points,
-      names: r.figures.members,
-      actionTimes: r.recording.actions.map((a) => a.t),
-      goalMs: goalsFor(r.figures.label).driftP95Ms,
-    })),
+    runs.map((r) => {
+      const goals = goalsFor(r.figures.label);
+      return {
+        title: `${r.figures.title}: signed pairwise drift from 0.5 s after actions (ms)`,
+        from: r.recording.from,
+        to: r.recording.to,
+        points: r.points,
+        names: r.figures.members,
+        actionTimes: r.recording.actions.map((a) => a.t),
+        goalMs: goals.driftP95Ms ?? goals.crossBrowserP95Ms ?? ONE_FRAME_MS,
+        rates:
+          r.figures.label === 'floor'
+            ? undefined
+            : r.recording.traces.map((t) => ({
+                name: t.name,
+                samples: t.samples.filter((s) => !s.paused && !s.seeking),
+              })),
+        rateBound: RATE_BOUND,
+      };
+    }),
     DRIFT_STEP_MS,
   );
   await mkdir(options.outDir, { recursive: true });

@@ -1,6 +1,7 @@
 /** The latency proxy over real loopback sockets: delays both ways and keeps byte order. */
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { connect, createServer, type Server } from 'node:net';
+import { createJitterSchedule } from './jitter.ts';
 import { type LatencyProxy, startLatencyProxy } from './proxy.ts';
 import { seededRandom } from './random.ts';
 
@@ -13,10 +14,9 @@ describe('startLatencyProxy', () => {
     await new Promise<void>((resolve) => echo.listen(0, '127.0.0.1', resolve));
     const address = echo.address();
     const port = typeof address === 'object' && address ? address.port : 0;
-    proxy = await startLatencyProxy(
-      { host: '127.0.0.1', port },
-      { meanMs: 40, jitterMs: 15 },
-      seededRandom(11),
+    const random = seededRandom(11);
+    proxy = await startLatencyProxy({ host: '127.0.0.1', port }, () =>
+      createJitterSchedule({ meanMs: 40, jitterMs: 15 }, random),
     );
   });
 

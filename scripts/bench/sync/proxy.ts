@@ -5,8 +5,7 @@
  * TCP, so the extension's HTTP calls and its WebSocket both go through it.
  */
 import { connect, createServer, type Server, type Socket } from 'node:net';
-import { createJitterSchedule, type LinkLatency } from './jitter.ts';
-import type { Random } from './random.ts';
+import type { JitterSchedule } from './jitter.ts';
 
 export interface LatencyProxy {
   port: number;
@@ -15,8 +14,7 @@ export interface LatencyProxy {
 }
 
 /** Passes chunks from one socket to another at their scheduled release times, in order. */
-function delayedPipe(from: Socket, to: Socket, latency: LinkLatency, random: Random): void {
-  const schedule = createJitterSchedule(latency, random);
+function delayedPipe(from: Socket, to: Socket, schedule: JitterSchedule): void {
   const queue: { releaseAt: number; chunk: Buffer }[] = [];
   let timer: ReturnType<typeof setTimeout> | null = null;
   let ended = false;
@@ -46,10 +44,10 @@ function delayedPipe(from: Socket, to: Socket, latency: LinkLatency, random: Ran
   });
 }
 
+/** `link()` makes the schedule of one direction of one connection (jitter.ts, lossy-link.ts). */
 export function startLatencyProxy(
   target: { host: string; port: number },
-  latency: LinkLatency,
-  random: Random,
+  link: () => JitterSchedule,
 ): Promise<LatencyProxy> {
   const sockets = new Set<Socket>();
   const server: Server = createServer((client) => {
@@ -66,8 +64,8 @@ export function startLatencyProxy(
     }
     client.on('close', () => upstream.destroy());
     upstream.on('close', () => client.destroy());
-    delayedPipe(client, upstream, latency, random);
-    delayedPipe(upstream, client, latency, random);
+    delayedPipe(client, upstream, link());
+    delayedPipe(upstream, client, link());
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);

@@ -7,15 +7,22 @@ function figures(label: string, driftP95: number, actionP95: number): RunFigures
   const drift = { count: 500, p50: 10, p95: driftP95, max: driftP95 * 2 };
   return {
     label,
+    title: label === 'proxy' ? 'proxy 80 ± 30 ms one-way' : label,
     latency: label === 'proxy' ? { meanMs: 80, jitterMs: 30 } : null,
     members: ['anna', 'boris', 'vera'],
     durationSec: 30,
     drift,
-    driftBySinceAction: [
+    driftFrom1500: { ...drift, p95: driftP95 / 2 },
+    convergence: [
+      { label: '0.5–1 s', summary: drift },
+      { label: '1–1.5 s', summary: drift },
       { label: '1.5–3 s', summary: drift },
-      { label: '3–5 s', summary: drift },
-      { label: '≥ 5 s', summary: summarize([]) },
+      { label: '≥ 3 s', summary: summarize([]) },
     ],
+    crossBrowser: label === 'mixed' ? summarize([30, 50]) : summarize([]),
+    floorJitter: label === 'floor' ? { chromium: { count: 9, p50: 0.1, p95: 2, max: 3 } } : {},
+    floorRaw: label === 'floor' ? { chromium: summarize([20]) } : {},
+    rate: { maxDeviation: label === 'proxy' ? 0.03 : 0.02, nudgedShare: 0.25 },
     actionToEveryone: { count: 8, p50: 60, p95: actionP95, max: actionP95 },
     actionToEveryoneByType: {
       play: summarize([50]),
@@ -32,35 +39,56 @@ function figures(label: string, driftP95: number, actionP95: number): RunFigures
 }
 
 describe('goalsFor', () => {
-  test('issue 6 goals per run', () => {
-    expect(goalsFor('loopback')).toEqual({ driftP95Ms: 50, actionP95Ms: 150 });
-    expect(goalsFor('proxy')).toEqual({ driftP95Ms: 80, actionP95Ms: null });
+  test('issue 16 goals per run', () => {
+    expect(goalsFor('loopback')).toEqual({
+      driftP95Ms: 1000 / 60,
+      crossBrowserP95Ms: null,
+      actionP95Ms: 100,
+    });
+    expect(goalsFor('lossy').driftP95Ms).toBeCloseTo(16.67, 2);
+    expect(goalsFor('mixed')).toEqual({
+      driftP95Ms: null,
+      crossBrowserP95Ms: 40,
+      actionP95Ms: null,
+    });
   });
 });
 
 describe('markdownReport', () => {
-  const md = markdownReport([figures('loopback', 42, 200), figures('proxy', 120, 300)], {
-    command: 'bun run bench:sync --quick',
-    machine: '2 cores',
-    date: '2026-11-26',
+  const md = markdownReport(
+    [
+      figures('floor', 20, 0),
+      figures('loopback', 12, 200),
+      figures('proxy', 120, 300),
+      figures('mixed', 30, 90),
+    ],
+    {
+      command: 'bun run bench:sync --quick',
+      machine: '2 cores',
+      date: '2026-11-26',
+      rateBound: 0.02,
+    },
+  );
+  const row = (start: string) => md.split('\n').find((l) => l.startsWith(`| ${start}`)) ?? '';
+
+  test('one row per room run with the goals judged, the ratio to the floor and the nudges', () => {
+    expect(row('loopback')).toContain('| 12.0 ms ✅ ≤ 16.7 | 6.0 ms |');
+    expect(row('loopback')).toContain('| 6.0 × |'); // 12 / floor 2
+    expect(row('loopback')).toContain('60.0 ms / 200.0 ms ❌ > 100');
+    expect(row('loopback')).toContain('| 2.00 % ✅ ≤ 2 | 25 % | 1.5 → 2.3 |');
+    expect(row('proxy 80 ± 30 ms one-way')).toContain('| 120.0 ms ❌ > 16.7 |');
+    expect(row('proxy 80 ± 30 ms one-way')).toContain('| 3.00 % ❌ > 2 |');
+    expect(row('mixed')).toContain('| 49.0 ms ❌ > 40 |');
+    // The floor has no row of its own here, only its table.
+    expect(md).toContain('| chromium | 0.1 / 2.0 / 3.0 (9) | 20.0 / 20.0 / 20.0 (1) |');
   });
 
-  test('one row per run with the goals judged', () => {
-    const rows = md
-      .split('\n')
-      .filter((l) => l.startsWith('| loopback') || l.startsWith('| proxy'));
-    expect(rows[0]).toContain('| 42.0 ms ✅ ≤ 50 |');
-    expect(rows[0]).toContain('| 200.0 ms ❌ > 150 |');
-    expect(rows[1]).toStartWith('| proxy 80 ± 30 ms one-way |');
-    expect(rows[1]).toContain('| 120.0 ms ❌ > 80 |');
-    // No action goal through the proxy: the figure stands alone.
-    expect(rows[1]).toContain('| 300.0 ms | 1 | 500 | 1800 | 9 |');
-  });
-
-  test('says how it was run and shows missing data as n/a, not as zero', () => {
+  test('says how it was run, shows the convergence curve and missing data as n/a', () => {
     expect(md).toContain('`bun run bench:sync --quick` on 2 cores, 2026-11-26.');
+    expect(md).toContain(
+      '| loopback | 10.0 / 12.0 / 24.0 (500) | 10.0 / 12.0 / 24.0 (500) | 10.0 / 12.0 / 24.0 (500) | n/a |',
+    );
     expect(md).toContain('n/a / n/a (0)');
-    expect(md).toContain('| 10.0 / 42.0 / 84.0 (500) |');
-    expect(md).toContain('| 40 % | 1.3 ms | 1.5 → 2.3 |');
+    expect(md).toContain('| 1 of 9 | 40 % | 1.3 ms |');
   });
 });

@@ -1,3 +1,5 @@
+import type { BrowserName, RunLabel } from './runs.ts';
+
 /**
  * What the in-page probe records, all stamped with one clock: the page's
  * `performance.timeOrigin + performance.now()` (ms since the epoch, sub-ms), which
@@ -42,13 +44,17 @@ export interface MemberAction {
 export interface MemberTrace {
   member: number;
   name: string;
+  /** Which browser played it (absent in older recordings: Chromium). */
+  browser?: BrowserName;
   samples: PositionSample[];
   events: VideoEvent[];
 }
 
-/** Everything one run (loopback or through the latency proxy) recorded, for analysis. */
+/** Everything one run recorded, for analysis. */
 export interface RunRecording {
-  label: 'loopback' | 'proxy';
+  label: RunLabel;
+  /** How the run is named in the report (runs.ts). */
+  title?: string;
   latency: { meanMs: number; jitterMs: number } | null;
   /** Wall-clock ms of the first action and of the end of the run. */
   from: number;
