@@ -70,7 +70,9 @@ const ru: PolicyText = {
       heading: 'Что и сколько хранится',
       paragraphs: [
         'Комната (фильм, владелец, приглашённые с именами и адресами почты, время входа и выхода участников) хранится в базе данных сервера как архив комнат.',
-        'Состояние открытой комнаты — кто в ней, где фильм, чат и реакции — хранится, пока комната открыта, чтобы переподключившийся участник ничего не пропустил, и удаляется, когда владелец закрывает комнату или она истекает (через {idleMinutes} мин без участников).',
+        'Кто сейчас в комнате, хранится, пока она открыта; комната закрывается, когда её закрывает владелец или через {idleMinutes} мин без участников.',
+        'Чат и реакции комнаты, где был фильм и её настройки хранятся в базе данных вместе с архивом комнаты: так переподключившийся участник ничего не пропускает, а участники могут позже пересмотреть фильм с реакциями комнаты.',
+        'Просьбы войти в комнату (имя и адрес почты того, кто просит, и чей он друг) и удаления участников владельцем хранятся вместе с комнатой.',
         'Письма-приглашения хранятся в очереди отправки, пока почтовый сервер их не примет, и остаются в ней как журнал отправки.',
         'В самом браузере расширение хранит свои настройки и включённые вами сайты (storage.local) и текущую комнату до закрытия браузера (storage.session).',
       ],
@@ -132,7 +134,9 @@ const en: PolicyText = {
       heading: 'What is kept, and for how long',
       paragraphs: [
         'A room (the film, its owner, the invited people with their names and e-mail addresses, when members joined and left) is kept in the server’s database as the archive of rooms.',
-        'The state of an open room — who is in it, where the film is, the chat and reactions — is kept while the room is open, so that someone who reconnects misses nothing, and deleted when the owner closes the room or it expires (after {idleMinutes} minutes without members).',
+        'Who is in a room now is kept while it is open; a room closes when its owner closes it or after {idleMinutes} minutes without members.',
+        'A room’s chat and reactions, where its film was and its settings are kept in the database with the room’s archive: someone who reconnects misses nothing, and members can later watch the film again with the room’s reactions.',
+        'Requests to join a room (the name and e-mail address of who asked, and whose friend they are) and the owner’s removals of members are kept with the room.',
         'Invitation e-mails are kept in the sending queue until the mail server accepts them, and stay there as the record of what was sent.',
         'In your browser the extension keeps its settings and the sites you enabled (storage.local) and the current room until the browser closes (storage.session).',
       ],
