@@ -8,7 +8,7 @@ describe('parseSyncBenchArgs', () => {
       members: 3,
       durationSec: 120,
       seed: 1,
-      runs: ['floor', 'loopback', 'proxy', 'lossy', 'mixed'],
+      runs: ['floor', 'loopback', 'proxy', 'lossy', 'mixed', 'hls'],
       longSec: 600,
       latencyMs: 80,
       jitterMs: 30,
@@ -47,6 +47,14 @@ describe('runDefinition', () => {
     for (const label of ['loopback', 'proxy', 'lossy', 'mixed', 'floor', 'long'] as const) {
       expect(runDefinition(label, o).filmQuery).toBe('?stream=progressive');
     }
+  });
+  test('but the HLS run, which plays the film through hls.js with issue 17’s goals', () => {
+    expect(runDefinition('hls', o).filmQuery).toBe('');
+    expect(runDefinition('hls', o).goals).toEqual({
+      driftP95Ms: 50,
+      crossBrowserP95Ms: null,
+      actionP95Ms: 250,
+    });
   });
   test('links, browsers and goals', () => {
     expect(runDefinition('loopback', o).goals).toEqual({
