@@ -39,7 +39,7 @@ async function shareLinkAfter(after: number): Promise<string> {
       .filter((m) => m.to.startsWith('boris@') && Date.parse(m.sentAt) >= after)
       .at(-1);
     const link = mail?.text.match(/https?:\/\/localhost:8787\/join\/\S+/)?.[0];
-    if (link) return link.replace(/\?invite=.*$/, '');
+    if (link) return link;
     await Bun.sleep(250);
   }
   throw new Error('no invite mail');
