@@ -102,6 +102,13 @@ describe('findPeaks', () => {
     ]);
   });
 
+  test('a burst that straddles two bins is one peak, at its first bin', () => {
+    expect(findPeaks(withCounts([0, 0, 1, 1, 0, 0])).map((p) => [p.bin, p.count])).toEqual([
+      [2, 1],
+    ]);
+    expect(findPeaks(withCounts([0, 2, 1, 0, 0, 1, 1, 0])).map((p) => p.bin)).toEqual([1, 5]);
+  });
+
   test('a single reaction is no peak, nor is a bump far below the highest', () => {
     expect(findPeaks(withCounts([0, 1, 0, 0]))).toEqual([]);
     expect(findPeaks(withCounts([30, 0, 2, 0])).map((p) => p.bin)).toEqual([0]);

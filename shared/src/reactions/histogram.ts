@@ -108,13 +108,14 @@ export interface Peak {
 
 /** At most this many peaks are marked, so the strip stays readable on any film. */
 export const MAX_PEAKS = 5;
-/** A bin needs this many reactions to be a peak at all. */
+/** A moment needs this many reactions to be a peak at all. */
 export const MIN_PEAK_COUNT = 2;
 
 /**
- * The bins worth jumping to: local maxima (no neighbour higher; of a plateau the first),
- * with at least MIN_PEAK_COUNT reactions and at least a third of the busiest bin, the
- * `max` highest of them, in film order.
+ * The bins worth jumping to: local maxima (no neighbour higher; of a plateau the first)
+ * whose reactions, with those of their busier neighbour, reach MIN_PEAK_COUNT and a third of
+ * the busiest bin — a burst of laughter that straddles two bins is one moment, not two
+ * halves too small to count — the `max` highest of them, in film order.
  */
 export function findPeaks(h: Histogram, max = MAX_PEAKS): Peak[] {
   const counts = h.bins.map((bin) => bin.count);
@@ -124,7 +125,8 @@ export function findPeaks(h: Histogram, max = MAX_PEAKS): Peak[] {
   h.bins.forEach((bin, i) => {
     const before = counts[i - 1] ?? 0;
     const after = counts[i + 1] ?? 0;
-    if (bin.count < floor || bin.count <= before || bin.count < after || bin.emoji === null) {
+    const moment = bin.count + Math.max(before, after);
+    if (moment < floor || bin.count <= before || bin.count < after || bin.emoji === null) {
       return;
     }
     const position = binStart(i, h.duration, h.bins.length);
