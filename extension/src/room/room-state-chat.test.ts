@@ -1,52 +1,10 @@
 import { describe, expect, test } from 'bun:test';
-import type { ServerMessage } from '@kino/shared/protocol';
-import type { ChatMessage } from '@kino/shared/types';
 import { setLocale } from '../i18n';
-import {
-  chatGap,
-  initialRoomView,
-  lastCursor,
-  mergeMessages,
-  type RoomView,
-  reduceServerMessage,
-} from './room-state';
+import { chatGap, lastCursor, mergeMessages, reduceServerMessage } from './room-state';
+
+import { chat, joined } from './room-state.test-kit';
 
 setLocale('en');
-
-const chat = (
-  cursor: number,
-  id = `msg-${cursor}-id`,
-  kind: 'text' | 'reaction' = 'text',
-): ChatMessage => ({
-  id,
-  cursor,
-  kind,
-  userId: 'boris',
-  name: 'Boris',
-  text: kind === 'text' ? `line ${cursor}` : '😍',
-  at: 1000 + cursor,
-  position: 1,
-});
-
-const welcome = (messages: ChatMessage[], hasMore: boolean): ServerMessage => ({
-  type: 'welcome',
-  v: 1,
-  serverTime: 5000,
-  you: { userId: 'anna', name: 'Anna', connectionId: 'c1', isOwner: true, canControl: true },
-  room: {
-    id: 'r1',
-    filmId: 'night-train',
-    ownerId: 'anna',
-    settings: { controlMode: 'everyone', bufferPolicy: 'wait' },
-  },
-  playback: { playing: false, position: 0, at: 5000, rate: 1, seq: 1 },
-  participants: [],
-  chat: { messages, hasMore },
-});
-
-function joined(): RoomView {
-  return reduceServerMessage(initialRoomView(), welcome([chat(1), chat(2)], true), 0);
-}
 
 describe('room reducer: the chat record', () => {
   test('a hole in the chat is found, and a reconnect resumes before it', () => {

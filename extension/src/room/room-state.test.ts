@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'bun:test';
 import type { ServerMessage } from '@kino/shared/protocol';
-import type { ChatMessage } from '@kino/shared/types';
 import { setLocale, t } from '../i18n';
 import {
   addPending,
@@ -13,42 +12,9 @@ import {
   TOAST_MS,
 } from './room-state';
 
+import { chat, joined, welcome } from './room-state.test-kit';
+
 setLocale('en');
-
-const chat = (
-  cursor: number,
-  id = `msg-${cursor}-id`,
-  kind: 'text' | 'reaction' = 'text',
-): ChatMessage => ({
-  id,
-  cursor,
-  kind,
-  userId: 'boris',
-  name: 'Boris',
-  text: kind === 'text' ? `line ${cursor}` : '😍',
-  at: 1000 + cursor,
-  position: 1,
-});
-
-const welcome = (messages: ChatMessage[], hasMore: boolean): ServerMessage => ({
-  type: 'welcome',
-  v: 1,
-  serverTime: 5000,
-  you: { userId: 'anna', name: 'Anna', connectionId: 'c1', isOwner: true, canControl: true },
-  room: {
-    id: 'r1',
-    filmId: 'night-train',
-    ownerId: 'anna',
-    settings: { controlMode: 'everyone', bufferPolicy: 'wait' },
-  },
-  playback: { playing: false, position: 0, at: 5000, rate: 1, seq: 1 },
-  participants: [],
-  chat: { messages, hasMore },
-});
-
-function joined(): RoomView {
-  return reduceServerMessage(initialRoomView(), welcome([chat(1), chat(2)], true), 0);
-}
 
 describe('room reducer', () => {
   test('welcome connects and takes the snapshot', () => {
