@@ -11,17 +11,17 @@ import {
   type WindowQuery,
 } from '@kino/shared/reactions';
 
-// Made on first use: under an extension's CSP the validator falls back to TypeBox's interpreter.
+// Made on first use, interpreted: an extension's CSP forbids compiling a checker.
 let histogramCheck: Validator | undefined;
 let pageCheck: Validator | undefined;
 
 export function parseHistogram(body: unknown): Histogram | null {
-  histogramCheck ??= createValidator(HistogramSchema);
+  histogramCheck ??= createValidator(HistogramSchema, 'interpreted');
   return histogramCheck.check(body) ? (body as Histogram) : null;
 }
 
 export function parseWindowPage(body: unknown): WindowPage | null {
-  pageCheck ??= createValidator(WindowPageSchema);
+  pageCheck ??= createValidator(WindowPageSchema, 'interpreted');
   return pageCheck.check(body) ? (body as WindowPage) : null;
 }
 
