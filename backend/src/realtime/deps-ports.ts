@@ -4,9 +4,9 @@ import type { AppDeps } from '../deps.ts';
 import { knockPorts } from '../knock/ports.ts';
 import { createRoomRecord } from '../record/index.ts';
 import { getRoomAccess, recordPresence } from '../rooms/access.ts';
-import type { RealtimePorts, RoomAccess } from './ports.ts';
+import type { BackendPorts, RoomAccess } from './ports.ts';
 
-export function realtimePorts(deps: AppDeps): RealtimePorts {
+export function realtimePorts(deps: AppDeps): BackendPorts {
   return {
     live: deps.live,
     record: createRoomRecord(deps.db, deps.dbKind),

@@ -6,6 +6,13 @@
  * - presence: a list with a lower revision keeps its event (a join, a leave) but shows the
  *   newer list already handed out;
  * - chat: the feed (chat-feed.ts) hands out every line once, in cursor order.
+ *
+ * A frame reaches the room's settled members in one call: their sockets are subscribed to the
+ * room's channel (Bun's topic), which writes the frame natively to each, where a `sendText`
+ * per member converted and wrote it once per member from JavaScript — the largest share of the
+ * server's CPU per delivery in bench:load. A member settles once its welcome and backlog are
+ * out and the feed has passed its chat floor (every line from then on is one it needs); until
+ * then, and for frames meant for some members only, frames go to each socket on its own.
  */
 import type { ServerMessage, ServerMessageOf } from '@kino/shared/protocol';
 import type { ChatMessage } from '@kino/shared/types';
@@ -15,13 +22,21 @@ import type { Connection } from './connection.ts';
 import { encodeServer } from './room-io.ts';
 
 export interface FanoutDeps {
+  /** Hands a frame to every socket subscribed to `channel` (ports.ts). */
+  publishToChannel(channel: string, text: string): void;
   fetchAfter(after: number, limit: number): Promise<ChatMessage[]>;
   onError(message: string, error: unknown): void;
   counters?: BusCounters;
 }
 
+/** The channel (Bun topic) of a room's settled members. */
+export const roomChannel = (roomId: string) => `room:${roomId}`;
+
 export class RoomFanout {
   readonly members = new Set<Connection>();
+  /** Members whose sockets are subscribed to the room's channel. */
+  private readonly settled = new Set<Connection>();
+  private readonly channel: string;
   readonly feed: ChatFeed;
   private lastSeq = -1;
   private lastRev = -1;
@@ -33,11 +48,38 @@ export class RoomFanout {
     readonly roomId: string,
     private readonly deps: FanoutDeps,
   ) {
+    this.channel = roomChannel(roomId);
     this.feed = new ChatFeed({
       fetchAfter: deps.fetchAfter,
       emit: (line, text) => this.toMembers({ type: 'chat', message: line }, line.cursor, text),
       onError: (error) => deps.onError(`filling the chat of ${roomId} failed`, error),
     });
+  }
+
+  add(connection: Connection): void {
+    this.members.add(connection);
+  }
+
+  remove(connection: Connection): void {
+    this.members.delete(connection);
+    if (!this.settled.delete(connection)) return;
+    try {
+      connection.socket.unsubscribe(this.channel);
+    } catch {
+      // A closed socket has left its channels already.
+    }
+  }
+
+  /**
+   * Subscribes the member to the room's channel once every frame for the room is one it needs:
+   * joined, welcome and backlog sent, and the feed past the lines its welcome covered.
+   */
+  settle(connection: Connection): void {
+    if (connection.phase !== 'joined' || connection.backlog || this.settled.has(connection)) return;
+    const delivered = this.feed.delivered;
+    if (delivered === null || delivered < connection.chatFloor) return;
+    connection.socket.subscribe(this.channel);
+    this.settled.add(connection);
   }
 
   /**
@@ -104,17 +146,26 @@ export class RoomFanout {
     message: ServerMessage,
     cursor?: number,
     given?: string,
-    only: (connection: Connection) => boolean = () => true,
+    only?: (connection: Connection) => boolean,
   ): void {
     const text = given ?? encodeServer(message);
     if (text === null) {
       this.deps.onError(`a ${message.type} frame of ${this.roomId} exceeds the budget`, null);
       return;
     }
+    // A chat line below the feed's position (a skipped one that turned up) may be one a settled
+    // member's welcome covered: such lines, and frames for some members only, go one by one.
+    const toChannel = !only && (cursor === undefined || cursor > (this.feed.delivered ?? -1));
+    if (toChannel && this.settled.size > 0) {
+      this.deps.publishToChannel(this.channel, text);
+      if (this.deps.counters) this.deps.counters.framesOut += this.settled.size;
+    }
     for (const connection of this.members) {
-      if (!only(connection)) continue;
+      if (toChannel && this.settled.has(connection)) continue;
+      if (only && !only(connection)) continue;
       if (this.deps.counters) this.deps.counters.framesOut++;
       deliverTo(connection, text, cursor);
+      if (toChannel) this.settle(connection);
     }
   }
 

@@ -11,16 +11,18 @@ import { Elysia } from 'elysia';
 import type { AppDeps } from '../deps.ts';
 import { realtimePorts } from './deps-ports.ts';
 import { Hub } from './hub.ts';
-import type { HubSocket, RealtimePorts } from './ports.ts';
+import type { BackendPorts, HubSocket } from './ports.ts';
 
 export { realtimePorts } from './deps-ports.ts';
 export { Hub } from './hub.ts';
 export { CLOSE, TRANSPORT_MAX_PAYLOAD_BYTES } from './limits.ts';
-export type { HubSocket, RealtimePorts } from './ports.ts';
+export type { BackendPorts, HubSocket, RealtimePorts } from './ports.ts';
 
 /** Bun's own socket, as Elysia hands it over in `ws.raw`. */
 interface BunSocket {
   sendText(data: string): unknown;
+  subscribe(topic: string): unknown;
+  unsubscribe(topic: string): unknown;
   /** Elysia keeps its per-connection handlers here; Bun's message event calls `data.message`. */
   data: object;
 }
@@ -41,6 +43,8 @@ const socketOf = (ws: WsLike): HubSocket => {
     id: ws.id,
     // Elysia's `send` wrapper re-checks every frame; ours are final text.
     send: (text) => void raw.sendText(text),
+    subscribe: (channel) => void raw.subscribe(channel),
+    unsubscribe: (channel) => void raw.unsubscribe(channel),
     close: (code, reason) => void ws.close(code, reason),
   };
 };
@@ -55,11 +59,22 @@ function takeRawFrames(ws: WsLike, onFrame: (frame: RawFrame) => void): void {
   (ws.raw.data as ElysiaSocketData).message = (_socket, frame) => onFrame(frame);
 }
 
-export function realtimeWith(ports: RealtimePorts) {
-  const hub = new Hub(ports);
+/** Bun's server, as far as the hub's channels need it. */
+interface TopicServer {
+  publish(topic: string, data: string): unknown;
+}
+
+export function realtimeWith(ports: BackendPorts) {
+  // Sockets exist only once the server listens, and so does the server to publish through.
+  let server: TopicServer | null = null;
+  const hub = new Hub({
+    ...ports,
+    publishToChannel: (channel, text) => void server?.publish(channel, text),
+  });
   return new Elysia({ name: 'realtime', seed: ports.instanceId })
     .decorate('realtimeHub', hub)
-    .onStart(() => {
+    .onStart(({ server: listening }) => {
+      server = listening;
       void hub.start();
     })
     .onStop(() => hub.stop())

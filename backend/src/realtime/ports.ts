@@ -13,6 +13,9 @@ export interface HubSocket {
   readonly id: string;
   send(text: string): void;
   close(code: number, reason: string): void;
+  /** Frames published to `channel` reach this socket from now on (until it closes). */
+  subscribe(channel: string): void;
+  unsubscribe(channel: string): void;
 }
 
 export interface VerifiedUser {
@@ -51,6 +54,11 @@ export interface RealtimePorts {
   ): Promise<{ ok: true; user: VerifiedUser } | { ok: false; message: string }>;
   /** Whether `user` may join: owner, invitee, or anyone signed in when link joins are allowed. */
   roomAccess(roomId: string, user: VerifiedUser): Promise<RoomAccess>;
+  /**
+   * Hands one frame to every socket subscribed to `channel`, in one call (Bun's topic publish:
+   * the frame is converted once and written natively to each socket).
+   */
+  publishToChannel(channel: string, text: string): void;
   /** Records a join or leave in Postgres (the room's history). */
   recordPresence(event: PresenceRecord): Promise<void>;
   /** Knock to join and revoking members (backend/src/knock); absent: the room has neither. */
@@ -58,3 +66,6 @@ export interface RealtimePorts {
   /** Where unexpected failures are reported; console.error when absent. */
   logError?(message: string, error: unknown): void;
 }
+
+/** The ports the rest of the backend provides; the WebSocket server adds the channels (index.ts). */
+export type BackendPorts = Omit<RealtimePorts, 'publishToChannel'>;

@@ -43,6 +43,7 @@ export class Rooms {
     let fanout = this.byId.get(roomId);
     if (!fanout) {
       fanout = new RoomFanout(roomId, {
+        publishToChannel: this.deps.ports.publishToChannel,
         fetchAfter: (after, limit) => this.deps.ports.record.chatAfter(roomId, after, limit),
         onError: this.deps.logError,
         counters: this.counters,
@@ -59,7 +60,7 @@ export class Rooms {
   enter(connection: Connection): Promise<void> {
     const roomId = connection.joined?.room.id;
     if (!roomId) return Promise.resolve();
-    this.fanoutOf(roomId).members.add(connection);
+    this.fanoutOf(roomId).add(connection);
     return this.watched.has(roomId)
       ? (this.watching.get(roomId) ?? Promise.resolve())
       : this.watch(roomId);
@@ -69,7 +70,7 @@ export class Rooms {
     const roomId = connection.joined?.room.id;
     const fanout = roomId ? this.byId.get(roomId) : undefined;
     if (!fanout || !roomId) return;
-    fanout.members.delete(connection);
+    fanout.remove(connection);
     if (fanout.members.size > 0) return;
     fanout.dispose();
     this.byId.delete(roomId);
@@ -123,6 +124,7 @@ export class Rooms {
     const backlog = connection.backlog ?? [];
     connection.backlog = null;
     for (const item of backlog) deliverTo(connection, item.text, item.cursor);
+    fanout?.settle(connection);
   }
 
   noteHold(roomId: string, deadline: number | null): void {

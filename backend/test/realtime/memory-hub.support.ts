@@ -22,6 +22,26 @@ import type { RoomRecord } from '../../src/record/types.ts';
 /** Server messages that failed the protocol schema; tests assert it stays empty. */
 export const protocolViolations: string[] = [];
 
+/**
+ * Bun's topics in memory: a publish reaches every subscribed socket, as `send` would. One per
+ * hub, so the MemorySocket that a test opens on a hub finds its hub's channels.
+ */
+class MemoryChannels {
+  private readonly subscribers = new Map<string, Set<HubSocket>>();
+  subscribe(channel: string, socket: HubSocket): void {
+    const sockets = this.subscribers.get(channel) ?? new Set();
+    sockets.add(socket);
+    this.subscribers.set(channel, sockets);
+  }
+  unsubscribe(channel: string, socket: HubSocket): void {
+    this.subscribers.get(channel)?.delete(socket);
+  }
+  publish(channel: string, text: string): void {
+    for (const socket of this.subscribers.get(channel) ?? []) socket.send(text);
+  }
+}
+const channelsOfHub = new WeakMap<Hub, MemoryChannels>();
+
 export class MemorySocket implements HubSocket {
   readonly received: ServerMessage[] = [];
   /** UTF-8 size of every frame received, in order. */
@@ -42,6 +62,12 @@ export class MemorySocket implements HubSocket {
   }
   close(code: number, reason: string): void {
     this.closedWith ??= { code, reason };
+  }
+  subscribe(channel: string): void {
+    channelsOfHub.get(this.hub)?.subscribe(channel, this);
+  }
+  unsubscribe(channel: string): void {
+    channelsOfHub.get(this.hub)?.unsubscribe(channel, this);
   }
   /** Sends a frame as a client would (objects are JSON-encoded). */
   push(frame: unknown): void {
@@ -130,7 +156,9 @@ export async function startMemoryInstance(
   const record = options.record ? options.record(memoryRecord) : memoryRecord;
   const presence: TestInstance['presence'] = [];
   const errors: string[] = [];
+  const channels = new MemoryChannels();
   const ports: RealtimePorts = {
+    publishToChannel: (channel, text) => channels.publish(channel, text),
     live,
     record,
     instanceId,
@@ -151,6 +179,7 @@ export async function startMemoryInstance(
     },
   };
   const hub = new Hub(ports);
+  channelsOfHub.set(hub, channels);
   await hub.start({ timers: false });
   return { hub, live, record: memoryRecord, presence, errors };
 }
