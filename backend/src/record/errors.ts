@@ -39,10 +39,6 @@ export function pgCode(error: unknown): string | undefined {
   return undefined;
 }
 
-export function isUniqueViolation(error: unknown): boolean {
-  return pgCode(error) === '23505';
-}
-
 export function isConnectionFault(error: unknown): boolean {
   const code = pgCode(error);
   if (code && (CONNECTION_CODES.has(code) || code.startsWith('08'))) return true;

@@ -6,10 +6,11 @@
 import { MAX_ROOM_REACTIONS } from '@kino/shared/reactions';
 import { NO_BUFFERING } from '@kino/shared/room/buffering';
 import type { ChatKind, ChatMessage, PlaybackState, RoomSettings } from '@kino/shared/types';
-import { and, asc, desc, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, lt } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
 import { roomChat, roomLive, rooms } from '../db/schema.ts';
-import { isUniqueViolation, ReactionLimitError, recordCall } from './errors.ts';
+import { createChatAppender } from './chat-append.ts';
+import { ReactionLimitError, recordCall } from './errors.ts';
 import type { RoomLiveRecord, RoomRecord } from './types.ts';
 
 type LiveRow = typeof roomLive.$inferSelect;
@@ -61,17 +62,13 @@ const newRow = (roomId: string, initial: { playback: PlaybackState; settings: Ro
   chatCursor: 0,
 });
 
-/** Rows of a raw `execute`, whichever driver ran it. */
-function rowsOf(result: unknown): Record<string, unknown>[] {
-  return (result as { rows?: Record<string, unknown>[] }).rows ?? [];
-}
-
 export function createPostgresRoomRecord(
   db: Db,
   kind: 'postgres' | 'pglite',
   opts: { maxReactions?: number } = {},
 ): RoomRecord {
   const maxReactions = opts.maxReactions ?? MAX_ROOM_REACTIONS;
+  const appender = createChatAppender(db, maxReactions);
   const get = async (roomId: string) => {
     const [row] = await db.select().from(roomLive).where(eq(roomLive.roomId, roomId));
     return row ? recordOf(row) : null;
@@ -118,42 +115,12 @@ export function createPostgresRoomRecord(
 
     appendChat: (roomId, message, initial) =>
       recordCall(async () => {
-        const row = newRow(roomId, initial);
-        const reaction = message.kind === 'reaction' ? 1 : 0;
-        try {
-          // One statement: the counter moves and the line is stored, or (a duplicate id, or a
-          // reaction past the room's limit) neither. The row lock on room_live commits lines of
-          // one room in cursor order.
-          const result = await db.execute(sql`
-            WITH next AS (
-              INSERT INTO ${roomLive} (room_id, playing, position, at, rate, seq, control_mode,
-                buffer_policy, buffering, chat_cursor, reaction_count)
-              VALUES (${roomId}, ${row.playing}, ${row.position}, ${row.at}, ${row.rate}, ${row.seq},
-                ${row.controlMode}, ${row.bufferPolicy}, ${JSON.stringify(row.buffering)}::jsonb, 1,
-                ${reaction})
-              ON CONFLICT (room_id) DO UPDATE SET chat_cursor = ${roomLive.chatCursor} + 1,
-                reaction_count = ${roomLive.reactionCount} + ${reaction}
-              WHERE ${reaction} = 0 OR ${roomLive.reactionCount} < ${maxReactions}
-              RETURNING chat_cursor
-            )
-            INSERT INTO ${roomChat} (room_id, cursor, id, kind, user_id, name, text, at, position)
-            SELECT ${roomId}, next.chat_cursor, ${message.id}, ${message.kind}, ${message.userId},
-              ${message.name}, ${message.text}, ${message.at}, ${message.position}
-            FROM next
-            RETURNING cursor`);
-          const stored = rowsOf(result)[0];
-          if (stored)
-            return { stored: true, message: { ...message, cursor: Number(stored.cursor) } };
-          // Nothing stored: the room is full of reactions — unless this one is already there.
-          const earlier = await chatById(roomId, message.id);
-          if (earlier) return { stored: false, message: earlier };
-          throw new ReactionLimitError(maxReactions);
-        } catch (error) {
-          if (!isUniqueViolation(error)) throw error;
-          const earlier = await chatById(roomId, message.id);
-          if (!earlier) throw error;
-          return { stored: false, message: earlier };
-        }
+        const { stored, cursor } = await appender.append({ roomId, message, initial });
+        if (stored && cursor !== null) return { stored, message: { ...message, cursor } };
+        // Not stored: the id is there already — unless the room is full of reactions.
+        const earlier = cursor === null ? null : await chatById(roomId, message.id);
+        if (earlier) return { stored: false, message: earlier };
+        throw new ReactionLimitError(maxReactions);
       }),
 
     chatPage: (roomId, { before, after, limit }) =>

@@ -1,0 +1,111 @@
+/**
+ * Chat lines reach Postgres in batches: while one statement is in flight, the lines that arrive
+ * wait and then go together in the next (`kino_append_chat`, migration 0007). Under a light load
+ * a line goes alone at once; under a heavy one a round trip, a statement and a pooled connection
+ * serve many lines, where one per line queued the lines behind the pool (bench:load saturation).
+ * Each line still succeeds or fails on its own: should a batch fail for a reason other than the
+ * database being away (a room deleted meanwhile), its lines are tried again one by one.
+ */
+import { NO_BUFFERING } from '@kino/shared/room/buffering';
+import type { ChatMessage, PlaybackState, RoomSettings } from '@kino/shared/types';
+import { sql } from 'drizzle-orm';
+import type { Db } from '../db/index.ts';
+import { isDependencyUnavailable } from '../faults/unavailable.ts';
+import { isConnectionFault } from './errors.ts';
+
+export interface ChatAppendRequest {
+  roomId: string;
+  message: Omit<ChatMessage, 'cursor'>;
+  /** The room's record, should it have none yet. */
+  initial: { playback: PlaybackState; settings: RoomSettings };
+}
+
+/** Per line: stored with this cursor, already stored with this one, or refused (cursor null). */
+export interface ChatAppendOutcome {
+  stored: boolean;
+  cursor: number | null;
+}
+
+/** Most lines in one statement; more wait for the next. */
+export const CHAT_BATCH_MAX = 200;
+
+interface Pending {
+  request: ChatAppendRequest;
+  resolve(outcome: ChatAppendOutcome): void;
+  reject(error: unknown): void;
+}
+
+/** The function's argument: one flat object per line (the room row's columns for a new room). */
+function lineOf(request: ChatAppendRequest, ord: number) {
+  const { roomId, message, initial } = request;
+  return {
+    ord,
+    roomId,
+    id: message.id,
+    kind: message.kind,
+    userId: message.userId,
+    name: message.name,
+    text: message.text,
+    at: message.at,
+    position: message.position,
+    playing: initial.playback.playing,
+    playbackPosition: initial.playback.position,
+    playbackAt: initial.playback.at,
+    rate: initial.playback.rate,
+    seq: initial.playback.seq,
+    controlMode: initial.settings.controlMode,
+    bufferPolicy: initial.settings.bufferPolicy,
+    buffering: NO_BUFFERING,
+  };
+}
+
+export function createChatAppender(db: Db, maxReactions: number) {
+  const queue: Pending[] = [];
+  let inFlight = false;
+
+  async function store(batch: ChatAppendRequest[]): Promise<ChatAppendOutcome[]> {
+    const lines = batch.map(lineOf);
+    const result = await db.execute(
+      sql`SELECT ord, line_cursor, stored FROM kino_append_chat(${JSON.stringify(lines)}::jsonb, ${maxReactions})`,
+    );
+    const outcomes: ChatAppendOutcome[] = batch.map(() => ({ stored: false, cursor: null }));
+    for (const row of (result as { rows?: Record<string, unknown>[] }).rows ?? []) {
+      const cursor = row.line_cursor === null ? null : Number(row.line_cursor);
+      outcomes[Number(row.ord)] = { stored: row.stored === true, cursor };
+    }
+    return outcomes;
+  }
+
+  async function run(batch: Pending[]): Promise<void> {
+    try {
+      const outcomes = await store(batch.map((p) => p.request));
+      for (const [i, p] of batch.entries()) p.resolve(outcomes[i] as ChatAppendOutcome);
+    } catch (error) {
+      if (batch.length === 1 || isConnectionFault(error) || isDependencyUnavailable(error)) {
+        for (const p of batch) p.reject(error);
+        return;
+      }
+      // One line spoiled the batch: each on its own, so only that one fails.
+      for (const p of batch) await run([p]);
+    }
+  }
+
+  function pump(): void {
+    if (inFlight || queue.length === 0) return;
+    inFlight = true;
+    const batch = queue.splice(0, CHAT_BATCH_MAX);
+    void run(batch).finally(() => {
+      inFlight = false;
+      pump();
+    });
+  }
+
+  return {
+    append(request: ChatAppendRequest): Promise<ChatAppendOutcome> {
+      return new Promise((resolve, reject) => {
+        queue.push({ request, resolve, reject });
+        pump();
+      });
+    },
+  };
+}
