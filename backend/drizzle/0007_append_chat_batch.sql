@@ -1,9 +1,9 @@
 -- Stores a batch of chat lines in one call (backend/src/record/chat-append.ts): per line, the
--- room's counter moves and the line is stored with it, or nothing happens — the line's client
--- id is already there (its earlier cursor is returned, stored = false), or it is a reaction
--- past the room's limit (cursor NULL). Lines are taken room by room (each room's in arrival
--- order) and each room's counter row is locked before its lines are looked at, so two batches
--- lock rows in the same order (never crosswise) and a room's lines commit in cursor order.
+-- room's counter moves and the line is stored with it, or neither — the line's client id is
+-- there already (its earlier cursor is returned, stored = false), or it is a reaction past the
+-- room's limit (cursor NULL). Lines are taken room by room (each room's in arrival order) and
+-- the counter's update locks the room's row until the batch commits, so two batches lock rows
+-- in the same order (never crosswise) and a room's lines commit in cursor order.
 CREATE OR REPLACE FUNCTION kino_append_chat(lines jsonb, max_reactions integer)
 RETURNS TABLE (ord integer, line_cursor bigint, stored boolean)
 LANGUAGE plpgsql AS $$
@@ -20,40 +20,47 @@ BEGIN
     ord := (line->>'ord')::integer;
     line_room := line->>'roomId';
     reaction := CASE WHEN line->>'kind' = 'reaction' THEN 1 ELSE 0 END;
-    PERFORM 1 FROM room_live WHERE room_id = line_room FOR UPDATE;
+    -- The common case in two statements: the counter moves (locking the room), the line goes in.
+    UPDATE room_live SET chat_cursor = chat_cursor + 1, reaction_count = reaction_count + reaction
+    WHERE room_id = line_room AND (reaction = 0 OR reaction_count < max_reactions)
+    RETURNING chat_cursor INTO next_cursor;
     IF NOT FOUND THEN
+      -- No record yet (the room's first line), or a reaction past the limit.
       INSERT INTO room_live (room_id, playing, position, at, rate, seq, control_mode,
         buffer_policy, buffering, chat_cursor, reaction_count)
       VALUES (line_room, (line->>'playing')::boolean, (line->>'playbackPosition')::double precision,
         (line->>'playbackAt')::double precision, (line->>'rate')::double precision,
         (line->>'seq')::bigint, line->>'controlMode', line->>'bufferPolicy', line->'buffering', 0, 0)
       ON CONFLICT (room_id) DO NOTHING;
-      PERFORM 1 FROM room_live WHERE room_id = line_room FOR UPDATE;
-    END IF;
-
-    SELECT c.cursor INTO line_cursor FROM room_chat c
-    WHERE c.room_id = line_room AND c.id = line->>'id';
-    IF FOUND THEN
-      stored := false;
-      RETURN NEXT;
-      CONTINUE;
-    END IF;
-
-    UPDATE room_live SET chat_cursor = chat_cursor + 1, reaction_count = reaction_count + reaction
-    WHERE room_id = line_room AND (reaction = 0 OR reaction_count < max_reactions)
-    RETURNING chat_cursor INTO next_cursor;
-    IF NOT FOUND THEN
-      line_cursor := NULL;
-      stored := false;
-      RETURN NEXT;
-      CONTINUE;
+      UPDATE room_live SET chat_cursor = chat_cursor + 1, reaction_count = reaction_count + reaction
+      WHERE room_id = line_room AND (reaction = 0 OR reaction_count < max_reactions)
+      RETURNING chat_cursor INTO next_cursor;
+      IF NOT FOUND THEN
+        -- Past the limit; a resend of a reaction stored before still gets its cursor back.
+        SELECT c.cursor INTO line_cursor FROM room_chat c
+        WHERE c.room_id = line_room AND c.id = line->>'id';
+        stored := false;
+        RETURN NEXT;
+        CONTINUE;
+      END IF;
     END IF;
 
     INSERT INTO room_chat (room_id, cursor, id, kind, user_id, name, text, at, position)
     VALUES (line_room, next_cursor, line->>'id', line->>'kind', line->>'userId', line->>'name',
-      line->>'text', (line->>'at')::double precision, (line->>'position')::double precision);
-    line_cursor := next_cursor;
-    stored := true;
+      line->>'text', (line->>'at')::double precision, (line->>'position')::double precision)
+    ON CONFLICT (room_id, id) DO NOTHING;
+    IF FOUND THEN
+      line_cursor := next_cursor;
+      stored := true;
+    ELSE
+      -- A resend of a stored line: the room's row is still locked by us, so the counter can
+      -- be taken back, and the earlier cursor is the answer.
+      UPDATE room_live SET chat_cursor = chat_cursor - 1, reaction_count = reaction_count - reaction
+      WHERE room_id = line_room;
+      SELECT c.cursor INTO line_cursor FROM room_chat c
+      WHERE c.room_id = line_room AND c.id = line->>'id';
+      stored := false;
+    END IF;
     RETURN NEXT;
   END LOOP;
 END

@@ -1,8 +1,9 @@
 /**
- * Chat lines reach Postgres in batches: while one statement is in flight, the lines that arrive
- * wait and then go together in the next (`kino_append_chat`, migration 0007). Under a light load
- * a line goes alone at once; under a heavy one a round trip, a statement and a pooled connection
- * serve many lines, where one per line queued the lines behind the pool (bench:load saturation).
+ * Chat lines reach Postgres in batches: while CHAT_BATCHES_IN_FLIGHT statements are in flight,
+ * the lines that arrive wait and then go together in the next (`kino_append_chat`, migration
+ * 0007). Under a light load a line goes alone at once; under a heavy one a round trip, a
+ * statement and a commit (a WAL flush) serve many lines, where one per line queued the lines
+ * behind the pool and the disk (bench:load saturation).
  * Each line still succeeds or fails on its own: should a batch fail for a reason other than the
  * database being away (a room deleted meanwhile), its lines are tried again one by one.
  */
@@ -28,6 +29,12 @@ export interface ChatAppendOutcome {
 
 /** Most lines in one statement; more wait for the next. */
 export const CHAT_BATCH_MAX = 200;
+/**
+ * Statements in flight at once (of the pool's 10 connections). Batches lock rooms in one order,
+ * so they never deadlock; a room's lines in two batches commit in either order, which is fine:
+ * lines of one connection never overlap (the hub handles its frames one at a time).
+ */
+export const CHAT_BATCHES_IN_FLIGHT = 3;
 
 interface Pending {
   request: ChatAppendRequest;
@@ -61,7 +68,7 @@ function lineOf(request: ChatAppendRequest, ord: number) {
 
 export function createChatAppender(db: Db, maxReactions: number) {
   const queue: Pending[] = [];
-  let inFlight = false;
+  let inFlight = 0;
 
   async function store(batch: ChatAppendRequest[]): Promise<ChatAppendOutcome[]> {
     const lines = batch.map(lineOf);
@@ -91,11 +98,11 @@ export function createChatAppender(db: Db, maxReactions: number) {
   }
 
   function pump(): void {
-    if (inFlight || queue.length === 0) return;
-    inFlight = true;
+    if (inFlight >= CHAT_BATCHES_IN_FLIGHT || queue.length === 0) return;
+    inFlight++;
     const batch = queue.splice(0, CHAT_BATCH_MAX);
     void run(batch).finally(() => {
-      inFlight = false;
+      inFlight--;
       pump();
     });
   }
