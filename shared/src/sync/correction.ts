@@ -47,16 +47,16 @@ export interface CorrectionConfig {
 }
 
 export const DEFAULT_CORRECTION_CONFIG: CorrectionConfig = {
-  deadBandSec: 0.01,
-  releaseSec: 0.003,
+  deadBandSec: 0.006,
+  releaseSec: 0.002,
   // Seeks in buffered video take 10–160 ms and the learned latency compensates, so a
   // seek lands closer than this; smaller errors are nudged away without a visible jump.
   seekThresholdSec: 0.2,
   maxRateDelta: 0.03,
   convergeSec: 0.5,
   landingSec: 1,
-  landingRateDelta: 0.15,
-  landingConvergeSec: 0.25,
+  landingRateDelta: 0.2,
+  landingConvergeSec: 0.2,
   minRateStep: 0.004,
   pausedToleranceSec: 0.05,
   startToleranceSec: 0.04,
