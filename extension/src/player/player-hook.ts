@@ -24,6 +24,7 @@ import {
   onLocalVideoEvent,
   onRoomPlayback,
   SeekLatencyEstimator,
+  StartLatencyMeter,
   seekFlushDueAt,
 } from '@kino/shared/sync';
 import type { PlaybackState } from '@kino/shared/types';
@@ -94,6 +95,7 @@ export function attachPlayer(
   const holdMs = options.holdMs ?? 1500;
   const guard = new EchoGuard();
   const seekLatency = new SeekLatencyEstimator();
+  const startLatency = new StartLatencyMeter();
   let commands: CommandState = initialCommandState;
   /** When our in-flight command was sent: the hold gives up after `holdMs`. */
   let sentAt = 0;
@@ -124,6 +126,7 @@ export function attachPlayer(
     canControl: room.canControl(),
     serverNow: (room.clockReady?.() ?? true) ? room.serverNow() : undefined,
     seekLeadSec: seekLatency.estimateSec,
+    startLeadSec: startLatency.estimateSec,
   });
 
   function apply(correction: Correction): void {
@@ -195,6 +198,7 @@ export function attachPlayer(
     if (commands.inFlight && now() - sentAt < holdMs) return null;
     const expected = expectedPosition(playback, room.serverNow(), duration());
     const busy = video.seeking || video.readyState < HAVE_FUTURE_DATA;
+    if (!busy && !video.paused) startLatency.observe(now(), video.currentTime, video.playbackRate);
     if (seekCompensation !== null && !busy && playback.playing) {
       if (seekCompensation.seq === playback.seq) {
         seekLatency.recordResidual(seekCompensation.sec, expected - video.currentTime);
@@ -270,6 +274,8 @@ export function attachPlayer(
   on('seeked', () => onLocal('seeked'));
   on('ratechange', () => guard.consume('ratechange', snapshot(), now()));
   for (const type of DISTURBANCE_EVENTS) on(type, () => (disturbedAt = now()));
+  on('play', () => startLatency.started(now(), video.currentTime));
+  for (const type of ['seeking', 'seeked', 'pause']) on(type, () => startLatency.interrupted());
   for (const type of ['waiting', 'stalled']) on(type, stalls.onStall);
   for (const type of ['playing', 'canplay', 'seeked']) on(type, stalls.onReady);
 
