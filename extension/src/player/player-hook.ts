@@ -6,8 +6,8 @@
  * - every tick (and on every remote update) the room's expected position is compared
  *   with the video's and `decideCorrection` says: nothing, nudge the rate, seek,
  *   play or pause;
- * - a stall that lasts becomes a `buffering` report, and its end too.
- * All decisions are shared pure functions; this file only wires them to the element.
+ * - a stall that lasts becomes a `buffering` report, and its end too (stall-report.ts).
+ * Decisions are shared pure functions; this file wires them to the element.
  */
 import type { PlaybackCommand } from '@kino/shared/protocol';
 import {
@@ -30,12 +30,12 @@ import {
 import type { PlaybackState } from '@kino/shared/types';
 import { createStallReporter } from './stall-report';
 
-/** What the hook needs from the room connection (a fake in tests). */
 /** How often the video is compared with the room's clock (also on every remote update). */
 export const CORRECTION_TICK_MS = 100;
 /** A stall shorter than this (a seek's own wait) is not reported as buffering. */
 export const STALL_REPORT_MS = 700;
 
+/** What the hook needs from the room connection (a fake in tests). */
 export interface PlayerRoom {
   playback(): PlaybackState | null;
   canControl(): boolean;
@@ -101,11 +101,8 @@ export function attachPlayer(
   let sentAt = 0;
   let autoplayPending = options.autoplay === true;
   let flushTimer: ReturnType<typeof setTimeout> | null = null;
-  const stalls = createStallReporter(
-    video,
-    (stalled) => room.setBuffering(stalled),
-    options.stallReportMs ?? STALL_REPORT_MS,
-  );
+  const stallMs = options.stallReportMs ?? STALL_REPORT_MS;
+  const stalls = createStallReporter(video, (stalled) => room.setBuffering(stalled), stallMs);
   /** When the video last started, seeked or stalled: the correction lands after that. */
   let disturbedAt = Number.NEGATIVE_INFINITY;
   /**
@@ -215,6 +212,7 @@ export function attachPlayer(
       currentRate: video.playbackRate,
       roomRate: playback.rate,
       seekLatencySec: seekLatency.estimateSec,
+      startLatencySec: startLatency.estimateSec,
       durationSec: duration(),
     });
     const seekTo =
