@@ -14,6 +14,7 @@ import {
   type CommandState,
   type CommandStep,
   type Correction,
+  DISTURBANCE_EVENTS,
   decideCorrection,
   EchoGuard,
   expectedPosition,
@@ -23,10 +24,10 @@ import {
   onLocalVideoEvent,
   onRoomPlayback,
   SeekLatencyEstimator,
+  StartLatencyMeter,
   seekFlushDueAt,
 } from '@kino/shared/sync';
 import type { PlaybackState } from '@kino/shared/types';
-import { learnPlayer } from './player-learning';
 import { createStallReporter } from './stall-report';
 
 /** How often the video is compared with the room's clock (also on every remote update). */
@@ -94,6 +95,7 @@ export function attachPlayer(
   const holdMs = options.holdMs ?? 1500;
   const guard = new EchoGuard();
   const seekLatency = new SeekLatencyEstimator();
+  const startLatency = new StartLatencyMeter();
   let commands: CommandState = initialCommandState;
   /** When our in-flight command was sent: the hold gives up after `holdMs`. */
   let sentAt = 0;
@@ -101,8 +103,13 @@ export function attachPlayer(
   let flushTimer: ReturnType<typeof setTimeout> | null = null;
   const stallMs = options.stallReportMs ?? STALL_REPORT_MS;
   const stalls = createStallReporter(video, (stalled) => room.setBuffering(stalled), stallMs);
-  /** Compensation (s) of our last seek while playing and its room seq: learns the seek
-   * latency from what is left once it landed (against another state it means nothing). */
+  /** When the video last started, seeked or stalled: the correction lands after that. */
+  let disturbedAt = Number.NEGATIVE_INFINITY;
+  /**
+   * Compensation (s) of our last seek while playing, and the room seq it was made for, to
+   * learn the real seek latency from what is left once it landed. Against any other state
+   * the leftover error would mean nothing.
+   */
   let seekCompensation: { sec: number; seq: number } | null = null;
 
   const snapshot = () => ({
@@ -116,7 +123,7 @@ export function attachPlayer(
     canControl: room.canControl(),
     serverNow: (room.clockReady?.() ?? true) ? room.serverNow() : undefined,
     seekLeadSec: seekLatency.estimateSec,
-    startLeadSec: learning.startLatency.estimateSec,
+    startLeadSec: startLatency.estimateSec,
   });
 
   function apply(correction: Correction): void {
@@ -188,8 +195,7 @@ export function attachPlayer(
     if (commands.inFlight && now() - sentAt < holdMs) return null;
     const expected = expectedPosition(playback, room.serverNow(), duration());
     const busy = video.seeking || video.readyState < HAVE_FUTURE_DATA;
-    const error = expected - video.currentTime;
-    if (!busy && !video.paused) learning.observe(error);
+    if (!busy && !video.paused) startLatency.observe(now(), video.currentTime, video.playbackRate);
     if (seekCompensation !== null && !busy && playback.playing) {
       if (seekCompensation.seq === playback.seq) {
         seekLatency.recordResidual(seekCompensation.sec, expected - video.currentTime);
@@ -202,16 +208,13 @@ export function attachPlayer(
       playing: playback.playing,
       videoPlaying: !video.paused,
       videoBusy: busy,
-      sinceDisturbanceSec: learning.sinceDisturbanceSec(),
+      sinceDisturbanceSec: (now() - disturbedAt) / 1000,
       currentRate: video.playbackRate,
       roomRate: playback.rate,
       seekLatencySec: seekLatency.estimateSec,
-      startLatencySec: learning.startLatency.estimateSec,
-      switchLossSec: learning.switchCost.estimateSec,
+      startLatencySec: startLatency.estimateSec,
       durationSec: duration(),
     });
-    if (correction.kind === 'rate')
-      learning.switchCost.switched(now(), error, correction.rate === playback.rate);
     const seekTo =
       correction.kind === 'seek'
         ? correction.to
@@ -268,7 +271,9 @@ export function attachPlayer(
   on('seeking', () => onLocal('seeking'));
   on('seeked', () => onLocal('seeked'));
   on('ratechange', () => guard.consume('ratechange', snapshot(), now()));
-  const learning = learnPlayer(video, now, on);
+  for (const type of DISTURBANCE_EVENTS) on(type, () => (disturbedAt = now()));
+  on('play', () => startLatency.started(now(), video.currentTime));
+  for (const type of ['seeking', 'seeked', 'pause']) on(type, () => startLatency.interrupted());
   for (const type of ['waiting', 'stalled']) on(type, stalls.onStall);
   for (const type of ['playing', 'canplay', 'seeked']) on(type, stalls.onReady);
 

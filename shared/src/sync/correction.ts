@@ -5,11 +5,8 @@ import { clampToFilm } from './playback-math.ts';
  * calls this on every tick (e.g. every 100 ms) and on every room update, and applies it.
  *
  * - A large error is fixed by seeking, ahead by the estimated seek latency.
- * - A small one by a bounded playbackRate nudge, chosen once (error / time constant) and
- *   held until the error is gone: every rate change costs the player some position
- *   (`switchLossSec`, rate-switch.ts), so a nudge is one switch in and one out, the
- *   switch out made that much early. It is changed only if it turns out far too weak or
- *   the phase's bound shrinks. Two phases:
+ * - A small one by a bounded playbackRate nudge proportional to the error, so the error
+ *   decays exponentially without overshoot. Two phases:
  *   - landing: for `landingSec` after the player last started, seeked or stalled (the
  *     caller says when: `sinceDisturbanceSec`), the error the start left (seek latency
  *     misjudged, a start delay) is taken out fast: time constant `landingConvergeSec`, at
@@ -21,13 +18,13 @@ import { clampToFilm } from './playback-math.ts';
  *   moves: when it is off, it seeks (ahead by the seek latency) and plays in the same step,
  *   rather than playing from where it stands, which starts it behind by the delivery delay.
  * - Hysteresis: a nudge starts when the error leaves the dead band and stops (back to the
- *   room's rate) only once the error in its direction is below `releaseSec`.
+ *   room's rate) only once the error is well inside it, so it does not flap at the edge.
  */
 
 export interface CorrectionConfig {
   /** No nudge starts while |error| is below this (s). */
   deadBandSec: number;
-  /** A running nudge stops once the error left in its direction is below this (s). */
+  /** A running nudge stops once |error| is below this (s); smaller than the dead band. */
   releaseSec: number;
   /** Above this |error| (s), seek instead of nudging. */
   seekThresholdSec: number;
@@ -41,7 +38,7 @@ export interface CorrectionConfig {
   landingRateDelta: number;
   /** Time constant (s) of the nudge while landing. */
   landingConvergeSec: number;
-  /** Smallest nudge (relative): a smaller one would not pay for its two switches. */
+  /** Rate changes smaller than this are not worth a ratechange event. */
   minRateStep: number;
   /** While paused, a position off by more than this (s) is fixed by seeking. */
   pausedToleranceSec: number;
@@ -50,16 +47,16 @@ export interface CorrectionConfig {
 }
 
 export const DEFAULT_CORRECTION_CONFIG: CorrectionConfig = {
-  deadBandSec: 0.008,
-  releaseSec: 0.002,
+  deadBandSec: 0.01,
+  releaseSec: 0.003,
   // Seeks in buffered video take 10–160 ms and the learned latency compensates, so a
   // seek lands closer than this; smaller errors are nudged away without a visible jump.
   seekThresholdSec: 0.2,
   maxRateDelta: 0.03,
   convergeSec: 0.5,
   landingSec: 1,
-  landingRateDelta: 0.2,
-  landingConvergeSec: 0.2,
+  landingRateDelta: 0.15,
+  landingConvergeSec: 0.25,
   minRateStep: 0.004,
   pausedToleranceSec: 0.05,
   startToleranceSec: 0.04,
@@ -94,8 +91,6 @@ export interface CorrectionInput {
   roomRate: number;
   /** How far ahead to seek while playing (s), from SeekLatencyEstimator. */
   seekLatencySec?: number;
-  /** How far (s) the player falls behind on a rate change, from RateSwitchCost. */
-  switchLossSec?: number;
   /** How long a plain start takes until the video moves (s), from StartLatencyMeter. */
   startLatencySec?: number;
   /** Film length (s), to keep seek targets inside it. */
@@ -151,30 +146,18 @@ function correctPlaying(input: CorrectionInput, config: CorrectionConfig): Corre
   }
   if (magnitude > config.seekThresholdSec) return { kind: 'seek', to: seekTarget(input) };
 
+  const nudging = Math.abs(input.currentRate - input.roomRate) > RATE_EPSILON;
+  const threshold = nudging ? config.releaseSec : config.deadBandSec;
+  if (magnitude <= threshold) {
+    return nudging ? rateTo(input.roomRate, input.currentRate, config.minRateStep, true) : NONE;
+  }
   const landing = (input.sinceDisturbanceSec ?? Number.POSITIVE_INFINITY) < config.landingSec;
   const limit = landing ? config.landingRateDelta : config.maxRateDelta;
   const converge = landing ? config.landingConvergeSec : config.convergeSec;
-  const loss = input.switchLossSec ?? 0;
-  // The error once both switches (into a nudge and back) have cost their loss.
-  const work = error + 2 * loss;
-  const target = Math.min(Math.max(work / converge, -limit), limit);
-  const relative = input.currentRate / input.roomRate - 1;
-  if (Math.abs(relative) > RATE_EPSILON) {
-    // A nudge runs. Every change costs position, so it is held until the error in its
-    // direction is down to the release point, ended early by the loss of the switch back.
-    const direction = Math.sign(relative);
-    if (direction * (error + loss) <= config.releaseSec) {
-      return { kind: 'rate', rate: input.roomRate };
-    }
-    const bounded = Math.abs(relative) > limit + RATE_EPSILON; // left from landing
-    const tooWeak = Math.sign(target) === direction && Math.abs(target) >= 2 * Math.abs(relative);
-    return bounded || tooWeak ? { kind: 'rate', rate: input.roomRate * (1 + target) } : NONE;
-  }
-  if (magnitude <= config.deadBandSec) return NONE;
-  // At least a minimal step: a nudge of (almost) nothing still pays for its switches.
-  const delta =
-    Math.abs(target) >= config.minRateStep ? target : Math.sign(work) * config.minRateStep;
-  return rateTo(input.roomRate * (1 + delta), input.currentRate, config.minRateStep, true);
+  const delta = Math.min(Math.max(error / converge, -limit), limit);
+  // A rate beyond the limit (left from landing) is fixed however small the step.
+  const beyond = Math.abs(input.currentRate / input.roomRate - 1) > limit + RATE_EPSILON;
+  return rateTo(input.roomRate * (1 + delta), input.currentRate, config.minRateStep, beyond);
 }
 
 export function decideCorrection(input: CorrectionInput): Correction {

@@ -2,9 +2,8 @@ import type { GuardedEvent } from './echo-guard.ts';
 
 /**
  * A <video> stand-in for the simulation tests, in virtual time (ms). Its clock runs a bit
- * fast or slow (`driftFactor`), a rate change costs it some position, and a seek stalls it
- * for `seekLatencyMs()` before it plays on from the target, as a real player does. It
- * reports the events a real one would fire.
+ * fast or slow (`driftFactor`), and a seek stalls it for `seekLatencyMs()` before it plays on
+ * from the target, as a real player does. It reports the events a real one would fire.
  */
 export class SimulatedPlayer {
   /** True film position (s). */
@@ -17,8 +16,6 @@ export class SimulatedPlayer {
   constructor(
     private readonly driftFactor: number,
     private readonly seekLatencyMs: () => number,
-    /** Position (s) lost on every rate change, as headless Chromium loses ~17 ms. */
-    private readonly switchLossSec = 0,
   ) {}
 
   /** What `video.currentTime` reads: the target while a seek is in progress. */
@@ -49,7 +46,6 @@ export class SimulatedPlayer {
   }
 
   setRate(rate: number, now: number): void {
-    if (!this.paused && !this.#seek) this.position -= this.switchLossSec;
     this.playbackRate = rate;
     this.events.push({ event: 'ratechange', at: now });
   }
