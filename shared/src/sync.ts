@@ -5,4 +5,3 @@ export * from './sync/correction.ts';
 export * from './sync/echo-guard.ts';
 export * from './sync/playback-math.ts';
 export * from './sync/seek-latency.ts';
-export * from './sync/start-latency.ts';

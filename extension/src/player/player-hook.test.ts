@@ -219,21 +219,6 @@ describe('player hook', () => {
     expect(room.sent).toEqual([]);
   });
 
-  test('the start latency is learned from a start and anchors our own plays earlier', () => {
-    room.state = { playing: true, position: 100, at: 0, rate: 1, seq: 3 };
-    video.advanceTo(100);
-    hook.tick(); // the room plays: start the video
-    expect(video.paused).toBe(false);
-    clock += 150;
-    video.advanceTo(100.06); // moved 60 ms in 150 ms: stood still for 90 ms
-    hook.tick();
-    room.push({ playing: false, position: 100.06, at: 150, rate: 1, seq: 4 });
-    video.play(); // the user starts it again
-    const [play] = room.commands;
-    // One measurement with the estimator's weight 0.4: 36 ms earlier.
-    expect(play?.position).toBeCloseTo(100.06 - 0.4 * 0.09, 9);
-  });
-
   test('a seek overtaken by a newer room state teaches the seek latency nothing', () => {
     room.state = { playing: true, position: 100, at: 0, rate: 1, seq: 3 };
     video.paused = false;

@@ -6,8 +6,8 @@
  * - every tick (and on every remote update) the room's expected position is compared
  *   with the video's and `decideCorrection` says: nothing, nudge the rate, seek,
  *   play or pause;
- * - a stall that lasts becomes a `buffering` report, and its end too (stall-report.ts).
- * Decisions are shared pure functions; this file wires them to the element.
+ * - a stall that lasts becomes a `buffering` report, and its end too.
+ * All decisions are shared pure functions; this file only wires them to the element.
  */
 import type { PlaybackCommand } from '@kino/shared/protocol';
 import {
@@ -24,18 +24,17 @@ import {
   onLocalVideoEvent,
   onRoomPlayback,
   SeekLatencyEstimator,
-  StartLatencyMeter,
   seekFlushDueAt,
 } from '@kino/shared/sync';
 import type { PlaybackState } from '@kino/shared/types';
 import { createStallReporter } from './stall-report';
 
+/** What the hook needs from the room connection (a fake in tests). */
 /** How often the video is compared with the room's clock (also on every remote update). */
 export const CORRECTION_TICK_MS = 100;
 /** A stall shorter than this (a seek's own wait) is not reported as buffering. */
 export const STALL_REPORT_MS = 700;
 
-/** What the hook needs from the room connection (a fake in tests). */
 export interface PlayerRoom {
   playback(): PlaybackState | null;
   canControl(): boolean;
@@ -95,14 +94,16 @@ export function attachPlayer(
   const holdMs = options.holdMs ?? 1500;
   const guard = new EchoGuard();
   const seekLatency = new SeekLatencyEstimator();
-  const startLatency = new StartLatencyMeter();
   let commands: CommandState = initialCommandState;
   /** When our in-flight command was sent: the hold gives up after `holdMs`. */
   let sentAt = 0;
   let autoplayPending = options.autoplay === true;
   let flushTimer: ReturnType<typeof setTimeout> | null = null;
-  const stallMs = options.stallReportMs ?? STALL_REPORT_MS;
-  const stalls = createStallReporter(video, (stalled) => room.setBuffering(stalled), stallMs);
+  const stalls = createStallReporter(
+    video,
+    (stalled) => room.setBuffering(stalled),
+    options.stallReportMs ?? STALL_REPORT_MS,
+  );
   /** When the video last started, seeked or stalled: the correction lands after that. */
   let disturbedAt = Number.NEGATIVE_INFINITY;
   /**
@@ -123,7 +124,6 @@ export function attachPlayer(
     canControl: room.canControl(),
     serverNow: (room.clockReady?.() ?? true) ? room.serverNow() : undefined,
     seekLeadSec: seekLatency.estimateSec,
-    startLeadSec: startLatency.estimateSec,
   });
 
   function apply(correction: Correction): void {
@@ -195,7 +195,6 @@ export function attachPlayer(
     if (commands.inFlight && now() - sentAt < holdMs) return null;
     const expected = expectedPosition(playback, room.serverNow(), duration());
     const busy = video.seeking || video.readyState < HAVE_FUTURE_DATA;
-    if (!busy && !video.paused) startLatency.observe(now(), video.currentTime, video.playbackRate);
     if (seekCompensation !== null && !busy && playback.playing) {
       if (seekCompensation.seq === playback.seq) {
         seekLatency.recordResidual(seekCompensation.sec, expected - video.currentTime);
@@ -212,7 +211,6 @@ export function attachPlayer(
       currentRate: video.playbackRate,
       roomRate: playback.rate,
       seekLatencySec: seekLatency.estimateSec,
-      startLatencySec: startLatency.estimateSec,
       durationSec: duration(),
     });
     const seekTo =
@@ -272,8 +270,6 @@ export function attachPlayer(
   on('seeked', () => onLocal('seeked'));
   on('ratechange', () => guard.consume('ratechange', snapshot(), now()));
   for (const type of DISTURBANCE_EVENTS) on(type, () => (disturbedAt = now()));
-  on('play', () => startLatency.started(now(), video.currentTime));
-  for (const type of ['seeking', 'seeked', 'pause']) on(type, () => startLatency.interrupted());
   for (const type of ['waiting', 'stalled']) on(type, stalls.onStall);
   for (const type of ['playing', 'canplay', 'seeked']) on(type, stalls.onReady);
 

@@ -142,27 +142,6 @@ describe('seeks', () => {
     expect(step.action).toMatchObject({ command: { position: 300 } });
   });
 
-  test('a play is anchored earlier by our start latency; a pause and seeks ignore it', () => {
-    const paused = { ...member, playback: { ...playing, playing: false }, startLeadSec: 0.09 };
-    const play = onLocalVideoEvent(initialCommandState, { kind: 'play', position: 40 }, paused, 0);
-    expect(play.action).toMatchObject({ command: { type: 'play', position: 39.91 } });
-    const startLead = { ...member, startLeadSec: 0.09 };
-    const pause = onLocalVideoEvent(
-      initialCommandState,
-      { kind: 'pause', position: 40 },
-      startLead,
-      0,
-    );
-    expect(pause.action).toMatchObject({ command: { type: 'pause', position: 40 } });
-    const seek = onLocalVideoEvent(
-      initialCommandState,
-      { kind: 'seeking', position: 80 },
-      startLead,
-      0,
-    );
-    expect(seek.action).toMatchObject({ command: { type: 'seek', position: 80 } });
-  });
-
   test('a seek to the very start is never sent below 0', () => {
     const step = onLocalVideoEvent(
       initialCommandState,

@@ -14,8 +14,7 @@ import type { PlaybackState } from '../types.ts';
  *   where the actor is instead of where it was when the message arrived.
  * - While the room plays, the seeker's video stalls for its seek latency before moving on
  *   from the target, so a seek anchors the target that much earlier (`seekLeadSec`): the
- *   room and the seeker then meet when the seek is done. A play likewise anchors the
- *   position earlier by the player's start latency (`startLeadSec`, start-latency.ts).
+ *   room and the seeker then meet when the seek is done.
  * - Commands carry the seq they are based on. After sending one, the next (before the
  *   broadcast arrives) is based on seq + 1, i.e. on our own change being accepted, so a
  *   quick pause-then-play by one user is not refused as stale; if someone else got in
@@ -73,8 +72,6 @@ export interface CommandContext {
   serverNow?: number;
   /** This player's seek latency (s), from SeekLatencyEstimator; 0 when unknown. */
   seekLeadSec?: number;
-  /** This player's start latency (s), from StartLatencyMeter; 0 when unknown. */
-  startLeadSec?: number;
 }
 
 export type CommandAction =
@@ -107,15 +104,8 @@ function send(
 ): CommandStep {
   const room = assumed(state, ctx.playback);
   const playing = type === 'seek' ? room.playing : type === 'play';
-  // A seek while playing stalls our video at the target for the seek latency, a start
-  // for the start latency, before it moves (see above).
-  const leadSec =
-    type === 'seek' && playing
-      ? (ctx.seekLeadSec ?? 0)
-      : type === 'play'
-        ? (ctx.startLeadSec ?? 0)
-        : 0;
-  const lead = leadSec * ctx.playback.rate;
+  // A seek while playing stalls our video at the target for the seek latency (see above).
+  const lead = type === 'seek' && playing ? (ctx.seekLeadSec ?? 0) * ctx.playback.rate : 0;
   const command: PlaybackCommand = {
     type,
     baseSeq: room.seq,

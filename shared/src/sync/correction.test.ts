@@ -126,13 +126,6 @@ describe('while the room plays', () => {
     expect(decide({ videoPlaying: false, actual: 50 })).toEqual({ kind: 'play', from: 100.15 });
   });
 
-  test('a paused player judges its start by where the room is once its start latency is over', () => {
-    // The actor anchored its play 90 ms earlier (its start latency); 5 ms delivery.
-    const early = { videoPlaying: false, actual: 100.085 };
-    expect(decide({ ...early, startLatencySec: 0.09 })).toEqual({ kind: 'play' });
-    expect(decide(early)).toEqual({ kind: 'play', from: 100.15 });
-  });
-
   test('errors between the old 0.4 s and the seek threshold are now seeks', () => {
     expect(decide({ actual: 100 - C.seekThresholdSec - 0.01 })).toEqual({
       kind: 'seek',

@@ -91,8 +91,6 @@ export interface CorrectionInput {
   roomRate: number;
   /** How far ahead to seek while playing (s), from SeekLatencyEstimator. */
   seekLatencySec?: number;
-  /** How long a plain start takes until the video moves (s), from StartLatencyMeter. */
-  startLatencySec?: number;
   /** Film length (s), to keep seek targets inside it. */
   durationSec?: number;
   config?: CorrectionConfig;
@@ -137,10 +135,8 @@ function correctPlaying(input: CorrectionInput, config: CorrectionConfig): Corre
   const error = input.expected - input.actual;
   const magnitude = Math.abs(error);
   if (!input.videoPlaying) {
-    // Judged where the room will be once a plain start has the video moving. Seek and
-    // play in one step: waiting for the seek before playing costs a tick.
-    const startError = error + (input.startLatencySec ?? 0) * input.roomRate;
-    return Math.abs(startError) > config.startToleranceSec
+    // Seek and play in one step: waiting for the seek before playing costs a tick.
+    return magnitude > config.startToleranceSec
       ? { kind: 'play', from: seekTarget(input) }
       : { kind: 'play' };
   }
