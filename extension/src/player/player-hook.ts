@@ -14,6 +14,7 @@ import {
   type CommandState,
   type CommandStep,
   type Correction,
+  DISTURBANCE_EVENTS,
   decideCorrection,
   EchoGuard,
   expectedPosition,
@@ -26,6 +27,7 @@ import {
   seekFlushDueAt,
 } from '@kino/shared/sync';
 import type { PlaybackState } from '@kino/shared/types';
+import { createStallReporter } from './stall-report';
 
 /** What the hook needs from the room connection (a fake in tests). */
 /** How often the video is compared with the room's clock (also on every remote update). */
@@ -60,7 +62,8 @@ export type VideoLike = Pick<
   | 'play'
   | 'pause'
   | 'addEventListener'
->;
+> &
+  Partial<Pick<HTMLVideoElement, 'preservesPitch'>>;
 
 export interface PlayerOptions {
   /** Start playing once joined (the creator pressed Start). */
@@ -95,9 +98,14 @@ export function attachPlayer(
   /** When our in-flight command was sent: the hold gives up after `holdMs`. */
   let sentAt = 0;
   let autoplayPending = options.autoplay === true;
-  let stallTimer: ReturnType<typeof setTimeout> | null = null;
   let flushTimer: ReturnType<typeof setTimeout> | null = null;
-  let reportedStall = false;
+  const stalls = createStallReporter(
+    video,
+    (stalled) => room.setBuffering(stalled),
+    options.stallReportMs ?? STALL_REPORT_MS,
+  );
+  /** When the video last started, seeked or stalled: the correction lands after that. */
+  let disturbedAt = Number.NEGATIVE_INFINITY;
   /**
    * Compensation (s) of our last seek while playing, and the room seq it was made for, to
    * learn the real seek latency from what is left once it landed. Against any other state
@@ -124,6 +132,8 @@ export function attachPlayer(
       case 'none':
         return;
       case 'rate':
+        // Nudges are tempo changes only: keep the pitch, whatever the page set.
+        if (video.preservesPitch === false) video.preservesPitch = true;
         guard.expect('ratechange', { rate: correction.rate }, t);
         video.playbackRate = correction.rate;
         return;
@@ -197,6 +207,7 @@ export function attachPlayer(
       playing: playback.playing,
       videoPlaying: !video.paused,
       videoBusy: busy,
+      sinceDisturbanceSec: (now() - disturbedAt) / 1000,
       currentRate: video.playbackRate,
       roomRate: playback.rate,
       seekLatencySec: seekLatency.estimateSec,
@@ -251,26 +262,6 @@ export function attachPlayer(
     );
   }
 
-  function onStall(): void {
-    if (stallTimer || reportedStall) return;
-    stallTimer = setTimeout(() => {
-      stallTimer = null;
-      if (video.readyState < HAVE_FUTURE_DATA && !reportedStall) {
-        reportedStall = true;
-        room.setBuffering(true);
-      }
-    }, options.stallReportMs ?? STALL_REPORT_MS);
-  }
-
-  function onReady(): void {
-    if (stallTimer) clearTimeout(stallTimer);
-    stallTimer = null;
-    if (reportedStall && video.readyState >= HAVE_FUTURE_DATA) {
-      reportedStall = false;
-      room.setBuffering(false);
-    }
-  }
-
   const on = (type: string, listener: () => void) =>
     video.addEventListener(type, listener, { signal });
   on('play', () => onLocal('play'));
@@ -278,11 +269,9 @@ export function attachPlayer(
   on('seeking', () => onLocal('seeking'));
   on('seeked', () => onLocal('seeked'));
   on('ratechange', () => guard.consume('ratechange', snapshot(), now()));
-  on('waiting', onStall);
-  on('stalled', onStall);
-  on('playing', onReady);
-  on('canplay', onReady);
-  on('seeked', onReady);
+  for (const type of DISTURBANCE_EVENTS) on(type, () => (disturbedAt = now()));
+  for (const type of ['waiting', 'stalled']) on(type, stalls.onStall);
+  for (const type of ['playing', 'canplay', 'seeked']) on(type, stalls.onReady);
 
   const stopListening = room.onPlayback(() => {
     const playback = room.playback();
@@ -294,10 +283,9 @@ export function attachPlayer(
     'abort',
     () => {
       clearInterval(timer);
-      if (stallTimer) clearTimeout(stallTimer);
       if (flushTimer) clearTimeout(flushTimer);
       stopListening();
-      if (reportedStall) room.setBuffering(false);
+      stalls.stop();
     },
     { once: true },
   );

@@ -36,7 +36,7 @@ describe('analyzeRun', () => {
     expect(figures.driftFrom1500.count).toBe((200 - 15) * 3);
     expect(figures.steadyShare).toBeCloseTo(195 / 200, 6);
     expect(figures.crossBrowser.count).toBe(0);
-    expect(figures.rate).toEqual({ maxDeviation: 0, nudgedShare: 0 });
+    expect(figures.rate).toEqual({ maxDeviation: 0, steadyMax: 0, landingMax: 0, nudgedShare: 0 });
   });
 
   test('action to everyone, unshown actions and the counts', () => {
@@ -90,8 +90,30 @@ describe('floor and rate figures', () => {
     trace.samples.push({ t: 1000, pos: 1, paused: true, seeking: false, rate: 1.5, ready: 4 });
     expect(rateFigures([trace])).toEqual({
       maxDeviation: expect.closeTo(0.015, 9),
+      steadyMax: expect.closeTo(0.015, 9),
+      landingMax: 0,
       nudgedShare: 0.25,
     });
+  });
+
+  test('nudges within the landing time after a play/seek/stall count as landing', () => {
+    const trace = steadyTrace(0, { from: 0, to: 3_000, stepMs: 50, startPos: 0 }, [
+      { t: 500, type: 'seeked', pos: 0.5 },
+      { t: 600, type: 'pause', pos: 0.6 }, // not a disturbance: landing goes on
+    ]);
+    for (const s of trace.samples) {
+      if (s.t < 500)
+        s.rate = 0.99; // steady, before any disturbance
+      else if (s.t < 1_500)
+        s.rate = 1.12; // landing
+      else if (s.t >= 2_000) s.rate = 1.025; // steady again
+    }
+    const figures = rateFigures([trace], 1_000);
+    expect(figures.landingMax).toBeCloseTo(0.12, 9);
+    expect(figures.steadyMax).toBeCloseTo(0.025, 9);
+    expect(figures.maxDeviation).toBeCloseTo(0.12, 9);
+    // A landing rate still on after the window is steady, and shows as such.
+    expect(rateFigures([trace], 900).steadyMax).toBeCloseTo(0.12, 9);
   });
 
   test('a floor run compares only the two players of one page, per browser', () => {

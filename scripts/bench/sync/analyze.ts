@@ -1,4 +1,5 @@
 /** Turns a run's recording into the figures the report shows. Pure. */
+import { DEFAULT_CORRECTION_CONFIG, DISTURBANCE_EVENTS } from '@kino/shared/sync';
 import { type DriftPoint, pairwiseDrift } from './drift.ts';
 import { reactionTimes } from './reaction.ts';
 import { type Summary, summarize } from './stats.ts';
@@ -26,8 +27,8 @@ export interface RunFigures {
   floorJitter: Record<string, Summary>;
   /** Floor runs: per browser, the raw |drift| of its two players (no sync at all). */
   floorRaw: Record<string, Summary>;
-  /** Playback rates while playing: the largest nudge and the share of samples nudged. */
-  rate: { maxDeviation: number; nudgedShare: number };
+  /** Playback rates while playing (rateFigures). */
+  rate: RateFigures;
   /** Action until every other member shows it (ms), over the actions everyone showed. */
   actionToEveryone: Summary;
   actionToEveryoneByType: Record<ActionType, Summary>;
@@ -121,20 +122,54 @@ function browserOf(traces: readonly MemberTrace[], member: number): string {
   return traces.find((t) => t.member === member)?.browser ?? 'chromium';
 }
 
-export function rateFigures(traces: readonly MemberTrace[]): RunFigures['rate'] {
+export interface RateFigures {
+  /** Largest |playbackRate − 1| of any playing sample. */
+  maxDeviation: number;
+  /** … of the samples in steady state: more than `landingMs` after the last disturbance. */
+  steadyMax: number;
+  /** … of the samples while landing: within `landingMs` of a play/seek/stall event. */
+  landingMax: number;
+  /** Share of playing samples with a nudge on. */
+  nudgedShare: number;
+}
+
+/** Media events after which the correction lands (shared/src/sync/correction.ts). */
+const LANDING_EVENTS = new Set<string>(DISTURBANCE_EVENTS);
+
+/**
+ * How far it may take, after the landing phase ends, until a sample shows the steady rate:
+ * the correction steps down at its next tick (every 100 ms) and the probe samples every
+ * 50 ms.
+ */
+export const STEP_DOWN_MS = 150;
+export const LANDING_MS = DEFAULT_CORRECTION_CONFIG.landingSec * 1000 + STEP_DOWN_MS;
+
+/** Playback rates while playing, split into the landing phase and steady state. */
+export function rateFigures(traces: readonly MemberTrace[], landingMs = LANDING_MS): RateFigures {
   let max = 0;
+  let steadyMax = 0;
+  let landingMax = 0;
   let nudged = 0;
   let playing = 0;
   for (const trace of traces) {
+    const disturbances = trace.events.filter((e) => LANDING_EVENTS.has(e.type));
     for (const s of trace.samples) {
       if (s.paused || s.seeking) continue;
       playing++;
       const deviation = Math.abs(s.rate - 1);
+      const last = disturbances[lastIndexAtOrBefore(disturbances, s.t)];
+      if (last && s.t - last.t < landingMs) landingMax = Math.max(landingMax, deviation);
+      else steadyMax = Math.max(steadyMax, deviation);
       max = Math.max(max, deviation);
       if (deviation > 1e-6) nudged++;
     }
   }
-  return { maxDeviation: max, nudgedShare: playing > 0 ? nudged / playing : 0 };
+  return {
+    maxDeviation: max,
+    steadyMax,
+    landingMax,
+    nudgedShare: playing > 0 ? nudged / playing : 0,
+  };
 }
 
 export function analyzeRun(recording: RunRecording, points = driftPoints(recording)): RunFigures {

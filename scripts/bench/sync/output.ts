@@ -7,7 +7,7 @@ import { DRIFT_STEP_MS, type RunFigures } from './analyze.ts';
 import { driftChartSvg } from './chart.ts';
 import type { DriftPoint } from './drift.ts';
 import type { SyncBenchOptions } from './options.ts';
-import { goalsFor, markdownReport } from './report.ts';
+import { goalsFor, markdownReport, type RateBounds } from './report.ts';
 import { ONE_FRAME_MS } from './runs.ts';
 import type { RunRecording } from './types.ts';
 
@@ -23,8 +23,12 @@ function machine(): string {
   return `${cores.length} × ${cores[0]?.model.trim() ?? 'CPU'}, ${gib} GiB, Linux ${release()}, headless Chromium (/usr/bin/chromium) and Firefox ESR (/usr/bin/firefox-esr)`;
 }
 
-/** The nudge bound the extension promises (shared/src/sync/correction.ts). */
-export const RATE_BOUND = DEFAULT_CORRECTION_CONFIG.maxRateDelta;
+/** The nudge bounds the extension promises (shared/src/sync/correction.ts). */
+export const RATE_BOUNDS: RateBounds = {
+  steady: DEFAULT_CORRECTION_CONFIG.maxRateDelta,
+  landing: DEFAULT_CORRECTION_CONFIG.landingRateDelta,
+  landingSec: DEFAULT_CORRECTION_CONFIG.landingSec,
+};
 
 export async function writeResults(
   options: SyncBenchOptions,
@@ -33,7 +37,7 @@ export async function writeResults(
   const command = `bun run bench:sync ${Bun.argv.slice(2).join(' ')}`.trim();
   const markdown = markdownReport(
     runs.map((r) => r.figures),
-    { command, machine: machine(), date: new Date().toISOString(), rateBound: RATE_BOUND },
+    { command, machine: machine(), date: new Date().toISOString(), rateBounds: RATE_BOUNDS },
   );
   const svg = driftChartSvg(
     runs.map((r) => {
@@ -53,7 +57,7 @@ export async function writeResults(
                 name: t.name,
                 samples: t.samples.filter((s) => !s.paused && !s.seeking),
               })),
-        rateBound: RATE_BOUND,
+        rateBound: RATE_BOUNDS.steady,
       };
     }),
     DRIFT_STEP_MS,

@@ -32,44 +32,53 @@ describe('while the room plays', () => {
   });
 
   test('behind by a little: speeds up, proportionally to the error', () => {
-    const small = decide({ actual: 99.978 }); // 22 ms behind
-    const larger = decide({ actual: 99.967 }); // 33 ms behind
-    expectRate(small, 1 + 0.022 / C.convergeSec);
+    const small = decide({ actual: 99.988 }); // 12 ms behind
+    const larger = decide({ actual: 99.986 }); // 14 ms behind
+    expectRate(small, 1 + 0.012 / C.convergeSec);
     if (small.kind !== 'rate' || larger.kind !== 'rate') throw new Error('expected rate nudges');
-    expect(larger.rate - 1).toBeCloseTo(1.5 * (small.rate - 1), 9);
+    expect(larger.rate - 1).toBeCloseTo((14 / 12) * (small.rate - 1), 9);
   });
 
   test('ahead by a little: slows down', () => {
-    expectRate(decide({ actual: 100.03 }), 1 - 0.03 / C.convergeSec);
+    expectRate(decide({ actual: 100.012 }), 1 - 0.012 / C.convergeSec);
   });
 
-  test('small drift: the nudge is bounded by the small limit', () => {
-    const justBelowBoost = C.boostAboveSec - 0.001;
-    expectRate(decide({ actual: 100 - justBelowBoost }), 1 + C.maxRateDelta);
-    expectRate(decide({ actual: 100 + justBelowBoost }), 1 - C.maxRateDelta);
-  });
-
-  test('a larger error (just after an action) may nudge harder, up to the boost limit', () => {
-    const boosted = C.boostAboveSec + 0.01;
-    expectRate(decide({ actual: 100 - boosted }), 1 + boosted / C.convergeSec);
-    expect(boosted / C.convergeSec).toBeGreaterThan(C.maxRateDelta);
+  test('steady: every nudge stays within ±maxRateDelta (3 %), however large the error', () => {
+    expect(C.maxRateDelta).toBeLessThanOrEqual(0.03);
     const justBelowSeek = C.seekThresholdSec - 0.001;
-    expectRate(decide({ actual: 100 - justBelowSeek }), 1 + C.boostRateDelta);
-    expectRate(decide({ actual: 100 + justBelowSeek }), 1 - C.boostRateDelta);
+    expectRate(decide({ actual: 100 - justBelowSeek }), 1 + C.maxRateDelta);
+    expectRate(decide({ actual: 100 + justBelowSeek }), 1 - C.maxRateDelta);
+    expectRate(decide({ actual: 99.9, sinceDisturbanceSec: C.landingSec }), 1 + C.maxRateDelta);
+  });
+
+  test('landing: right after a start, seek or stall it converges faster, within its own bound', () => {
+    const landing = { sinceDisturbanceSec: C.landingSec / 2 };
+    expectRate(decide({ ...landing, actual: 99.985 }), 1 + 0.015 / C.landingConvergeSec);
+    expect(C.landingConvergeSec).toBeLessThan(C.convergeSec);
+    const justBelowSeek = C.seekThresholdSec - 0.001;
+    expectRate(decide({ ...landing, actual: 100 - justBelowSeek }), 1 + C.landingRateDelta);
+    expectRate(decide({ ...landing, actual: 100 + justBelowSeek }), 1 - C.landingRateDelta);
+  });
+
+  test('a landing nudge beyond the steady bound is brought inside it once landing is over', () => {
+    const left = 1 + C.maxRateDelta + C.minRateStep / 2; // a step too small to be worth it…
+    expectRate(decide({ actual: 99.9, currentRate: left }), 1 + C.maxRateDelta); // …but due
+    expectRate(decide({ actual: 100.1, currentRate: 1.1 }), 1 - C.maxRateDelta);
   });
 
   test('the nudge is relative to the room rate', () => {
     expectRate(
       decide({ actual: 100 - C.seekThresholdSec + 0.001, roomRate: 1.5, currentRate: 1.5 }),
-      1.5 * (1 + C.boostRateDelta),
+      1.5 * (1 + C.maxRateDelta),
     );
   });
 
   test('hysteresis: a running nudge continues inside the dead band until the release point', () => {
-    const nudging = { currentRate: 1.05 };
-    // 15 ms behind: a steady player does nothing, a nudging one keeps correcting.
-    expect(decide({ actual: 99.985 })).toEqual({ kind: 'none' });
-    expectRate(decide({ ...nudging, actual: 99.985 }), 1 + 0.015 / C.convergeSec);
+    const nudging = { currentRate: 1.02 };
+    const inside = 100 - (C.deadBandSec + C.releaseSec) / 2;
+    // Inside the dead band: a steady player does nothing, a nudging one keeps correcting.
+    expect(decide({ actual: inside })).toEqual({ kind: 'none' });
+    expectRate(decide({ ...nudging, actual: inside }), 1 + (100 - inside) / C.convergeSec);
     // Within the release distance it returns to the room rate, exactly.
     expect(decide({ ...nudging, actual: 100 - C.releaseSec / 2 })).toEqual({
       kind: 'rate',
@@ -78,8 +87,8 @@ describe('while the room plays', () => {
   });
 
   test('tiny rate changes are not worth an event', () => {
-    const target = 1 + 0.03 / C.convergeSec;
-    expect(decide({ actual: 99.97, currentRate: target + C.minRateStep / 2 })).toEqual({
+    const target = 1 + 0.012 / C.convergeSec;
+    expect(decide({ actual: 99.988, currentRate: target + C.minRateStep / 2 })).toEqual({
       kind: 'none',
     });
   });

@@ -6,9 +6,14 @@ import { clampToFilm } from './playback-math.ts';
  *
  * - A large error is fixed by seeking, ahead by the estimated seek latency.
  * - A small one by a bounded playbackRate nudge proportional to the error, so the error
- *   decays exponentially (time constant `convergeSec`) without overshoot. Small drift gets
- *   at most `maxRateDelta` (unnoticeable); an error above `boostAboveSec` (just after an
- *   action) may use up to `boostRateDelta`, so it is gone within about a second.
+ *   decays exponentially without overshoot. Two phases:
+ *   - landing: for `landingSec` after the player last started, seeked or stalled (the
+ *     caller says when: `sinceDisturbanceSec`), the error the start left (seek latency
+ *     misjudged, a start delay) is taken out fast: time constant `landingConvergeSec`, at
+ *     most ±`landingRateDelta`. Sound is restarting then anyway.
+ *   - steady: afterwards at most ±`maxRateDelta` (3 %, pitch kept: inaudible), time
+ *     constant `convergeSec`. A rate beyond that bound left from landing is brought back
+ *     inside it on the first steady tick.
  * - A paused player joining a playing room is started where the room will be once it
  *   moves: when it is off, it seeks (ahead by the seek latency) and plays in the same step,
  *   rather than playing from where it stands, which starts it behind by the delivery delay.
@@ -23,14 +28,16 @@ export interface CorrectionConfig {
   releaseSec: number;
   /** Above this |error| (s), seek instead of nudging. */
   seekThresholdSec: number;
-  /** Largest relative rate change for small drift, e.g. 0.08 = ±8 %. */
+  /** Largest relative rate change in steady state, e.g. 0.03 = ±3 %. */
   maxRateDelta: number;
-  /** Above this |error| (s) the nudge may go up to `boostRateDelta`. */
-  boostAboveSec: number;
-  /** Largest relative rate change for an error above `boostAboveSec`. */
-  boostRateDelta: number;
-  /** Time constant (s) of the proportional nudge: rate delta = error / convergeSec. */
+  /** Time constant (s) of the steady nudge: rate delta = error / convergeSec. */
   convergeSec: number;
+  /** How long (s) after a start, seek or stall the landing limits apply. */
+  landingSec: number;
+  /** Largest relative rate change while landing. */
+  landingRateDelta: number;
+  /** Time constant (s) of the nudge while landing. */
+  landingConvergeSec: number;
   /** Rate changes smaller than this are not worth a ratechange event. */
   minRateStep: number;
   /** While paused, a position off by more than this (s) is fixed by seeking. */
@@ -40,19 +47,26 @@ export interface CorrectionConfig {
 }
 
 export const DEFAULT_CORRECTION_CONFIG: CorrectionConfig = {
-  deadBandSec: 0.02,
-  releaseSec: 0.008,
+  deadBandSec: 0.01,
+  releaseSec: 0.003,
   // Seeks in buffered video take 10–160 ms and the learned latency compensates, so a
   // seek lands closer than this; smaller errors are nudged away without a visible jump.
   seekThresholdSec: 0.2,
-  maxRateDelta: 0.08,
-  boostAboveSec: 0.08,
-  boostRateDelta: 0.2,
+  maxRateDelta: 0.03,
   convergeSec: 0.5,
+  landingSec: 1,
+  landingRateDelta: 0.15,
+  landingConvergeSec: 0.25,
   minRateStep: 0.004,
   pausedToleranceSec: 0.05,
   startToleranceSec: 0.04,
 };
+
+/**
+ * The media events after which a player is landing (`sinceDisturbanceSec` counts from the
+ * newest); the bench splits its rate figures by the same events.
+ */
+export const DISTURBANCE_EVENTS = ['play', 'seeking', 'seeked', 'playing', 'waiting'] as const;
 
 export interface CorrectionInput {
   /** Room's position now (s), from expectedPosition(). */
@@ -65,6 +79,12 @@ export interface CorrectionInput {
   videoPlaying: boolean;
   /** True while the player is seeking or buffering: its position means nothing then. */
   videoBusy?: boolean;
+  /**
+   * Seconds since the player last started playing, seeked or stalled (its `play`,
+   * `seeking`, `seeked`, `playing`, `waiting` events): below `landingSec` it is landing.
+   * Absent: steady.
+   */
+  sinceDisturbanceSec?: number;
   /** Player's playbackRate now. */
   currentRate: number;
   /** The room's rate. */
@@ -127,9 +147,13 @@ function correctPlaying(input: CorrectionInput, config: CorrectionConfig): Corre
   if (magnitude <= threshold) {
     return nudging ? rateTo(input.roomRate, input.currentRate, config.minRateStep, true) : NONE;
   }
-  const limit = magnitude > config.boostAboveSec ? config.boostRateDelta : config.maxRateDelta;
-  const delta = Math.min(Math.max(error / config.convergeSec, -limit), limit);
-  return rateTo(input.roomRate * (1 + delta), input.currentRate, config.minRateStep, false);
+  const landing = (input.sinceDisturbanceSec ?? Number.POSITIVE_INFINITY) < config.landingSec;
+  const limit = landing ? config.landingRateDelta : config.maxRateDelta;
+  const converge = landing ? config.landingConvergeSec : config.convergeSec;
+  const delta = Math.min(Math.max(error / converge, -limit), limit);
+  // A rate beyond the limit (left from landing) is fixed however small the step.
+  const beyond = Math.abs(input.currentRate / input.roomRate - 1) > limit + RATE_EPSILON;
+  return rateTo(input.roomRate * (1 + delta), input.currentRate, config.minRateStep, beyond);
 }
 
 export function decideCorrection(input: CorrectionInput): Correction {

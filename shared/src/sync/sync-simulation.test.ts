@@ -7,7 +7,7 @@ import {
   initialClockState,
   nextPingDelay,
 } from './clock-offset.ts';
-import { decideCorrection } from './correction.ts';
+import { DEFAULT_CORRECTION_CONFIG, DISTURBANCE_EVENTS, decideCorrection } from './correction.ts';
 import { EchoGuard } from './echo-guard.ts';
 import { expectedPosition, serverNow } from './playback-math.ts';
 import { SeekLatencyEstimator } from './seek-latency.ts';
@@ -42,7 +42,12 @@ const DELIVERY_MS = 120;
 interface Trace {
   t: number;
   error: number;
+  rate: number;
+  /** Whether the correction was landing (just after a start or seek) at this instant. */
+  landing: boolean;
 }
+
+const LANDING_EVENTS = new Set<string>(DISTURBANCE_EVENTS);
 
 function run(seed: number) {
   const random = seededRandom(seed);
@@ -66,6 +71,7 @@ function run(seed: number) {
   const trace: Trace[] = [];
   const seeks: number[] = [];
   let userEvents = 0;
+  let disturbedAt = Number.NEGATIVE_INFINITY;
 
   for (let t = 0; t <= END; t += STEP_MS) {
     const local = t - CLOCK_OFFSET_MS;
@@ -90,14 +96,22 @@ function run(seed: number) {
       playbackRate: player.playbackRate,
       paused: player.paused,
     };
-    for (const event of player.takeEvents())
+    for (const event of player.takeEvents()) {
+      if (LANDING_EVENTS.has(event)) disturbedAt = t;
       if (!guard.consume(event, snapshot, local)) userEvents++;
+    }
+    const sinceDisturbanceSec = (t - disturbedAt) / 1000;
 
     // The truth is the room's newest state; the player only knows what has arrived.
     const truth = timeline.filter(([from]) => from <= t).at(-1)?.[1];
     const playback = timeline.filter(([from]) => from + DELIVERY_MS <= t).at(-1)?.[1];
     if (!truth || !playback) continue;
-    trace.push({ t, error: expectedPosition(truth, t) - player.position });
+    trace.push({
+      t,
+      error: expectedPosition(truth, t) - player.position,
+      rate: player.playbackRate,
+      landing: sinceDisturbanceSec < DEFAULT_CORRECTION_CONFIG.landingSec + TICK_MS / 1000,
+    });
     if (t % TICK_MS !== 0) continue;
     const estimate = estimateClockOffset(clock, local);
     if (!estimate?.ready) continue;
@@ -114,6 +128,7 @@ function run(seed: number) {
       playing: playback.playing,
       videoPlaying: !player.paused,
       videoBusy: player.seeking,
+      sinceDisturbanceSec,
       currentRate: player.playbackRate,
       roomRate: playback.rate,
       seekLatencySec: seekLatency.estimateSec,
@@ -176,5 +191,11 @@ for (const seed of [1, 2, 3]) {
     expect(seeks.length).toBeLessThanOrEqual(3 + JUMPS.length);
     // Every event the player fired was recognised as our own.
     expect(userEvents).toBe(0);
+    // Nudges: within ±3 % once landed; the landing bound only within a tick of landingSec.
+    const { maxRateDelta, landingRateDelta } = DEFAULT_CORRECTION_CONFIG;
+    const deviation = (p: Trace) => Math.abs(p.rate - 1);
+    const steady = trace.filter((p) => !p.landing);
+    expect(Math.max(...steady.map(deviation))).toBeLessThanOrEqual(maxRateDelta + 1e-9);
+    expect(Math.max(...trace.map(deviation))).toBeLessThanOrEqual(landingRateDelta + 1e-9);
   });
 }
