@@ -1,17 +1,6 @@
 import { describe, expect, test } from 'bun:test';
-import type { ChatMessage } from '@kino/shared/types';
 import { ChatFeed } from './chat-feed.ts';
-
-const line = (cursor: number): ChatMessage => ({
-  id: `line-${String(cursor).padStart(4, '0')}`,
-  cursor,
-  kind: 'text',
-  userId: 'anna',
-  name: 'Anna',
-  text: `#${cursor}`,
-  at: cursor,
-  position: 0,
-});
+import { chatLine as line } from './chat-line.test-kit.ts';
 
 /** A feed over a record holding lines 1…`recorded`, and what it handed out. */
 function feedOver(recorded: number, opts: { fillAfterMs?: number } = {}) {

@@ -1,20 +1,11 @@
 import { describe, expect, test } from 'bun:test';
 import type { ServerMessage } from '@kino/shared/protocol';
 import type { ChatMessage } from '@kino/shared/types';
+import { chatLine as line } from './chat-line.test-kit.ts';
 import { type Connection, newConnection } from './connection.ts';
 import { RoomFanout, roomChannel } from './fanout.ts';
 import type { HubSocket } from './ports.ts';
 
-const line = (cursor: number): ChatMessage => ({
-  id: `line-${String(cursor).padStart(4, '0')}`,
-  cursor,
-  kind: 'text',
-  userId: 'anna',
-  name: 'Anna',
-  text: `#${cursor}`,
-  at: cursor,
-  position: 0,
-});
 const chat = (cursor: number): ServerMessage => ({ type: 'chat', message: line(cursor) });
 
 /** A room `r1` over in-memory channels, counting what went out one by one and by channel. */

@@ -3,13 +3,13 @@
  * line still succeeds or fails alone, and two instances writing the same rooms in opposite
  * orders neither deadlock nor break a room's cursor sequence.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'bun:test';
-import { createTestDatabase, type TestDatabase } from '@kino/test-support/postgres';
+import { beforeEach, describe, expect, test } from 'bun:test';
 import { hasPostgres } from '@kino/test-support/services';
 import { asc, eq } from 'drizzle-orm';
-import { type Db, type DbHandle, openPostgres } from '../../src/db/index.ts';
-import { roomChat, roomLive, rooms } from '../../src/db/schema.ts';
+import type { Db } from '../../src/db/index.ts';
+import { roomChat } from '../../src/db/schema.ts';
 import { createPostgresRoomRecord } from '../../src/record/postgres.ts';
+import { resetRooms, usePostgres } from './rooms.test-kit.ts';
 
 const ROOMS = ['r1', 'r2', 'r3', 'r4'];
 const initial = {
@@ -52,38 +52,11 @@ async function cursorsOf(db: Db, roomId: string) {
 }
 
 describe.skipIf(!hasPostgres)('chat lines in batches (Postgres)', () => {
-  let database: TestDatabase;
-  let handle: DbHandle;
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    handle = await openPostgres(database.url);
-  });
-  afterAll(async () => {
-    await handle?.close();
-    await database?.drop();
-  });
-  beforeEach(async () => {
-    const { db } = handle;
-    await db.delete(roomChat);
-    await db.delete(roomLive);
-    await db.delete(rooms);
-    const now = new Date(1_700_000_000_000);
-    for (const id of ROOMS) {
-      await db.insert(rooms).values({
-        id,
-        filmId: 'night-train',
-        filmTitle: 'Ночной поезд',
-        filmUrl: 'http://localhost:3000/films/night-train',
-        ownerId: 'anna',
-        ownerName: 'Anna',
-        createdAt: now,
-        lastActivityAt: now,
-      });
-    }
-  });
+  const postgres = usePostgres();
+  beforeEach(() => resetRooms(postgres().db, ROOMS));
 
   test('lines that arrive together share statements; each room gets 1, 2, 3, …', async () => {
-    const { db, counter } = counted(handle.db);
+    const { db, counter } = counted(postgres().db);
     const record = createPostgresRoomRecord(db, 'postgres');
     const appended = await Promise.all(
       Array.from({ length: 120 }, (_, i) =>
@@ -93,7 +66,7 @@ describe.skipIf(!hasPostgres)('chat lines in batches (Postgres)', () => {
     expect(appended.every((a) => a.stored)).toBe(true);
     expect(counter.statements).toBeLessThan(120 / 4);
     for (const roomId of ROOMS) {
-      expect(await cursorsOf(handle.db, roomId)).toEqual(
+      expect(await cursorsOf(postgres().db, roomId)).toEqual(
         Array.from({ length: 30 }, (_, i) => i + 1),
       );
     }
@@ -103,7 +76,7 @@ describe.skipIf(!hasPostgres)('chat lines in batches (Postgres)', () => {
   });
 
   test('a line for a room that is gone fails alone; the lines beside it are stored', async () => {
-    const record = createPostgresRoomRecord(handle.db, 'postgres');
+    const record = createPostgresRoomRecord(postgres().db, 'postgres');
     const results = await Promise.allSettled([
       record.appendChat('r1', line('a1'), initial),
       record.appendChat('r1', line('a2'), initial),
@@ -116,13 +89,13 @@ describe.skipIf(!hasPostgres)('chat lines in batches (Postgres)', () => {
       'rejected',
       'fulfilled',
     ]);
-    expect(await cursorsOf(handle.db, 'r1')).toEqual([1, 2]);
-    expect(await cursorsOf(handle.db, 'r2')).toEqual([1]);
+    expect(await cursorsOf(postgres().db, 'r1')).toEqual([1, 2]);
+    expect(await cursorsOf(postgres().db, 'r2')).toEqual([1]);
   });
 
   test('two instances on the same rooms in opposite orders: no deadlock, no holes, no doubles', async () => {
-    const one = createPostgresRoomRecord(handle.db, 'postgres');
-    const two = createPostgresRoomRecord(handle.db, 'postgres');
+    const one = createPostgresRoomRecord(postgres().db, 'postgres');
+    const two = createPostgresRoomRecord(postgres().db, 'postgres');
     const reversed = [...ROOMS].reverse();
     const sends: Promise<unknown>[] = [];
     for (let i = 0; i < 200; i++) {
@@ -137,7 +110,7 @@ describe.skipIf(!hasPostgres)('chat lines in batches (Postgres)', () => {
     await Promise.all(sends);
     for (const roomId of ROOMS) {
       const expected = roomId === 'r1' ? 100 + 4 : 100;
-      expect(await cursorsOf(handle.db, roomId)).toEqual(
+      expect(await cursorsOf(postgres().db, roomId)).toEqual(
         Array.from({ length: expected }, (_, i) => i + 1),
       );
     }

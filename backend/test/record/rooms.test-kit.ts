@@ -1,0 +1,43 @@
+/** The record's Postgres specs: a database of their own, rooms to write into. */
+import { afterAll, beforeAll } from 'bun:test';
+import { createTestDatabase, type TestDatabase } from '@kino/test-support/postgres';
+import { type Db, type DbHandle, openPostgres } from '../../src/db/index.ts';
+import { roomChat, roomLive, rooms } from '../../src/db/schema.ts';
+
+/** Empty record tables and the given rooms (Anna's, Night Train). */
+export async function resetRooms(db: Db, ids: readonly string[]): Promise<void> {
+  await db.delete(roomChat);
+  await db.delete(roomLive);
+  await db.delete(rooms);
+  const now = new Date(1_700_000_000_000);
+  await db.insert(rooms).values(
+    ids.map((id) => ({
+      id,
+      filmId: 'night-train',
+      filmTitle: 'Ночной поезд',
+      filmUrl: 'http://localhost:3000/films/night-train',
+      ownerId: 'anna',
+      ownerName: 'Anna',
+      createdAt: now,
+      lastActivityAt: now,
+    })),
+  );
+}
+
+/** A throwaway migrated Postgres database for the enclosing `describe`; call inside it. */
+export function usePostgres(): () => DbHandle {
+  let database: TestDatabase | undefined;
+  let handle: DbHandle | undefined;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    handle = await openPostgres(database.url);
+  });
+  afterAll(async () => {
+    await handle?.close();
+    await database?.drop();
+  });
+  return () => {
+    if (!handle) throw new Error('usePostgres: the database is not open yet');
+    return handle;
+  };
+}
