@@ -18,11 +18,12 @@ export const handleKnockAnswer: Handler<'knock-answer'> = async (io, connection,
   }
   const roomId = joined.room.id;
   const result = await knocks.answer(roomId, message.userId, message.approve);
+  // Either way the owner's list is out of date: every owner tab gets the current one — before
+  // a refusal, so the list no longer shows the request the refusal is about.
+  await broadcastKnocks(io, roomId);
   if (result === 'gone') {
     io.fail(connection, 'knock_gone', 'that request expired or was answered already', { ref });
   }
-  // Either way the owner's list is out of date: every owner tab gets the current one.
-  await broadcastKnocks(io, roomId);
 };
 
 export const handleRevoke: Handler<'revoke'> = async (io, connection, message) => {
