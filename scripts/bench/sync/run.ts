@@ -87,7 +87,8 @@ export async function actRandomly(
   let failure: unknown = null;
   while (performance.now() < end) {
     const due = plans[0];
-    if (adBreak && due && performance.now() - start >= due.atSec * 1000) {
+    // A member still in its last ad break goes into the next one once it is back.
+    if (adBreak && due && !busy.has(due.member) && performance.now() - start >= due.atSec * 1000) {
       plans.shift();
       busy.add(due.member);
       log(`  ${actors[due.member]?.name ?? due.member} reloads into the ad`);
