@@ -17,6 +17,12 @@ export interface ProbeRecording {
 
 /** The longest an ad break may take: the ad (10 s), a hold, the film loading. */
 const AD_BREAK_TIMEOUT_MS = 60_000;
+/**
+ * The extension starts a paused ad only while the room plays; in a paused room the member
+ * starts it by hand after this long (ms), as a user would — a play of the ad is never the
+ * room's business, so it must not reach the others.
+ */
+const AD_START_WAIT_MS = 2000;
 
 const filmShown = () => document.querySelector('.player[data-phase="film"]') !== null;
 
@@ -35,7 +41,7 @@ export async function reloadIntoAd(
   member: Member,
   sampleMs: number,
   keep: (recorded: ProbeRecording) => void,
-): Promise<{ reloadAt: number; adMs: number }> {
+): Promise<{ reloadAt: number; adMs: number; startedByHand: boolean }> {
   if (!member.reload) throw new Error(`${member.login}'s browser cannot reload in this bench`);
   const [recorded] = await collectProbe(member.page);
   if (recorded) keep(recorded);
@@ -48,11 +54,21 @@ export async function reloadIntoAd(
     `${member.login}'s player after the reload`,
   );
   await installProbe(member.page, sampleMs, [PLAYER]);
+  await Bun.sleep(AD_START_WAIT_MS);
+  const pausedAd = () =>
+    document.querySelector('.player[data-phase="ad"]') !== null &&
+    document.querySelector<HTMLVideoElement>('video#player')?.paused === true;
+  const startedByHand = await member.page.evaluate(pausedAd, null);
+  if (startedByHand) await performAction(member.page, 'play', null);
   await waitInPage(
     member.page,
     filmShown,
     AD_BREAK_TIMEOUT_MS,
     `${member.login}'s film after the ad`,
   );
-  return { reloadAt, adMs: performance.timeOrigin + performance.now() - reloadAt };
+  return {
+    reloadAt,
+    adMs: performance.timeOrigin + performance.now() - reloadAt,
+    startedByHand,
+  };
 }

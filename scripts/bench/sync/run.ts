@@ -219,7 +219,10 @@ export async function runSyncBench(setup: RunSetup): Promise<RunRecording> {
         earlier.set(index, [...(earlier.get(index) ?? []), part]),
       );
       adBreaks.push({ member: index, reloadAt: done.reloadAt });
-      setup.log(`  ${member.login} back on the film ${done.adMs.toFixed(0)} ms after the reload`);
+      const how = done.startedByHand ? ' (the room was paused: started the ad by hand)' : '';
+      setup.log(
+        `  ${member.login} back on the film ${done.adMs.toFixed(0)} ms after the reload${how}`,
+      );
       await Bun.sleep(REJOIN_GRACE_MS);
     };
     const measured = await measure(actors, run, random, setup.log, 'play', adBreak);
