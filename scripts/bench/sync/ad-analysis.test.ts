@@ -7,6 +7,7 @@ import {
   positionAt,
   rejoins,
   unexplainedJumps,
+  withoutAdPositions,
 } from './ad-analysis.ts';
 import type { MemberAction, MemberTrace, PositionSample, RunRecording } from './types.ts';
 
@@ -101,6 +102,13 @@ describe('ad windows', () => {
     expect(adMember.samples.some((s) => s.ad)).toBe(false);
     expect(adMember.events.map((e) => e.t)).toEqual([20_000, 21_000]);
     expect(traces[0]!.samples).toHaveLength(recording.traces[0]!.samples.length);
+  });
+
+  test('for drift the away stretch leaves its positions, not its events (the film’s start is no steady 0:00)', () => {
+    const recording = adRecording();
+    const adMember = withoutAdPositions(recording.traces, adWindows(recording))[2]!;
+    expect(adMember.samples.some((s) => s.t >= 10_000 && s.t < 20_000)).toBe(false);
+    expect(adMember.events).toEqual(recording.traces[2]!.events);
   });
 });
 

@@ -47,11 +47,22 @@ export function isAway(windows: readonly AdWindow[], member: number, t: number):
   );
 }
 
-/** The traces without what their players did while away in an ad. */
-export function filmOnly(traces: readonly MemberTrace[], windows: readonly AdWindow[]) {
+/**
+ * The traces without their positions while away in an ad, for drift and nudges. The media
+ * events stay: the film's start right after the ad (`play`, `waiting`, the rejoining seek)
+ * keeps the player from counting as steady at 0:00 before it is taken to the room.
+ */
+export function withoutAdPositions(traces: readonly MemberTrace[], windows: readonly AdWindow[]) {
   return traces.map((trace) => ({
     ...trace,
     samples: trace.samples.filter((s) => !s.ad && !isAway(windows, trace.member, s.t)),
+  }));
+}
+
+/** The traces without anything their players did while away in an ad (action→everyone). */
+export function filmOnly(traces: readonly MemberTrace[], windows: readonly AdWindow[]) {
+  return withoutAdPositions(traces, windows).map((trace) => ({
+    ...trace,
     events: trace.events.filter((e) => !isAway(windows, trace.member, e.t)),
   }));
 }

@@ -3,7 +3,14 @@
  * pre-roll ad is at no film position: that stretch of its recording is left out of drift,
  * nudges and action→everyone (ad-analysis.ts), which the ad-break figures judge instead.
  */
-import { type AdBreakFigures, adBreakFigures, adWindows, filmOnly, isAway } from './ad-analysis.ts';
+import {
+  type AdBreakFigures,
+  adBreakFigures,
+  adWindows,
+  filmOnly,
+  isAway,
+  withoutAdPositions,
+} from './ad-analysis.ts';
 import { type DriftPoint, pairwiseDrift } from './drift.ts';
 import { reactionTimes } from './reaction.ts';
 import { type Summary, summarize } from './stats.ts';
@@ -62,7 +69,7 @@ function comparable(recording: RunRecording) {
 }
 
 export function driftPoints(recording: RunRecording, settleMs = STRICT_SETTLE_MS): DriftPoint[] {
-  const traces = filmOnly(recording.traces, adWindows(recording));
+  const traces = withoutAdPositions(recording.traces, adWindows(recording));
   return pairwiseDrift(traces, recording.actions, recording.from, recording.to, {
     stepMs: DRIFT_STEP_MS,
     steady: { ...DEFAULT_STEADY, settleMs },
@@ -149,10 +156,12 @@ export function rateFigures(traces: readonly MemberTrace[]): RunFigures['rate'] 
 
 export function analyzeRun(recording: RunRecording, points = driftPoints(recording)): RunFigures {
   const windows = adWindows(recording);
-  const traces = filmOnly(recording.traces, windows);
+  const traces = withoutAdPositions(recording.traces, windows);
   const away = (member: number, t: number) => isAway(windows, member, t);
   const reactions =
-    recording.label === 'floor' ? [] : reactionTimes(traces, recording.actions, undefined, away);
+    recording.label === 'floor'
+      ? []
+      : reactionTimes(filmOnly(traces, windows), recording.actions, undefined, away);
   const seeks = recording.actions.filter((a) => a.type === 'seek');
   const shown = reactions.filter((r) => r.everyoneMs !== null);
   const byType = (type: ActionType) =>

@@ -99,6 +99,10 @@ export async function actRandomly(
           })
           .finally(() => busy.delete(due.member)),
       );
+      // The reload is this turn's doing: the next action comes a gap later, while the
+      // member is in the ad, as the room goes on (not in the instant it leaves).
+      await Bun.sleep(run.gap.minGapMs);
+      continue;
     }
     // The room's state as a free member shows it (a buffering hold may have paused it).
     const observer = actors[freeMember(0, busy, actors.length) ?? 0];
