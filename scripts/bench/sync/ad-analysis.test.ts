@@ -41,7 +41,9 @@ function adRecording(rejoinOffsetSec = 0.03): RunRecording {
   const adMember = [
     ...samples(0, 9950, room),
     ...samples(11_000, 19_950, (t) => (t - 11_000) / 1000, { ad: true }),
-    ...samples(20_000, 20_950, (t) => (t - 20_000) / 1000),
+    // The film's element is empty for its first samples (readyState 0, at 0:00).
+    ...samples(20_000, 20_050, () => 0, { ready: 0 }),
+    ...samples(20_100, 20_950, (t) => (t - 20_000) / 1000),
     ...samples(21_000, 40_000, (t) => room(t) + rejoinOffsetSec),
   ];
   return {
@@ -68,7 +70,13 @@ function adRecording(rejoinOffsetSec = 0.03): RunRecording {
 describe('ad windows', () => {
   test('from the reload until the first sample of the film, and whether the ad showed', () => {
     const [window] = adWindows(adRecording());
-    expect(window).toEqual({ member: 2, from: 10_000, filmAt: 20_000, sawAd: true });
+    expect(window).toEqual({
+      member: 2,
+      from: 10_000,
+      filmAt: 20_000,
+      loadedAt: 20_100,
+      sawAd: true,
+    });
     expect(isAway([window!], 2, 15_000)).toBe(true);
     expect(isAway([window!], 2, 20_000)).toBe(false);
     expect(isAway([window!], 1, 15_000)).toBe(false);
@@ -83,14 +91,14 @@ describe('ad windows', () => {
         samples: t.samples.map(({ ad: _, ...s }) => s),
       })),
     };
-    expect(adWindows(noAd)[0]).toMatchObject({ filmAt: 11_000, sawAd: false });
+    expect(adWindows(noAd)[0]).toMatchObject({ filmAt: 11_000, loadedAt: 11_000, sawAd: false });
     const stuck = {
       ...recording,
       traces: recording.traces.map((t) =>
         t.member === 2 ? { ...t, samples: t.samples.filter((s) => s.t < 20_000) } : t,
       ),
     };
-    expect(adWindows(stuck)[0]).toMatchObject({ filmAt: null, sawAd: true });
+    expect(adWindows(stuck)[0]).toMatchObject({ filmAt: null, loadedAt: null, sawAd: true });
     expect(isAway(adWindows(stuck), 2, 39_000)).toBe(true);
   });
 
@@ -107,7 +115,7 @@ describe('ad windows', () => {
   test('for drift the away stretch leaves its positions, not its events (the film’s start is no steady 0:00)', () => {
     const recording = adRecording();
     const adMember = withoutAdPositions(recording.traces, adWindows(recording))[2]!;
-    expect(adMember.samples.some((s) => s.t >= 10_000 && s.t < 20_000)).toBe(false);
+    expect(adMember.samples.some((s) => s.t >= 10_000 && s.t < 20_100)).toBe(false);
     expect(adMember.events).toEqual(recording.traces[2]!.events);
   });
 });

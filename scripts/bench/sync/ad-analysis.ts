@@ -22,6 +22,12 @@ export interface AdWindow {
   from: number;
   /** The first sample showing the film after the ad, or null when the film never came. */
   filmAt: number | null;
+  /**
+   * The first sample from then on with the film loaded (`readyState` ≥ 3): before it the
+   * element sits at 0:00 with nothing to play, before its first media event, so its
+   * position is no drift either. Null when it never loaded.
+   */
+  loadedAt: number | null;
   /** Whether the player showed the ad at all (a sample marked `ad`). */
   sawAd: boolean;
 }
@@ -31,10 +37,12 @@ export function adWindows(recording: RunRecording): AdWindow[] {
     const samples = recording.traces.find((t) => t.member === member)?.samples ?? [];
     const after = samples.filter((s) => s.t > reloadAt);
     const film = after.find((s) => !s.ad);
+    const loaded = film ? after.find((s) => s.t >= film.t && !s.ad && s.ready >= 3) : undefined;
     return {
       member,
       from: reloadAt,
       filmAt: film?.t ?? null,
+      loadedAt: loaded?.t ?? null,
       sawAd: after.some((s) => s.ad && (film === undefined || s.t < film.t)),
     };
   });
@@ -48,14 +56,19 @@ export function isAway(windows: readonly AdWindow[], member: number, t: number):
 }
 
 /**
- * The traces without their positions while away in an ad, for drift and nudges. The media
+ * The traces without their positions while away in an ad and until the film that follows
+ * has loaded, for drift and nudges. The media
  * events stay: the film's start right after the ad (`play`, `waiting`, the rejoining seek)
  * keeps the player from counting as steady at 0:00 before it is taken to the room.
  */
 export function withoutAdPositions(traces: readonly MemberTrace[], windows: readonly AdWindow[]) {
+  const loading = (member: number, t: number) =>
+    windows.some(
+      (w) => w.member === member && t >= w.from && (w.loadedAt === null || t < w.loadedAt),
+    );
   return traces.map((trace) => ({
     ...trace,
-    samples: trace.samples.filter((s) => !s.ad && !isAway(windows, trace.member, s.t)),
+    samples: trace.samples.filter((s) => !s.ad && !loading(trace.member, s.t)),
   }));
 }
 
