@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'bun:test';
+import { SEED_FILMS } from '@kino/cinema/data/seed';
 import { parseSyncBenchArgs } from './options.ts';
-import { runDefinition } from './runs.ts';
+import { filmSeconds, runDefinition } from './runs.ts';
 
 describe('parseSyncBenchArgs', () => {
   test('defaults: 3 members, 120 s, every run but the long one, 80 ± 30 ms', () => {
@@ -68,6 +69,13 @@ describe('runDefinition', () => {
       { atSec: 80, member: 2 },
     ]);
     expect(ad.goals).toEqual(runDefinition('hls', o).goals);
+    // The cinema's catalogue says the film streams as HLS after a pre-roll ad, and how long.
+    expect(SEED_FILMS.find((f) => f.id === ad.film.id)).toMatchObject({
+      stream: 'hls',
+      preRollAd: true,
+    });
+    expect(filmSeconds(ad.film.id)).toBe(90);
+    expect(() => filmSeconds('no-such-film')).toThrow(/no film "no-such-film"/);
   });
   test('links, browsers and goals', () => {
     expect(runDefinition('loopback', o).goals).toEqual({
