@@ -44,7 +44,11 @@ function progressive(video: HTMLVideoElement, src: string): Stream {
 
 function withHlsJs(video: HTMLVideoElement, src: string, events: StreamEvents): Stream {
   // Cap Auto at the player's size: a 720p rendition in a 640-pixel box is wasted bandwidth.
-  const hls = new Hls({ capLevelToPlayerSize: true, maxBufferLength: 30 });
+  // Buffer 30 s ahead, as a cinema does to spare its CDN. maxBufferLength alone is only a
+  // floor: hls.js fills up to maxBufferSize (60 MB) or maxMaxBufferLength (600 s), so at
+  // the demo films' low bitrates it would fetch whole films and no seek would ever land where
+  // nothing is buffered — what bench:sync's HLS runs measure.
+  const hls = new Hls({ capLevelToPlayerSize: true, maxBufferLength: 30, maxMaxBufferLength: 30 });
   let mediaRecoveries = 0;
   hls.on(Hls.Events.MANIFEST_PARSED, (_event, data) => {
     events.onRenditions(

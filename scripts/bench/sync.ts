@@ -2,10 +2,11 @@
  * `bun run bench:sync`: how closely the extension keeps real players together.
  * Starts the demo cinema and a backend, then for each run (runs.ts: the floor of one
  * browser against itself, loopback, a latency proxy, a lossy proxy, Chromium with
- * Firefox, and optionally a long run) puts the members' browsers with the built
- * extension in one room on `long-road`, acts randomly for the duration, and reports
- * pairwise drift, its convergence after actions and action-to-everyone times against
- * the goals. Usage: see USAGE in sync/options.ts.
+ * Firefox, HLS, HLS with ad breaks, and optionally a long run) puts the members' browsers
+ * with the built extension in one room on the run's film, acts randomly for the duration
+ * (reloading a member into the pre-roll ad in the ad run), and reports pairwise drift, its
+ * convergence after actions, action-to-everyone times, rejoins after ads and unexplained
+ * position jumps against the goals. Usage: see USAGE in sync/options.ts.
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';

@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'bun:test';
-import { analyzeRun, driftBySinceAction, jitterAroundStretch, rateFigures } from './analyze.ts';
+import {
+  analyzeRun,
+  driftBySinceAction,
+  driftPoints,
+  jitterAroundStretch,
+  rateFigures,
+} from './analyze.ts';
 import { steadyTrace } from './test-traces.ts';
 
 describe('analyzeRun', () => {
@@ -143,5 +149,48 @@ describe('floor and rate figures', () => {
     expect(floor.floorRaw.firefox?.p95).toBeCloseTo(20, 6);
     expect(floor.floorJitter.chromium?.max).toBeCloseTo(0, 6);
     expect(floor.actionToEveryone.count).toBe(0);
+  });
+});
+
+describe('a run with an ad break', () => {
+  // Two members play along; the third reloads at 5 s and shows an ad (its own 0–4 s) until
+  // 10 s, then plays 5 s off the room: its ad stretch is no drift, its film stretch is.
+  const room = (t: number) => 100 + t / 1000;
+  const ad = steadyTrace(2, { from: 0, to: 20_000, stepMs: 50, startPos: 100, offsetMs: 5000 });
+  ad.samples = ad.samples.map((s) =>
+    s.t >= 5000 && s.t < 10_000 ? { ...s, pos: (s.t - 5000) / 1000, ad: true } : s,
+  );
+  const recording = {
+    label: 'ad' as const,
+    latency: null,
+    from: 0,
+    to: 19_900,
+    traces: [
+      steadyTrace(0, { from: 0, to: 20_000, stepMs: 50, startPos: 100 }),
+      steadyTrace(1, { from: 0, to: 20_000, stepMs: 50, startPos: 100 }, [
+        { t: 7040, type: 'pause', pos: room(7040) },
+      ]),
+      ad,
+    ],
+    actions: [{ member: 0, t: 7000, type: 'pause' as const, pos: room(7000) }],
+    clockSkewMs: [0, 0, 0],
+    loadAverage: [1, 1] as [number, number],
+    adBreaks: [{ member: 2, reloadAt: 5000 }],
+  };
+  const figures = analyzeRun(recording);
+
+  test('the ad stretch leaves drift; the member is judged again on the film', () => {
+    const inAd = (t: number) => t >= 5000 && t < 10_000;
+    const pairsWithAd = driftPoints(recording).filter((p) => p.b === 2);
+    expect(pairsWithAd.some((p) => inAd(p.t))).toBe(false);
+    expect(pairsWithAd.filter((p) => p.t >= 10_000).every((p) => p.driftMs === -5000)).toBe(true);
+    expect(figures.adBreak).toMatchObject({ breaks: 1, sawAd: 1, notRejoined: 1 });
+  });
+
+  test('an action taken while a member is in the ad does not wait for it', () => {
+    // Boris shows the pause 40 ms later; the member in the ad never does, and is not asked.
+    expect(figures.unshownActions).toBe(0);
+    expect(figures.actionToEveryone.count).toBe(1);
+    expect(figures.actionToEveryone.p50).toBeCloseTo(40, 6);
   });
 });

@@ -1,5 +1,17 @@
-/** Turns a run's recording into the figures the report shows. Pure. */
+/**
+ * Turns a run's recording into the figures the report shows. Pure. A member away in a
+ * pre-roll ad is at no film position: that stretch of its recording is left out of drift,
+ * nudges and action→everyone (ad-analysis.ts), which the ad-break figures judge instead.
+ */
 import { DEFAULT_CORRECTION_CONFIG, DISTURBANCE_EVENTS } from '@kino/shared/sync';
+import {
+  type AdBreakFigures,
+  adBreakFigures,
+  adWindows,
+  filmOnly,
+  isAway,
+  withoutAdPositions,
+} from './ad-analysis.ts';
 import { type DriftPoint, pairwiseDrift } from './drift.ts';
 import { reactionTimes } from './reaction.ts';
 import { type Summary, summarize } from './stats.ts';
@@ -34,6 +46,10 @@ export interface RunFigures {
   actionToEveryoneByType: Record<ActionType, Summary>;
   /** Actions some member never showed within the timeout. */
   unshownActions: number;
+  /** Seeks among the actions, and how many aimed outside the acting video's buffered ranges. */
+  seeks: { count: number; unbuffered: number };
+  /** Ad breaks, rejoins and position jumps no seek explains (every run has the jumps). */
+  adBreak: AdBreakFigures;
   actions: number;
   positionSamples: number;
   /** Share of pair-instants that were steady (strict; the rest: paused, seeking, settling). */
@@ -54,7 +70,8 @@ function comparable(recording: RunRecording) {
 }
 
 export function driftPoints(recording: RunRecording, settleMs = STRICT_SETTLE_MS): DriftPoint[] {
-  return pairwiseDrift(recording.traces, recording.actions, recording.from, recording.to, {
+  const traces = withoutAdPositions(recording.traces, adWindows(recording));
+  return pairwiseDrift(traces, recording.actions, recording.from, recording.to, {
     stepMs: DRIFT_STEP_MS,
     steady: { ...DEFAULT_STEADY, settleMs },
   }).filter(comparable(recording));
@@ -173,8 +190,14 @@ export function rateFigures(traces: readonly MemberTrace[], landingMs = LANDING_
 }
 
 export function analyzeRun(recording: RunRecording, points = driftPoints(recording)): RunFigures {
-  const { traces } = recording;
-  const reactions = recording.label === 'floor' ? [] : reactionTimes(traces, recording.actions);
+  const windows = adWindows(recording);
+  const traces = withoutAdPositions(recording.traces, windows);
+  const away = (member: number, t: number) => isAway(windows, member, t);
+  const reactions =
+    recording.label === 'floor'
+      ? []
+      : reactionTimes(filmOnly(traces, windows), recording.actions, undefined, away);
+  const seeks = recording.actions.filter((a) => a.type === 'seek');
   const shown = reactions.filter((r) => r.everyoneMs !== null);
   const byType = (type: ActionType) =>
     summarize(shown.filter((r) => r.action.type === type).map((r) => r.everyoneMs ?? 0));
@@ -208,6 +231,8 @@ export function analyzeRun(recording: RunRecording, points = driftPoints(recordi
     actionToEveryone: summarize(shown.map((r) => r.everyoneMs ?? 0)),
     actionToEveryoneByType: { play: byType('play'), pause: byType('pause'), seek: byType('seek') },
     unshownActions: reactions.length - shown.length,
+    seeks: { count: seeks.length, unbuffered: seeks.filter((a) => a.buffered === false).length },
+    adBreak: adBreakFigures(recording),
     actions: recording.actions.length,
     positionSamples: traces.reduce((sum, t) => sum + t.samples.length, 0),
     steadyShare: pairInstants > 0 ? points.length / pairInstants : 0,

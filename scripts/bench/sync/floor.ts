@@ -12,7 +12,7 @@ import puppeteer from 'puppeteer-core';
 import { FIREFOX_PATH } from './members.ts';
 import { collectProbe, installProbe, type ProbePage } from './probe.ts';
 import { seededRandom } from './random.ts';
-import { type Actor, FILM_ID, measure, SAMPLE_MS } from './run.ts';
+import { type Actor, measure, SAMPLE_MS } from './run.ts';
 import type { BrowserName, RunDefinition } from './runs.ts';
 import type { MemberTrace, RunRecording } from './types.ts';
 
@@ -87,7 +87,7 @@ export async function runFloor(setup: {
     for (const browser of run.browsers) {
       const opened = await openPage(browser, `${setup.cinemaUrl}/login`);
       pages.push(opened);
-      await addPlayers(opened.page, `${setup.cinemaUrl}/media/${FILM_ID}.webm`);
+      await addPlayers(opened.page, `${setup.cinemaUrl}/media/${run.film.id}.webm`);
       await installProbe(opened.page, SAMPLE_MS, SELECTORS);
       setup.log(`[floor] two players in one ${browser} page`);
     }

@@ -25,6 +25,8 @@ export interface Member {
   login: string;
   browser: BrowserName;
   page: ProbePage;
+  /** Reloads the film page (Chromium members; the room's hash stays in its URL). */
+  reload?(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -171,7 +173,16 @@ export async function joinMember(options: {
       .getByText('Connected')
       .waitFor({ timeout: 30_000 });
     await page.waitForSelector(PLAYER, { state: 'attached' });
-    return { index: options.index, login, browser: 'chromium', page, close: () => profile.close() };
+    return {
+      index: options.index,
+      login,
+      browser: 'chromium',
+      page,
+      reload: async () => {
+        await page.reload();
+      },
+      close: () => profile.close(),
+    };
   } catch (error) {
     await profile.close();
     throw error;

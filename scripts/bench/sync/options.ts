@@ -16,10 +16,18 @@ export interface SyncBenchOptions {
 }
 
 export const USAGE = `bun run bench:sync [--members 3] [--duration 120 | --quick] [--seed N]
-  [--only loopback,proxy,lossy,mixed,floor,long,hls] [--long [600]] [--latency 80] [--jitter 30]
+  [--only loopback,proxy,lossy,mixed,floor,long,hls,ad] [--long [600]] [--latency 80] [--jitter 30]
   [--out scripts/bench/results]`;
 
-export const DEFAULT_RUNS: RunLabel[] = ['floor', 'loopback', 'proxy', 'lossy', 'mixed', 'hls'];
+export const DEFAULT_RUNS: RunLabel[] = [
+  'floor',
+  'loopback',
+  'proxy',
+  'lossy',
+  'mixed',
+  'hls',
+  'ad',
+];
 
 /** Members are the demo cinema's users who may be invited to anna's room. */
 export const MAX_MEMBERS = 4;

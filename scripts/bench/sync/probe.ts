@@ -58,6 +58,7 @@ export async function installProbe(
             seeking: video.seeking,
             rate: video.playbackRate,
             ready: video.readyState,
+            ad: video.closest('[data-phase]')?.getAttribute('data-phase') === 'ad',
           });
         });
       }, sampleMs);
@@ -73,27 +74,43 @@ export async function installProbe(
 
 /**
  * Does one user action on the page's video(s), all in one task; answers when it happened
- * (same clock) and where.
+ * (same clock), where, and for a seek whether its target was buffered in the first video.
  */
 export function performAction(
   page: ProbePage,
   type: ActionType,
   seekTo: number | null,
   selectors: readonly string[] = [PLAYER],
-): Promise<{ t: number; pos: number }> {
+): Promise<{ t: number; pos: number; buffered?: boolean }> {
   return page.evaluate(
     ({ type, seekTo, selectors }) => {
       const videos = selectors.map((s) => document.querySelector<HTMLVideoElement>(s)!);
       const t = performance.timeOrigin + performance.now();
+      const ranges = videos[0]?.buffered;
+      let buffered: boolean | undefined;
+      if (type === 'seek' && seekTo !== null && ranges) {
+        buffered = false;
+        for (let i = 0; i < ranges.length; i++) {
+          if (ranges.start(i) <= seekTo && seekTo < ranges.end(i)) buffered = true;
+        }
+      }
       for (const video of videos) {
         if (type === 'play') void video.play().catch(() => {});
         else if (type === 'pause') video.pause();
         else if (seekTo !== null) video.currentTime = seekTo;
       }
       const pos = videos[0]?.currentTime ?? 0;
-      return { t, pos: type === 'seek' && seekTo !== null ? seekTo : pos };
+      return { t, pos: type === 'seek' && seekTo !== null ? seekTo : pos, buffered };
     },
     { type, seekTo, selectors: [...selectors] },
+  );
+}
+
+/** Whether the first video is paused (the room's state as this member shows it). */
+export function isPaused(page: ProbePage, selectors: readonly string[] = [PLAYER]) {
+  return page.evaluate(
+    (selector) => document.querySelector<HTMLVideoElement>(selector)?.paused ?? true,
+    selectors[0] ?? PLAYER,
   );
 }
 

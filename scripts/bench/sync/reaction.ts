@@ -37,14 +37,19 @@ function shows(action: MemberAction, event: VideoEvent, options: ReactionOptions
   }
 }
 
+/**
+ * `away(member, t)`: whether a member could not show an action taken at `t` (away in an ad,
+ * ad-analysis.ts); "everyone" is then everyone else.
+ */
 export function reactionTimes(
   traces: readonly MemberTrace[],
   actions: readonly MemberAction[],
   options: ReactionOptions = DEFAULT_REACTION,
+  away: (member: number, t: number) => boolean = () => false,
 ): ActionReaction[] {
   return actions.map((action) => {
     const perMember = traces
-      .filter((trace) => trace.member !== action.member)
+      .filter((trace) => trace.member !== action.member && !away(trace.member, action.t))
       .map((trace) => {
         const event = trace.events.find(
           (e) =>

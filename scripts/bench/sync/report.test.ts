@@ -35,6 +35,15 @@ function figures(label: string, driftP95: number, actionP95: number): RunFigures
       seek: summarize([]),
     },
     unshownActions: 1,
+    seeks: { count: 4, unbuffered: 3 },
+    adBreak: {
+      breaks: label === 'ad' ? 2 : 0,
+      sawAd: label === 'ad' ? 2 : 0,
+      awayMs: label === 'ad' ? summarize([11_000, 12_000]) : summarize([]),
+      rejoinMs: label === 'ad' ? summarize([400]) : summarize([]),
+      notRejoined: label === 'ad' ? 1 : 0,
+      jumps: label === 'mixed' ? [{ member: 1, t: 5000, from: 303, to: 0.4 }] : [],
+    },
     actions: 9,
     positionSamples: 1800,
     steadyShare: 0.4,
@@ -66,6 +75,7 @@ describe('markdownReport', () => {
       figures('loopback', 12, 200),
       figures('proxy', 120, 300),
       figures('mixed', 30, 90),
+      figures('ad', 30, 90),
     ],
     {
       command: 'bun run bench:sync --quick',
@@ -94,6 +104,15 @@ describe('markdownReport', () => {
       '| loopback | 10.0 / 12.0 / 24.0 (500) | 10.0 / 12.0 / 24.0 (500) | 10.0 / 12.0 / 24.0 (500) | n/a |',
     );
     expect(md).toContain('n/a / n/a (0)');
-    expect(md).toContain('| 1 of 9 | 40 % | 1.3 ms |');
+    expect(md).toContain('| 1 of 9 | 3 of 4 | 0 | 40 % | 1.3 ms |');
+  });
+
+  test('an ad-break table for the runs with ad breaks, and every unexplained jump listed', () => {
+    const adRows = md.split('\n').filter((l) => l.startsWith('| ad |'));
+    expect(adRows).toHaveLength(4); // drift, convergence, actions, ad breaks
+    expect(adRows.at(-1)).toBe(
+      '| ad | 2 (2) | 11500.0 ms / 12000.0 ms | 400.0 / 400.0 / 400.0 (1) | 1 | 0 ✅ |',
+    );
+    expect(md).toContain('- mixed: boris jumped 303.00 s → 0.40 s');
   });
 });

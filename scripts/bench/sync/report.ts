@@ -50,6 +50,33 @@ function nudge(deviation: number, bound: number): string {
   return `${(deviation * 100).toFixed(2)} %${deviation <= bound + 1e-9 ? ` ✅ ≤ ${percent}` : ` ❌ > ${percent}`}`;
 }
 
+/** The ad-break table, for the runs that had ad breaks. */
+function adBreakLines(rooms: readonly RunFigures[]): string[] {
+  const withAds = rooms.filter((r) => r.adBreak.breaks > 0);
+  if (withAds.length === 0) return [];
+  const lines = [
+    '',
+    'Ad breaks: a member reloads its film page into the pre-roll ad while the room goes on. While it is in the ad (reload → film in the player) it is at no film position: its samples of that stretch are left out of drift, and actions taken then do not wait for it. Rejoin: from the film’s start in its player until it stays within 50 ms of the room (the other members’ median) for 0.5 s.',
+    '',
+    '| run | ad breaks (showed the ad) | reload → film p50 / max | rejoin p50 / p95 / max (count) | not rejoined | position jumps no seek explains |',
+    '| --- | --- | --- | --- | --- | --- |',
+  ];
+  for (const run of withAds) {
+    const a = run.adBreak;
+    lines.push(
+      `| ${run.title} | ${a.breaks} (${a.sawAd}) | ${ms(a.awayMs.p50)} / ${ms(a.awayMs.max)} | ${triple(a.rejoinMs)} | ${a.notRejoined} | ${a.jumps.length}${a.jumps.length === 0 ? ' ✅' : ' ❌'} |`,
+    );
+  }
+  for (const run of rooms) {
+    for (const j of run.adBreak.jumps) {
+      lines.push(
+        `- ${run.title}: ${run.members[j.member] ?? j.member} jumped ${j.from.toFixed(2)} s → ${j.to.toFixed(2)} s`,
+      );
+    }
+  }
+  return lines;
+}
+
 export function markdownReport(
   runs: readonly RunFigures[],
   context: { command: string; machine: string; date: string; rateBounds: RateBounds },
@@ -100,20 +127,22 @@ export function markdownReport(
   }
   lines.push(
     '',
-    '| run | play p50 / p95 | pause p50 / p95 | seek p50 / p95 | not shown | steady share | max page clock skew |',
-    '| --- | --- | --- | --- | --- | --- | --- |',
+    '| run | play p50 / p95 | pause p50 / p95 | seek p50 / p95 | not shown | seeks into unbuffered ranges | position jumps no seek explains | steady share | max page clock skew |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   );
   for (const run of rooms) {
     const t = run.actionToEveryoneByType;
     lines.push(
-      `| ${run.title} | ${ms(t.play.p50)} / ${ms(t.play.p95)} (${t.play.count}) | ${ms(t.pause.p50)} / ${ms(t.pause.p95)} (${t.pause.count}) | ${ms(t.seek.p50)} / ${ms(t.seek.p95)} (${t.seek.count}) | ${run.unshownActions} of ${run.actions} | ${(run.steadyShare * 100).toFixed(0)} % | ${run.maxClockSkewMs.toFixed(1)} ms |`,
+      `| ${run.title} | ${ms(t.play.p50)} / ${ms(t.play.p95)} (${t.play.count}) | ${ms(t.pause.p50)} / ${ms(t.pause.p95)} (${t.pause.count}) | ${ms(t.seek.p50)} / ${ms(t.seek.p95)} (${t.seek.count}) | ${run.unshownActions} of ${run.actions} | ${run.seeks.unbuffered} of ${run.seeks.count} | ${run.adBreak.jumps.length} | ${(run.steadyShare * 100).toFixed(0)} % | ${run.maxClockSkewMs.toFixed(1)} ms |`,
     );
   }
+  lines.push(...adBreakLines(rooms));
   lines.push(
     '',
     'Drift: |difference of film positions| of every pair of members at the same instant (one wall clock, positions interpolated between 50 ms samples of `currentTime`), every 100 ms, only while both play steadily: not paused or seeking, no play/seek/stall on that player and no action by anyone in the last 0.5 s (the old metric: 1.5 s).',
     'Ours ÷ floor: drift p95 over the floor jitter p95 of the run’s browsers (the worst of them in the mixed run).',
     'Action→everyone: from the acting member’s play/pause/seek on their <video> until the last other member’s video fires the matching event (play, pause, or seeking to within 1.5 s of the target); "not shown" = someone missed it within 5 s.',
+    'Position jumps: a member’s position moving ≥ 1 s off its course between two samples with no member’s seek to there in the 5 s before (a member yanked, e.g. onto an ad’s timeline); an ad member’s own way back to the room’s moment does not count.',
     '',
   );
   return lines.join('\n');

@@ -1,9 +1,11 @@
 /**
  * One benchmark run with a room: a fresh room, its members in their browsers (directly
  * on the backend or each through its own proxy link), a warm-up, random actions for the
- * run's duration, then every page's recording. The floor run (no room) is floor.ts.
+ * run's duration (and the run's ad breaks: a member reloads into the pre-roll ad while the
+ * others go on acting), then every page's recording. The floor run (no room) is floor.ts.
  */
 import { loadavg } from 'node:os';
+import { type ProbeRecording, reloadIntoAd, sitThroughPreRoll } from './ad-member.ts';
 import { createJitterSchedule } from './jitter.ts';
 import { createLossySchedule } from './lossy-link.ts';
 import {
@@ -18,20 +20,27 @@ import {
   clockSkewMs,
   collectProbe,
   installProbe,
+  isPaused,
   type ProbePage,
   performAction,
 } from './probe.ts';
 import { type LatencyProxy, startLatencyProxy } from './proxy.ts';
 import { type Random, seededRandom } from './random.ts';
-import type { Link, RunDefinition } from './runs.ts';
-import { nextAction } from './scenario.ts';
-import type { ActionType, MemberAction, MemberTrace, RunRecording } from './types.ts';
+import { filmSeconds, type Link, type RunDefinition } from './runs.ts';
+import { freeMember, nextAction } from './scenario.ts';
+import type {
+  ActionType,
+  AdBreakRecord,
+  MemberAction,
+  MemberTrace,
+  RunRecording,
+} from './types.ts';
 
-export const FILM_ID = 'long-road';
-export const FILM_SEC = 720;
 export const SAMPLE_MS = 50;
 export const WARMUP_MS = 3000;
 export const COOLDOWN_MS = 2000;
+/** After an ad break the member does not act for this long: it is rejoining (ms). */
+export const REJOIN_GRACE_MS = 2000;
 
 export interface RunSetup {
   run: RunDefinition;
@@ -52,27 +61,65 @@ export interface Actor {
   name: string;
 }
 
+/** Takes a member through an ad break; resolves once it is back on the film. */
+export type AdBreakDriver = (member: number) => Promise<void>;
+
 export async function actRandomly(
   actors: readonly Actor[],
   run: RunDefinition,
   random: Random,
   log: (line: string) => void,
+  adBreak?: AdBreakDriver,
 ): Promise<MemberAction[]> {
   const actions: MemberAction[] = [];
-  const config = { members: actors.length, filmSec: FILM_SEC, marginSec: 30, ...run.gap };
-  let roomPlaying = true;
-  const end = performance.now() + run.durationSec * 1000;
+  const config = {
+    members: actors.length,
+    filmSec: filmSeconds(run.film.id),
+    marginSec: run.film.seekMarginSec,
+    ...run.gap,
+  };
+  const start = performance.now();
+  const end = start + run.durationSec * 1000;
+  const plans = adBreak ? [...run.adBreaks] : [];
+  /** Members in an ad break: they do not act until they are back on the film. */
+  const busy = new Set<number>();
+  const breaks: Promise<void>[] = [];
+  let failure: unknown = null;
   while (performance.now() < end) {
+    const due = plans[0];
+    // A member still in its last ad break goes into the next one once it is back.
+    if (adBreak && due && !busy.has(due.member) && performance.now() - start >= due.atSec * 1000) {
+      plans.shift();
+      busy.add(due.member);
+      log(`  ${actors[due.member]?.name ?? due.member} reloads into the ad`);
+      breaks.push(
+        adBreak(due.member)
+          .catch((error: unknown) => {
+            failure ??= error;
+          })
+          .finally(() => busy.delete(due.member)),
+      );
+      // The reload is this turn's doing: the next action comes a gap later, while the
+      // member is in the ad, as the room goes on (not in the instant it leaves).
+      await Bun.sleep(run.gap.minGapMs);
+      continue;
+    }
+    // The room's state as a free member shows it (a buffering hold may have paused it).
+    const observer = actors[freeMember(0, busy, actors.length) ?? 0];
+    const roomPlaying = observer ? !(await isPaused(observer.page, observer.selectors)) : true;
     const plan = nextAction(config, roomPlaying, random);
-    const actor = actors[plan.member];
-    if (!actor) throw new Error(`no member ${plan.member}`);
+    const member = freeMember(plan.member, busy, actors.length) ?? plan.member;
+    const actor = actors[member];
+    if (!actor) throw new Error(`no member ${member}`);
     const done = await performAction(actor.page, plan.type, plan.seekTo, actor.selectors);
-    actions.push({ member: plan.member, t: done.t, type: plan.type, pos: done.pos });
+    actions.push({ member, t: done.t, type: plan.type, pos: done.pos, buffered: done.buffered });
     const where = plan.type === 'seek' ? `→ ${plan.seekTo}s` : `at ${done.pos.toFixed(2)}s`;
-    log(`  ${actor.name} ${plan.type} ${where}`);
-    if (plan.type !== 'seek') roomPlaying = plan.type === 'play';
+    const unbuffered = done.buffered === false ? ' (unbuffered)' : '';
+    log(`  ${actor.name} ${plan.type} ${where}${unbuffered}`);
     await Bun.sleep(Math.min(plan.nextInMs, Math.max(0, end - performance.now())));
   }
+  await Promise.all(breaks);
+  if (failure) throw failure;
   return actions;
 }
 
@@ -93,6 +140,7 @@ export async function measure(
   random: Random,
   log: (line: string) => void,
   start: ActionType = 'play',
+  adBreak?: AdBreakDriver,
 ): Promise<{ from: number; to: number; actions: MemberAction[]; loadAverage: [number, number] }> {
   const [owner] = actors;
   if (!owner) throw new Error('no members');
@@ -107,7 +155,7 @@ export async function measure(
   await Bun.sleep(WARMUP_MS);
   const loadAtStart = loadavg()[0] ?? 0;
   const from = performance.timeOrigin + performance.now();
-  const actions = await actRandomly(actors, run, random, log);
+  const actions = await actRandomly(actors, run, random, log, adBreak);
   await Bun.sleep(COOLDOWN_MS);
   const to = performance.timeOrigin + performance.now();
   return { from, to, actions, loadAverage: [loadAtStart, loadavg()[0] ?? 0] };
@@ -118,10 +166,15 @@ export async function runSyncBench(setup: RunSetup): Promise<RunRecording> {
   const random = seededRandom(setup.seed);
   const proxies: LatencyProxy[] = [];
   const members: Member[] = [];
-  const filmPath = `/films/${FILM_ID}${run.filmQuery}`;
+  const filmPath = `/films/${run.film.id}${run.film.query}`;
   try {
     const logins = MEMBER_LOGINS.slice(0, run.browsers.length);
-    const roomId = await createRoom(setup.cinemaUrl, setup.backendUrl, FILM_ID, logins.slice(1));
+    const roomId = await createRoom(
+      setup.cinemaUrl,
+      setup.backendUrl,
+      run.film.id,
+      logins.slice(1),
+    );
     setup.log(`[${run.label}] room ${roomId} on ${filmPath} with ${logins.join(', ')}`);
     for (const [index, browser] of run.browsers.entries()) {
       if (browser === 'firefox') {
@@ -156,19 +209,37 @@ export async function runSyncBench(setup: RunSetup): Promise<RunRecording> {
       );
       setup.log(`[${run.label}] ${logins[index]} joined via ${backendUrl}`);
     }
+    await Promise.all(members.map(sitThroughPreRoll));
     for (const member of members) await installProbe(member.page, SAMPLE_MS);
     const clockSkew = await Promise.all(members.map((m) => clockSkewMs(m.page)));
     const actors = members.map((m) => ({ page: m.page, name: m.login }));
-    const measured = await measure(actors, run, random, setup.log);
+    // What a member's pages recorded before each reload into an ad.
+    const earlier = new Map<number, ProbeRecording[]>();
+    const adBreaks: AdBreakRecord[] = [];
+    const adBreak: AdBreakDriver = async (index) => {
+      const member = members[index];
+      if (!member) throw new Error(`no member ${index}`);
+      const done = await reloadIntoAd(member, SAMPLE_MS, (part) =>
+        earlier.set(index, [...(earlier.get(index) ?? []), part]),
+      );
+      adBreaks.push({ member: index, reloadAt: done.reloadAt });
+      const how = done.startedByHand ? ' (the room was paused: started the ad by hand)' : '';
+      setup.log(
+        `  ${member.login} back on the film ${done.adMs.toFixed(0)} ms after the reload${how}`,
+      );
+      await Bun.sleep(REJOIN_GRACE_MS);
+    };
+    const measured = await measure(actors, run, random, setup.log, 'play', adBreak);
     const traces: MemberTrace[] = [];
     for (const member of members) {
       const [recorded] = await collectProbe(member.page);
+      const parts = [...(earlier.get(member.index) ?? []), recorded];
       traces.push({
         member: member.index,
         name: member.login,
         browser: member.browser,
-        samples: recorded?.samples ?? [],
-        events: recorded?.events ?? [],
+        samples: parts.flatMap((p) => p?.samples ?? []),
+        events: parts.flatMap((p) => p?.events ?? []),
       });
     }
     return {
@@ -181,6 +252,7 @@ export async function runSyncBench(setup: RunSetup): Promise<RunRecording> {
       actions: measured.actions,
       clockSkewMs: clockSkew,
       loadAverage: measured.loadAverage,
+      adBreaks,
     };
   } finally {
     await Promise.all(members.map((m) => m.close().catch(() => {})));

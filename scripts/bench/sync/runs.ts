@@ -1,12 +1,22 @@
 /**
- * The benchmark's runs, as data: which browsers join, over which link, on which stream
- * of the film, for how long, and what each is judged against. Adding a run (an HLS
- * one, another link) is one more entry here. Pure.
+ * The benchmark's runs, as data: which browsers join, over which link, on which film and
+ * stream, for how long, which ad breaks happen, and what each is judged against. Adding a
+ * run (an HLS one, another link) is one more entry here. Pure.
  */
+import { SEED_FILMS } from '@kino/cinema/data/seed';
 import type { LinkLatency } from './jitter.ts';
 import { DEFAULT_LOSS, type LossModel } from './lossy-link.ts';
 
-export const RUN_LABELS = ['loopback', 'proxy', 'lossy', 'mixed', 'floor', 'long', 'hls'] as const;
+export const RUN_LABELS = [
+  'loopback',
+  'proxy',
+  'lossy',
+  'mixed',
+  'floor',
+  'long',
+  'hls',
+  'ad',
+] as const;
 export type RunLabel = (typeof RUN_LABELS)[number];
 export type BrowserName = 'chromium' | 'firefox';
 
@@ -24,14 +34,35 @@ export interface RunGoals {
   actionP95Ms: number | null;
 }
 
-export interface RunDefinition {
-  label: RunLabel;
-  title: string;
+/** Which film the room watches, and how its page is opened. */
+export interface RunFilm {
+  /** A film of the demo cinema's catalogue (cinema/data/seed.ts holds its length). */
+  id: string;
   /**
    * The film page's query. `long-road` plays through hls.js by default; the progressive
    * `.webm` keeps these runs comparable with the figures from before HLS.
    */
-  filmQuery: string;
+  query: string;
+  /** Random seeks stay this far (s) from both ends of the film. */
+  seekMarginSec: number;
+}
+
+/**
+ * A member reloads its film page `atSec` into the run: a film with a pre-roll ad shows the
+ * ad first (in the same <video>) while the room goes on, then the film, where the member
+ * must rejoin the room's moment.
+ */
+export interface AdBreakPlan {
+  atSec: number;
+  member: number;
+}
+
+export interface RunDefinition {
+  label: RunLabel;
+  title: string;
+  film: RunFilm;
+  /** Ad breaks, in time order; none in most runs. */
+  adBreaks: AdBreakPlan[];
   link: Link;
   /** One browser per member, in join order (the first owns the room). */
   browsers: BrowserName[];
@@ -39,6 +70,13 @@ export interface RunDefinition {
   /** Pause between two random actions (ms). */
   gap: { minGapMs: number; maxGapMs: number };
   goals: RunGoals;
+}
+
+/** A film's length (s), from the cinema's catalogue. */
+export function filmSeconds(id: string): number {
+  const film = SEED_FILMS.find((f) => f.id === id);
+  if (!film) throw new Error(`no film "${id}" in the cinema's catalogue`);
+  return film.durationSec;
 }
 
 /** One frame at 60 fps: the goal of issue 16. */
@@ -52,7 +90,13 @@ export interface RunOptions {
   longSec: number;
 }
 
-const PROGRESSIVE = '?stream=progressive';
+/** The 12-minute film: seeks mostly land where hls.js has not buffered (~30 s ahead). */
+const LONG_ROAD: RunFilm = { id: 'long-road', query: '?stream=progressive', seekMarginSec: 30 };
+/**
+ * A 90-second HLS film with the 10-second pre-roll ad (harbor-lights in the seed). Seeks
+ * stay 20 s from the ends so that the run does not play into the film's end.
+ */
+const HARBOR_LIGHTS: RunFilm = { id: 'harbor-lights', query: '', seekMarginSec: 20 };
 const ACTIVE_GAP = { minGapMs: 2500, maxGapMs: 6000 };
 
 function chromiums(n: number): BrowserName[] {
@@ -63,7 +107,8 @@ export function runDefinition(label: RunLabel, o: RunOptions): RunDefinition {
   const latency = { meanMs: o.latencyMs, jitterMs: o.jitterMs };
   const base = {
     label,
-    filmQuery: PROGRESSIVE,
+    film: LONG_ROAD,
+    adBreaks: [] as AdBreakPlan[],
     browsers: chromiums(o.members),
     durationSec: o.durationSec,
     gap: ACTIVE_GAP,
@@ -108,7 +153,21 @@ export function runDefinition(label: RunLabel, o: RunOptions): RunDefinition {
       return {
         ...base,
         title: 'HLS (hls.js, MSE), loopback',
-        filmQuery: '',
+        film: { ...LONG_ROAD, query: '' },
+        goals: { driftP95Ms: 50, crossBrowserP95Ms: null, actionP95Ms: 250 },
+      };
+    case 'ad':
+      // The HLS film with a pre-roll ad: the last member reloads into the ad a third and two
+      // thirds into the run (its page starts over: nothing buffered, the ad, then the film).
+      // Issue 17's goals, and nobody may be left on (or taken to) the ad's timeline.
+      return {
+        ...base,
+        title: 'HLS with ad breaks (reloads into the pre-roll ad), loopback',
+        film: HARBOR_LIGHTS,
+        adBreaks: [1, 2].map((k) => ({
+          atSec: Math.round((o.durationSec * k) / 3),
+          member: o.members - 1,
+        })),
         goals: { driftP95Ms: 50, crossBrowserP95Ms: null, actionP95Ms: 250 },
       };
     case 'long':

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'bun:test';
 import { seededRandom } from './random.ts';
-import { DEFAULT_GAP, nextAction } from './scenario.ts';
+import { DEFAULT_GAP, freeMember, nextAction } from './scenario.ts';
 
 const config = { members: 3, filmSec: 720, ...DEFAULT_GAP };
 
@@ -31,5 +31,14 @@ describe('nextAction', () => {
       } else expect(action.seekTo).toBeNull();
     }
     expect([...members].sort()).toEqual([0, 1, 2]);
+  });
+});
+
+describe('freeMember', () => {
+  test('the planned member when free, else the next free one round the room', () => {
+    expect(freeMember(1, new Set(), 3)).toBe(1);
+    expect(freeMember(2, new Set([2]), 3)).toBe(0);
+    expect(freeMember(1, new Set([1, 2]), 3)).toBe(0);
+    expect(freeMember(0, new Set([0, 1, 2]), 3)).toBeNull();
   });
 });

@@ -48,3 +48,15 @@ export function nextAction(
     nextInMs: Math.round(uniform(random, config.minGapMs, config.maxGapMs)),
   };
 }
+
+/**
+ * The member who acts instead of `member` when some are busy (in an ad break): the next one
+ * round the room that is free, or null when nobody is.
+ */
+export function freeMember(member: number, busy: ReadonlySet<number>, members: number) {
+  for (let k = 0; k < members; k++) {
+    const candidate = (member + k) % members;
+    if (!busy.has(candidate)) return candidate;
+  }
+  return null;
+}

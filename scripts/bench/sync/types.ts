@@ -17,6 +17,8 @@ export interface PositionSample {
   rate: number;
   /** `video.readyState`: below 3 (HAVE_FUTURE_DATA) the extension treats the video as busy. */
   ready: number;
+  /** The player shows its pre-roll ad (`data-phase="ad"`), not the film (absent: film). */
+  ad?: boolean;
 }
 
 export type VideoEventType = 'play' | 'pause' | 'seeking' | 'seeked' | 'waiting' | 'playing';
@@ -38,6 +40,14 @@ export interface MemberAction {
   type: ActionType;
   /** Seek target, or the position where play/pause happened (s). */
   pos: number;
+  /** Seeks: whether the target was in the acting video's buffered ranges before the seek. */
+  buffered?: boolean;
+}
+
+/** A member reloaded its film page (into the pre-roll ad) at `reloadAt` (wall-clock ms). */
+export interface AdBreakRecord {
+  member: number;
+  reloadAt: number;
 }
 
 /** Everything one member's page recorded. */
@@ -65,4 +75,6 @@ export interface RunRecording {
   clockSkewMs: number[];
   /** The machine's 1-minute load average when measuring started and ended. */
   loadAverage: [number, number];
+  /** Reloads into the pre-roll ad (runs.ts `adBreaks`); absent or empty in most runs. */
+  adBreaks?: AdBreakRecord[];
 }
