@@ -4,15 +4,15 @@
  * 0007). Under a light load a line goes alone at once; under a heavy one a round trip, a
  * statement and a commit (a WAL flush) serve many lines, where one per line queued the lines
  * behind the pool and the disk (bench:load saturation).
- * Each line still succeeds or fails on its own: should a batch fail for a reason other than the
- * database being away (a room deleted meanwhile), its lines are tried again one by one.
+ * Each line still succeeds or fails on its own: should one line's data fail a batch (a room
+ * deleted meanwhile), its lines are tried again one by one; should the database (away, a
+ * timeout), all of them fail at once and their senders resend.
  */
 import { NO_BUFFERING } from '@kino/shared/room/buffering';
 import type { ChatMessage, PlaybackState, RoomSettings } from '@kino/shared/types';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
-import { isDependencyUnavailable } from '../faults/unavailable.ts';
-import { isConnectionFault } from './errors.ts';
+import { pgCode } from './errors.ts';
 
 export interface ChatAppendRequest {
   roomId: string;
@@ -66,6 +66,15 @@ function lineOf(request: ChatAppendRequest, ord: number) {
   };
 }
 
+/**
+ * Whether a line's own data failed the batch (classes 22, data exception, and 23, integrity
+ * violation: e.g. a room deleted meanwhile), so the lines are worth trying one by one.
+ */
+function spoiledByALine(error: unknown): boolean {
+  const code = pgCode(error);
+  return code !== undefined && (code.startsWith('22') || code.startsWith('23'));
+}
+
 export function createChatAppender(db: Db, maxReactions: number) {
   const queue: Pending[] = [];
   let inFlight = 0;
@@ -88,7 +97,9 @@ export function createChatAppender(db: Db, maxReactions: number) {
       const outcomes = await store(batch.map((p) => p.request));
       for (const [i, p] of batch.entries()) p.resolve(outcomes[i] as ChatAppendOutcome);
     } catch (error) {
-      if (batch.length === 1 || isConnectionFault(error) || isDependencyUnavailable(error)) {
+      if (batch.length === 1 || !spoiledByALine(error)) {
+        // Away, slow (a timeout) or anything else that is the database's, not a line's: every
+        // line fails now (clients resend, by id), rather than each waiting its own retry.
         for (const p of batch) p.reject(error);
         return;
       }

@@ -5,9 +5,10 @@
  */
 import { beforeEach, describe, expect, test } from 'bun:test';
 import { hasPostgres } from '@kino/test-support/services';
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../src/db/index.ts';
 import { roomChat } from '../../src/db/schema.ts';
+import { CHAT_BATCHES_IN_FLIGHT } from '../../src/record/chat-append.ts';
 import { createPostgresRoomRecord } from '../../src/record/postgres.ts';
 import { resetRooms, usePostgres } from './rooms.test-kit.ts';
 
@@ -92,6 +93,24 @@ describe.skipIf(!hasPostgres)('chat lines in batches (Postgres)', () => {
     expect(await cursorsOf(postgres().db, 'r1')).toEqual([1, 2]);
     expect(await cursorsOf(postgres().db, 'r2')).toEqual([1]);
   });
+
+  test('a batch the database fails (a lock wait timed out) fails all its lines at once', async () => {
+    const { db, counter } = counted(postgres().db);
+    const record = createPostgresRoomRecord(db, 'postgres');
+    await record.appendChat('r1', line('first'), initial);
+    counter.statements = 0;
+    // Another session holds the room's row past the lock timeout (DB_TIMEOUTS.lockMs).
+    const outcomes = await postgres().db.transaction(async (tx) => {
+      await tx.execute(sql`SELECT 1 FROM room_live WHERE room_id = 'r1' FOR UPDATE`);
+      return Promise.allSettled(
+        Array.from({ length: 8 }, (_, i) => record.appendChat('r1', line(`held-${i}`), initial)),
+      );
+    });
+    expect(outcomes.every((o) => o.status === 'rejected')).toBe(true);
+    // The first lines alone (one per free slot), the rest in one batch — none retried alone.
+    expect(counter.statements).toBeLessThanOrEqual(CHAT_BATCHES_IN_FLIGHT + 1);
+    expect(await cursorsOf(postgres().db, 'r1')).toEqual([1]);
+  }, 20_000);
 
   test('two instances on the same rooms in opposite orders: no deadlock, no holes, no doubles', async () => {
     const one = createPostgresRoomRecord(postgres().db, 'postgres');
