@@ -105,7 +105,8 @@ describe.skipIf(!hasChromium)('reaction timeline (Chromium, built extension)', (
   test('the heat strip appears above the player’s own controls, a peak at each moment', async () => {
     const strip = annaPage.locator('.kv-strip');
     await strip.waitFor({ timeout: 10_000 });
-    expect(await strip.getAttribute('data-total')).toBe('5');
+    // All five, once Anna's last reaction (sent as the first 😱 floated) is stored and back.
+    await annaPage.locator('.kv-strip[data-total="5"]').waitFor({ timeout: 10_000 });
     const peaks = annaPage.locator('.kv-strip-peak');
     await peaks.nth(1).waitFor();
     const found = await peaks.evaluateAll((els) =>
