@@ -63,14 +63,39 @@ export class RoomSync {
     );
   }
 
+  /**
+   * The record's part (idle clocks, lines the bus never brought) and the live store's part run
+   * side by side, and one failing never skips the other: while Redis is away its calls fail,
+   * and had the idle clocks waited behind them, a room whose Redis came back empty would look
+   * idle (no entries yet, activity older than the TTL) to the first sweep that ran before our
+   * entries were put back — and close with everyone in it.
+   */
   async heartbeat(): Promise<void> {
+    const rooms = [...this.view.rooms().values()];
+    const steps = await Promise.allSettled([
+      this.recordHeartbeat(rooms),
+      this.liveHeartbeat(rooms),
+    ]);
+    const failed = steps.find((step) => step.status === 'rejected');
+    if (failed) throw failed.reason;
+  }
+
+  private async recordHeartbeat(rooms: RoomFanout[]): Promise<void> {
+    const { ports } = this.io;
+    await ports.record.touchRooms(
+      rooms.map((r) => r.roomId),
+      ports.now(),
+    );
+    await this.fillFeeds(rooms);
+  }
+
+  private async liveHeartbeat(rooms: RoomFanout[]): Promise<void> {
     const { ports } = this.io;
     await ports.live.publish({
       roomId: INSTANCE_CHANNEL,
       origin: ports.instanceId,
       message: { type: '*instance-alive' },
     });
-    const rooms = [...this.view.rooms().values()];
     // A batch at a time: one by one, a thousand rooms took a thousand sequential round trips
     // every 5 s; all at once, a burst that delays live traffic.
     for (let i = 0; i < rooms.length; i += BATCH) {
@@ -83,11 +108,6 @@ export class RoomSync {
         }),
       );
     }
-    await this.fillFeeds(rooms);
-    await ports.record.touchRooms(
-      rooms.map((r) => r.roomId),
-      ports.now(),
-    );
   }
 
   /**

@@ -111,6 +111,21 @@ describe('a live store that lost everything (Redis restarted without persistence
   });
 });
 
+describe('a live store away', () => {
+  test('occupied rooms keep their idle clocks running: a Redis back empty finds them not idle', async () => {
+    const fault = new Fault();
+    const instance = await startMemoryInstance(createMemoryLiveState(), 'i1', {
+      live: (live) => through(live, fault, 'live-store'),
+    });
+    await joined(instance, 'anna');
+    fault.down = true;
+    clock.now += 5_000;
+    // The live part fails (and says so); the record's part is done all the same.
+    await expect(instance.hub.heartbeat()).rejects.toThrow();
+    expect(instance.record.state.touched.get('r1')).toBe(clock.now);
+  });
+});
+
 /** A bus that loses some events and delivers the rest late and out of order. */
 function lossyBus(store: LiveStore, rng: () => number): LiveStore {
   return {
