@@ -4,8 +4,9 @@ import { authPlugin } from '../auth/plugin.ts';
 import type { AppDeps } from '../deps.ts';
 import { withDeadline } from '../http/deadline.ts';
 import { mailDomain } from '../mail/message-id.ts';
+import { closeRoomOrScreening, scheduleDepsOf } from '../schedule/service.ts';
 import { commitRoom, prepareRoom } from './create.ts';
-import { closeRoomByOwner, getRoomForUser } from './service.ts';
+import { getRoomForUser } from './service.ts';
 
 /** What reading or closing a room can answer. */
 const ROOM_READ_RESPONSES = {
@@ -79,19 +80,23 @@ export function roomsController(deps: AppDeps) {
     )
     .post(
       '/:id/close',
-      ({ user, params }) =>
-        withDeadline(() =>
-          closeRoomByOwner(
-            { ...common(), clock: deps.clock, instanceId: deps.instanceId },
-            params.id,
-            user,
-          ),
-        ),
+      async ({ user, params }) => {
+        const mailed = await withDeadline(() =>
+          closeRoomOrScreening(scheduleDepsOf(deps), params.id, user),
+        );
+        if (mailed) deps.mail.worker.kick();
+        return getRoomForUser(common(), params.id, user);
+      },
       {
         auth: true,
         params: RoomIdParams,
         response: ROOM_READ_RESPONSES,
-        detail: { summary: 'Close and archive the room (owner only)', tags: ['rooms'] },
+        detail: {
+          summary: 'Close and archive the room (owner only)',
+          description:
+            'A scheduled screening that has not started is cancelled as by /schedule/cancel: each invitee gets a calendar cancel.',
+          tags: ['rooms'],
+        },
       },
     );
 }

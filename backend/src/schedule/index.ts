@@ -6,7 +6,7 @@ import { authPlugin } from '../auth/plugin.ts';
 import type { AppDeps } from '../deps.ts';
 import { withDeadline } from '../http/deadline.ts';
 import { getRoomForUser } from '../rooms/service.ts';
-import { cancelScreening, reschedule } from './service.ts';
+import { cancelScreening, reschedule, scheduleDepsOf } from './service.ts';
 
 const RESPONSES = {
   200: RoomSchema,
@@ -22,16 +22,7 @@ const RESPONSES = {
 };
 
 export function scheduleController(deps: AppDeps) {
-  const scheduleDeps = () => ({
-    db: deps.db,
-    live: deps.live,
-    directory: deps.directory,
-    clock: deps.clock,
-    publicUrl: deps.config.publicUrl,
-    instanceId: deps.instanceId,
-    mailFrom: deps.config.mailFrom,
-    reminderLeadMs: deps.config.screeningReminderSeconds * 1000,
-  });
+  const scheduleDeps = () => scheduleDepsOf(deps);
   const view = (id: string, user: Parameters<typeof getRoomForUser>[2]) =>
     getRoomForUser(scheduleDeps(), id, user);
   return new Elysia({ prefix: '/api/rooms' })

@@ -13,13 +13,14 @@ import type { AuthUser } from '../auth/verify.ts';
 import { guardDb } from '../db/faults.ts';
 import type { Db } from '../db/index.ts';
 import { roomInvitees, roomLive, rooms } from '../db/schema.ts';
+import type { AppDeps } from '../deps.ts';
 import type { Directory } from '../directory/types.ts';
 import { HttpError } from '../http/errors.ts';
 import type { LiveStore } from '../live/types.ts';
 import { enqueueMail, type QueuedMail } from '../mail/queue.ts';
 import { getRoomAccess } from '../rooms/access.ts';
 import { guardLive } from '../rooms/live-guard.ts';
-import { announceClosed, joinUrl } from '../rooms/service.ts';
+import { announceClosed, closeRoomByOwner, joinUrl } from '../rooms/service.ts';
 import { checkStartsAt } from './model.ts';
 import { planScreeningCancel, planScreeningUpdate, type ScreeningPlanInput } from './plan.ts';
 import { dropPendingReminders } from './reminders.ts';
@@ -33,6 +34,20 @@ export interface ScheduleDeps {
   instanceId: string;
   mailFrom: string;
   reminderLeadMs: number;
+}
+
+/** The schedule's dependencies out of the app's (read per request: the public URL comes late). */
+export function scheduleDepsOf(deps: AppDeps): ScheduleDeps {
+  return {
+    db: deps.db,
+    live: deps.live,
+    directory: deps.directory,
+    clock: deps.clock,
+    publicUrl: deps.config.publicUrl,
+    instanceId: deps.instanceId,
+    mailFrom: deps.config.mailFrom,
+    reminderLeadMs: deps.config.screeningReminderSeconds * 1000,
+  };
 }
 
 /** The owner's scheduled room that has not started yet, or the right refusal. */
@@ -169,4 +184,29 @@ async function announcePlayback(deps: ScheduleDeps, roomId: string, playback: Pl
   }).catch(() => {
     // The record has it: members get it on their next welcome or command; not worth a 503.
   });
+}
+
+/**
+ * `POST /api/rooms/:id/close`: a screening that has not started closes as its cancel does (the
+ * invitees' calendars are told, not left holding a screening that will never be); any other
+ * room just closes. Returns whether mails were queued.
+ */
+export async function closeRoomOrScreening(
+  deps: ScheduleDeps,
+  roomId: string,
+  user: AuthUser,
+): Promise<boolean> {
+  const access = await getRoomAccess(deps.db, roomId, user.id);
+  const room = access?.isOwner ? access.room : null;
+  if (room && !room.closedAt && room.startsAt && room.startsAt.getTime() > deps.clock()) {
+    try {
+      await cancelScreening(deps, roomId, user);
+      return true;
+    } catch (error) {
+      // It started (or changed) meanwhile: then it closes as any room does.
+      if (!(error instanceof HttpError && error.status === 409)) throw error;
+    }
+  }
+  await closeRoomByOwner(deps, roomId, user);
+  return false;
 }

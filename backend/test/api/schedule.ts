@@ -164,6 +164,31 @@ export function scheduleTests(ctx: SuiteContext): void {
     expect(again.status).toBe(409);
   });
 
+  test('close before the start: the plain close cancels the screening in the calendars too', async () => {
+    const startsAt = Math.ceil((Date.now() + 90 * MINUTE) / 1000) * 1000;
+    const room = (
+      await ctx.createRoom({ filmId: 'night-train', invitees: ['boris'], startsAt: iso(startsAt) })
+    ).json;
+    await mailsFor(room.id, 1);
+    const closed = await call<RoomView>(ctx.app(), 'POST', `/api/rooms/${room.id}/close`, {
+      token: ctx.anna,
+      body: {},
+    });
+    expect(closed.status).toBe(200);
+    expect(closed.json.closedAt).not.toBeNull();
+    const cancel = (await mailsFor(room.id, 2)).find((m) => m.calendar?.method === 'CANCEL');
+    expect(cancel && eventOf(cancel).event.sequence).toBe(1);
+    expect(await reminders(room.id)).toEqual([]);
+    // Closing it again changes nothing and sends nothing more.
+    const again = await call(ctx.app(), 'POST', `/api/rooms/${room.id}/close`, {
+      token: ctx.anna,
+      body: {},
+    });
+    expect(again.status).toBe(200);
+    await Bun.sleep(300);
+    expect((await ctx.env.delivered()).filter(ofRoom(room.id))).toHaveLength(2);
+  });
+
   test('refused: a start in the past, too far, without an offset; moving an unscheduled room', async () => {
     const cases = [
       iso(Date.now() - MINUTE),
