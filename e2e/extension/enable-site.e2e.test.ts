@@ -26,6 +26,7 @@ import {
 } from '../fixtures/action-popup.ts';
 import { CINEMA_URL, type Stack, startStack } from '../fixtures/dev-stack.ts';
 import { buildExtension } from '../fixtures/profile.ts';
+import { startVideoSite } from '../fixtures/video-site.ts';
 
 setDefaultTimeout(120_000);
 
@@ -39,22 +40,6 @@ const LOCALES: [lang: 'en' | 'ru', locale: string, messages: Messages][] = [
 
 const say = (messages: Messages, key: MessageKey, params: Record<string, string> = {}) =>
   messages[key].replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
-
-/** "Another origin": 127.0.0.1 is none of the dev build's hosts (http://localhost/*). */
-function startVideoSite() {
-  return Bun.serve({
-    port: 0,
-    hostname: '127.0.0.1',
-    fetch: () =>
-      new Response(
-        `<!doctype html><html lang="en"><head><title>Video club</title></head><body>
-<h1>Video club</h1>
-<div class="player"><video src="${CINEMA_URL}/media/night-train.webm" controls muted autoplay loop width="640" height="360"></video></div>
-</body></html>`,
-        { headers: { 'content-type': 'text/html; charset=utf-8' } },
-      ),
-  });
-}
 
 async function clickButton(page: Page, name: string): Promise<void> {
   const button = await page.waitForSelector(`xpath/.//button[normalize-space()="${name}"]`, {

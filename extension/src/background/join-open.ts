@@ -5,11 +5,14 @@
  * runs the overlay in that page once, for the room the user chose to join (the page's
  * `#kino-room` hash makes the overlay take it: adapters/registry.ts); nothing is registered
  * for later visits — that stays the popup's "Enable on this site". Without the permission the
- * page just opens, and the popup there offers to enable the site.
+ * page opens with a badge on the toolbar button (invited-tab.ts), and the popup there offers
+ * to enable the site, which then takes the room without a reload.
  */
 import browser from 'webextension-polyfill';
 import { hostPattern } from '../../build-config';
+import { parseInviteHash } from '../invite/invite-hash';
 import { cinemaOriginsOf, type Settings } from '../settings/settings';
+import type { InvitedTabs } from './invited-tab';
 import { injectOverlay } from './site-scripts';
 
 /** How long a page may take to load before we give up running the overlay in it. */
@@ -19,6 +22,7 @@ export async function openJoinTarget(
   settings: Settings,
   sender: browser.Runtime.MessageSender,
   url: string,
+  invited: InvitedTabs,
 ): Promise<{ ok: boolean }> {
   const tabId = sender.tab?.id;
   const backendOrigin = new URL(settings.backendUrl).origin;
@@ -35,8 +39,13 @@ export async function openJoinTarget(
   const { origin } = target;
   const runsThere =
     cinemaOriginsOf(settings).includes(origin) || settings.enabledOrigins.includes(origin);
-  if (!runsThere && (await browser.permissions.contains({ origins: [hostPattern(origin)] }))) {
-    injectWhenLoaded(tabId, origin);
+  if (!runsThere) {
+    const room = parseInviteHash(target.hash);
+    if (await browser.permissions.contains({ origins: [hostPattern(origin)] })) {
+      injectWhenLoaded(tabId, origin);
+    } else if (room) {
+      await invited.remember({ tabId, origin, roomId: room.roomId });
+    }
   }
   await browser.tabs.update(tabId, { url: target.href });
   return { ok: true };

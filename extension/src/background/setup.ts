@@ -13,6 +13,7 @@ import {
   isRequest,
 } from '../messaging/messages';
 import { loadSettings } from '../settings/settings-store';
+import { createInvitedTabs } from './invited-tab';
 import { openJoinTarget } from './join-open';
 import { siteOrigin } from './site-access';
 import { createBackgroundSiteAccess } from './site-access-wiring';
@@ -28,6 +29,8 @@ function sessionArea(): browser.Storage.StorageArea {
 }
 
 const sites = createBackgroundSiteAccess(sessionArea);
+// Firefox's MV2 build names the toolbar button browserAction.
+const invitedTabs = createInvitedTabs(sessionArea, () => browser.action ?? browser.browserAction);
 
 /** The popup and our other pages (no tab); content scripts run inside web pages. */
 function fromExtensionPage(sender: browser.Runtime.MessageSender): boolean {
@@ -76,7 +79,7 @@ async function handle(
       return true;
     }
     case 'join:open':
-      return openJoinTarget(settings, sender, request.url);
+      return openJoinTarget(settings, sender, request.url, invitedTabs);
     case 'current-room:get':
       return ((await sessionArea().get(ROOM_KEY))[ROOM_KEY] as CurrentRoom | undefined) ?? null;
     case 'site:enable': {
@@ -112,6 +115,11 @@ export function setupBackground(): void {
   browser.permissions.onAdded.addListener((added) => {
     void sites.granted(added.origins ?? []);
   });
+  // Invitees on a site we may not run on: the toolbar button's badge (invited-tab.ts).
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    void invitedTabs.onUpdated(tabId, change, tab).catch(() => {});
+  });
+  browser.tabs.onRemoved.addListener((tabId) => void invitedTabs.onRemoved(tabId).catch(() => {}));
   // Registered scripts are dropped on update in some browsers: re-register at start.
   browser.runtime.onStartup?.addListener(() => void reRegister());
   browser.runtime.onInstalled.addListener(() => void reRegister());

@@ -5,6 +5,7 @@ import { setLocale } from '../i18n';
 import type { SiteDisableResult, SiteEnableResult } from '../messaging/messages';
 import { DEFAULT_SETTINGS } from '../settings/settings';
 import { Popup, type PopupProps } from './Popup';
+import type { TabSite } from './tab-site';
 
 setLocale('en');
 const dom = useDom();
@@ -22,7 +23,7 @@ function show(overrides: Partial<PopupProps> = {}) {
       status: 'connected',
       screen: 'live',
     },
-    site: { tabId: 7, origin: 'https://video.example:8443', state: 'available' },
+    site: { tabId: 7, origin: 'https://video.example:8443', state: 'available', invited: false },
     settings: DEFAULT_SETTINGS,
     showServerSettings: true,
     privacyUrl: 'https://together.example/privacy',
@@ -102,6 +103,16 @@ describe('popup', () => {
     expect(buttonNamed(root, 'Disable on this site')).toBeDefined();
   });
 
+  test('invited to a room on a site not enabled: says so, and enabling is the way in', () => {
+    const site = { tabId: 7, origin: 'http://127.0.0.1:3001', state: 'available', invited: true };
+    const root = show({ site: site as TabSite });
+    expect(root.querySelector('.site-invited')?.textContent).toBe(
+      'You are invited to a room on this page. To join it, let Kino Vmeste work on 127.0.0.1:3001: the room opens right here.',
+    );
+    expect(root.textContent).not.toContain('needs access');
+    expect(buttonNamed(root, 'Enable on this site')).toBeDefined();
+  });
+
   test('a refused prompt, a tab that moved on, a failure: each said in words', async () => {
     const cases: [SiteEnableResult, string][] = [
       [{ ok: false, reason: 'denied' }, 'Not enabled: the browser did not give access'],
@@ -124,7 +135,7 @@ describe('popup', () => {
   test('disable on an enabled site', async () => {
     const onDisableSite = mock(async (): Promise<SiteDisableResult> => ({ ok: true }));
     const root = show({
-      site: { tabId: 7, origin: 'https://video.example', state: 'enabled' },
+      site: { tabId: 7, origin: 'https://video.example', state: 'enabled', invited: false },
       onDisableSite,
     });
     expect(root.textContent).toContain('Kino Vmeste is on for video.example.');

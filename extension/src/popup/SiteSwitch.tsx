@@ -68,7 +68,11 @@ export function SiteSwitch({ site, onEnable, onDisable }: SiteSwitchProps) {
         </>
       ) : (
         <>
-          {!message && <p class="muted">{t('siteOffer', { host })}</p>}
+          {!message && (
+            <p class={site.invited ? 'site-invited' : 'muted'}>
+              {t(site.invited ? 'siteInvited' : 'siteOffer', { host })}
+            </p>
+          )}
           <button type="button" disabled={phase !== 'idle'} onClick={enable}>
             {t('popupEnableSite')}
           </button>

@@ -10,16 +10,32 @@ describe('tabSiteOf', () => {
       tabId: 3,
       origin: 'https://video.example',
       state: 'enabled',
+      invited: false,
     });
     expect(tabSiteOf({ id: 4, url: 'http://127.0.0.1:8080/film' }, settings)).toEqual({
       tabId: 4,
       origin: 'http://127.0.0.1:8080',
       state: 'available',
+      invited: false,
     });
     // Another port is another origin.
     expect(tabSiteOf({ id: 5, url: 'https://video.example:8443/' }, settings)?.state).toBe(
       'available',
     );
+  });
+
+  test('invited: a page of a site not enabled that still carries a room invite', () => {
+    const invite = '#kino-room=r_0123456789abcdefghij';
+    expect(
+      tabSiteOf({ id: 6, url: `http://127.0.0.1:8080/film${invite}` }, settings)?.invited,
+    ).toBe(true);
+    // On an enabled site the overlay takes the room itself; a hash that is not an invite.
+    expect(tabSiteOf({ id: 6, url: `https://video.example/${invite}` }, settings)?.invited).toBe(
+      false,
+    );
+    expect(
+      tabSiteOf({ id: 6, url: 'http://127.0.0.1:8080/film#kino-room=../x' }, settings)?.invited,
+    ).toBe(false);
   });
 
   test('nothing to offer on the cinema (always on) or off the web', () => {

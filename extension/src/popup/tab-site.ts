@@ -3,6 +3,7 @@
  * shows it to us through `activeTab`) and the settings in, the site's state out.
  */
 import { BUILD } from '../build-info';
+import { parseInviteHash } from '../invite/invite-hash';
 import { cinemaOriginsOf, type Settings } from '../settings/settings';
 
 export interface TabSite {
@@ -10,6 +11,8 @@ export interface TabSite {
   origin: string;
   /** `enabled`: the overlay runs there (popup offers to disable); `available`: it may. */
   state: 'enabled' | 'available';
+  /** The page carries a room invite (`#kino-room`) the overlay could not take: not enabled. */
+  invited: boolean;
 }
 
 /**
@@ -31,9 +34,11 @@ export function tabSiteOf(
   const { origin } = url;
   const ours = [...cinemaOriginsOf(settings), settings.backendUrl, BUILD.backendUrl];
   if (ours.some((url) => new URL(url).origin === origin)) return null;
+  const enabled = settings.enabledOrigins.includes(origin);
   return {
     tabId: tab.id,
     origin,
-    state: settings.enabledOrigins.includes(origin) ? 'enabled' : 'available',
+    state: enabled ? 'enabled' : 'available',
+    invited: !enabled && parseInviteHash(url.hash) !== null,
   };
 }

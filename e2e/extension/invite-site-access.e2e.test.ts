@@ -1,0 +1,139 @@
+/**
+ * An invitee whose invite opens a page on a site the extension may not run on (a room for
+ * "any film page", a site the invitee never enabled), in Chromium with the real toolbar
+ * popup, in English and Russian: the page opens with nothing in it, so the toolbar button
+ * carries a badge on that tab and the popup there says the invite is waiting and what to do;
+ * enabled from there, the overlay takes the room in that page without a reload, drops the
+ * invite from the address, and the badge goes. Photographed into e2e/artifacts/popup/.
+ */
+import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from 'bun:test';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { signCinemaToken } from '@kino/cinema/token';
+import { copyExtension, type ExtensionCopy } from '@kino/test-support/chromium';
+import { hasChromium } from '@kino/test-support/services';
+import type { Page } from 'puppeteer-core';
+import { en, ru } from '../../extension/src/i18n/messages.ts';
+import {
+  type ActionBrowser,
+  allowSiteInBrowserSettings,
+  launchActionBrowser,
+  openActionPopup,
+  popupText,
+  signInToCinema,
+} from '../fixtures/action-popup.ts';
+import { BACKEND_URL, CINEMA_URL, type Stack, startStack } from '../fixtures/dev-stack.ts';
+import { buildExtension } from '../fixtures/profile.ts';
+import { startVideoSite } from '../fixtures/video-site.ts';
+
+setDefaultTimeout(120_000);
+
+const ARTIFACTS = join(import.meta.dir, '../artifacts/popup');
+type Messages = Record<keyof typeof en, string>;
+const LOCALES: [lang: 'en' | 'ru', locale: string, messages: Messages][] = [
+  ['en', 'en-US', en],
+  ['ru', 'ru-RU', ru],
+];
+const say = (messages: Messages, key: keyof Messages, params: Record<string, string> = {}) =>
+  messages[key].replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
+
+/** Anna's room for the page, inviting Boris: its join link. */
+async function roomForPage(url: string): Promise<string> {
+  const response = await fetch(`${BACKEND_URL}/api/rooms`, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${await signCinemaToken({ sub: 'anna', name: 'Анна' })}`,
+      'content-type': 'application/json',
+    },
+    body: JSON.stringify({ page: { url, title: 'Video club' }, invitees: ['boris'] }),
+  });
+  expect(response.status).toBe(201);
+  return ((await response.json()) as { joinUrl: string }).joinUrl;
+}
+
+/** The toolbar button's badge on `page`'s tab, as the extension's worker reads it. */
+async function badgeOf(ab: ActionBrowser, page: Page): Promise<string> {
+  await page.bringToFront();
+  const target = await ab.browser.waitForTarget(
+    (t) =>
+      t.type() === 'service_worker' && t.url().startsWith(`chrome-extension://${ab.extension.id}/`),
+  );
+  const worker = await target.worker();
+  return worker!.evaluate(async () => {
+    const { chrome } = globalThis as unknown as {
+      chrome: {
+        tabs: { query(q: object): Promise<{ id: number }[]> };
+        action: { getBadgeText(d: { tabId: number }): Promise<string> };
+      };
+    };
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    return chrome.action.getBadgeText({ tabId: tab!.id });
+  });
+}
+
+async function clickButton(page: Page, name: string): Promise<void> {
+  const button = await page.waitForSelector(`xpath/.//button[normalize-space()="${name}"]`, {
+    timeout: 15_000,
+  });
+  await button!.click();
+}
+
+describe.skipIf(!hasChromium)('An invite to a page on a site not enabled (Chromium)', () => {
+  let stack: Stack;
+  let site: ReturnType<typeof startVideoSite>;
+  let build: ExtensionCopy;
+
+  beforeAll(async () => {
+    await buildExtension();
+    build = await copyExtension('kino-invite-site-');
+    await mkdir(ARTIFACTS, { recursive: true });
+    stack = await startStack();
+    site = startVideoSite();
+  }, 300_000);
+
+  afterAll(async () => {
+    site?.stop(true);
+    await stack?.stop();
+    await build?.remove();
+  }, 60_000);
+
+  for (const [lang, locale, messages] of LOCALES) {
+    test(`${lang}: a badge, the popup says what to do, enabling takes the room right there`, async () => {
+      const origin = `http://127.0.0.1:${site.port}`;
+      const host = `127.0.0.1:${site.port}`;
+      const link = await roomForPage(`${origin}/watch/night-train-${lang}`);
+      const ab = await launchActionBrowser(build.dir, locale);
+      try {
+        await signInToCinema(ab, CINEMA_URL, 'boris');
+        const page = await ab.browser.newPage();
+        await page.goto(link);
+        await page.waitForFunction((o) => location.origin === o, { timeout: 20_000 }, origin);
+        expect(await page.evaluate(() => location.hash)).toContain('kino-room=');
+        expect(await page.$('kino-room')).toBeNull();
+        for (let i = 0; i < 50 && (await badgeOf(ab, page)) !== '1'; i++) await Bun.sleep(200);
+        expect(await badgeOf(ab, page)).toBe('1');
+
+        const popup = await openActionPopup(ab, page);
+        await popupText(popup, say(messages, 'siteInvited', { host }));
+        await popup.screenshot({
+          path: join(ARTIFACTS, `invited-${lang}.png`),
+          fullPage: true,
+        });
+        // The user's "Allow" (see allowSiteInBrowserSettings), then Enable in the popup.
+        await allowSiteInBrowserSettings(ab, 'http://127.0.0.1/*');
+        await clickButton(popup, say(messages, 'popupEnableSite'));
+        await popupText(popup, say(messages, 'siteEnabledNow', { host }));
+
+        await page.waitForSelector('pierce/aside.kv-sidebar[data-status="connected"]', {
+          timeout: 20_000,
+        });
+        await page.waitForFunction(() => location.hash === '', { timeout: 10_000 });
+        for (let i = 0; i < 50 && (await badgeOf(ab, page)) !== ''; i++) await Bun.sleep(200);
+        expect(await badgeOf(ab, page)).toBe('');
+        await page.screenshot({ path: join(ARTIFACTS, `invited-${lang}-joined.png`) });
+      } finally {
+        await ab.close();
+      }
+    });
+  }
+});
