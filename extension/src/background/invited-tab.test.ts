@@ -16,21 +16,29 @@ describe('an invited tab', () => {
   test('marked once the page has loaded, not before, and not the join page finishing', () => {
     expect(invitedTabStep(entry, { status: 'loading', url: page }, page)).toBe('keep');
     expect(invitedTabStep(entry, { status: 'complete' }, page)).toBe('mark');
-    // The join page completing while the tab is still on it.
-    expect(
-      invitedTabStep(entry, { status: 'complete' }, 'http://localhost:8787/join/r_invite'),
-    ).toBe('keep');
+    // Without a permission for the site the browser hides its address: that is the invite's.
+    expect(invitedTabStep(entry, { status: 'loading' }, undefined)).toBe('keep');
+    expect(invitedTabStep(entry, { status: 'complete' }, undefined)).toBe('mark');
+    // The join page (ours: its address is visible) finishing while the tab is still on it.
+    const joinPage = 'http://localhost:8787/join/r_invite';
+    expect(invitedTabStep(entry, { status: 'complete' }, joinPage)).toBe('keep');
+    expect(invitedTabStep(entry, { status: 'loading', url: joinPage }, joinPage)).toBe('keep');
   });
 
   test('cleared when the tab shows something else: the overlay took the room, the user moved on', () => {
-    // The overlay drops the hash once it joined (history.replaceState).
-    expect(invitedTabStep(entry, { url: 'https://video.example/watch/1' }, undefined)).toBe(
+    const marked = { ...entry, marked: true };
+    // The address without the invite (the user took the hash away, or the page did).
+    expect(invitedTabStep(marked, { url: 'https://video.example/watch/1' }, undefined)).toBe(
       'clear',
     );
     expect(
-      invitedTabStep(entry, { status: 'loading', url: 'https://news.example/' }, undefined),
+      invitedTabStep(marked, { status: 'loading', url: 'https://news.example/' }, undefined),
     ).toBe('clear');
-    expect(invitedTabStep(entry, { title: 'x' } as { status?: string }, page)).toBe('keep');
+    // A new load of a page we may not see.
+    expect(invitedTabStep(marked, { status: 'loading' }, undefined)).toBe('clear');
+    // Anything else (a title, the page completing again) keeps it.
+    expect(invitedTabStep(marked, {}, undefined)).toBe('keep');
+    expect(invitedTabStep(marked, { status: 'complete' }, undefined)).toBe('keep');
   });
 });
 
@@ -62,7 +70,9 @@ describe('the toolbar button of invited tabs', () => {
     await tabs.remember(entry);
     await tabs.onUpdated(9, { status: 'complete' }, { url: page }); // another tab
     expect(badges.size).toBe(0);
-    await tabs.onUpdated(4, { status: 'complete' }, { url: page });
+    await tabs.onUpdated(4, { status: 'loading' }, {});
+    expect(badges.size).toBe(0);
+    await tabs.onUpdated(4, { status: 'complete' }, {});
     expect(badges.get(4)).toBe('1');
     expect(titles.get(4)).toBe(
       'Kino Vmeste: you are invited to a room on video.example — click to join',
@@ -72,6 +82,16 @@ describe('the toolbar button of invited tabs', () => {
     expect(titles.get(4)).toBe('Kino Vmeste');
     // Forgotten: the same page later (a reload by hand) is not marked again.
     await tabs.onUpdated(4, { status: 'complete' }, { url: page });
+    expect(badges.get(4)).toBe('');
+  });
+
+  test('the overlay in that tab took the room: the badge goes', async () => {
+    const { tabs, badges } = harness();
+    await tabs.remember(entry);
+    await tabs.onUpdated(4, { status: 'complete' }, {});
+    await tabs.roomTaken(9);
+    expect(badges.get(4)).toBe('1');
+    await tabs.roomTaken(4);
     expect(badges.get(4)).toBe('');
   });
 

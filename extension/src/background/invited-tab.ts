@@ -15,6 +15,8 @@ export interface InvitedTab {
   tabId: number;
   origin: string;
   roomId: string;
+  /** The badge is on (the invite's page loaded). */
+  marked?: boolean;
 }
 
 const KEY = 'invitedTabs';
@@ -32,18 +34,26 @@ export function showsInvite(entry: InvitedTab, url: string): boolean {
 }
 
 /**
- * What one tab update means for an invited tab: `mark` once the invite's page has loaded
- * (Firefox clears a tab's badge when it navigates), `clear` once the tab shows something else,
- * `keep` otherwise (the join page finishing, the page still loading).
+ * What one tab update means for an invited tab. The browser hides the address of a tab on a
+ * site we hold no permission for (no `tabs` permission: `url` is absent), and that is just the
+ * invite's page; an address we can see is judged by itself.
+ * - `mark` once the page has loaded (Firefox clears a tab's badge when it navigates);
+ * - `clear` once the tab shows something else: a visible address without the invite (the
+ *   join page before it is not the invite's page), or a new load after the mark (the user
+ *   went on; a reload by hand ends the hint too);
+ * - `keep` otherwise.
  */
 export function invitedTabStep(
   entry: InvitedTab,
   change: { status?: string; url?: string },
   tabUrl: string | undefined,
 ): 'mark' | 'clear' | 'keep' {
-  if (change.url !== undefined && !showsInvite(entry, change.url)) return 'clear';
-  if (change.status === 'complete' && tabUrl !== undefined && showsInvite(entry, tabUrl)) {
-    return 'mark';
+  if (change.url !== undefined && !showsInvite(entry, change.url)) {
+    return entry.marked ? 'clear' : 'keep';
+  }
+  if (change.status === 'loading' && entry.marked && change.url === undefined) return 'clear';
+  if (change.status === 'complete' && !entry.marked) {
+    return tabUrl === undefined || showsInvite(entry, tabUrl) ? 'mark' : 'keep';
   }
   return 'keep';
 }
@@ -101,11 +111,24 @@ export function createInvitedTabs(
       const entry = (await load()).find((tab) => tab.tabId === tabId);
       if (!entry) return;
       const step = invitedTabStep(entry, change, tab.url);
-      if (step === 'mark') await mark(entry);
+      if (step === 'mark') {
+        await save([
+          ...(await load()).filter((t) => t.tabId !== tabId),
+          { ...entry, marked: true },
+        ]);
+        await mark(entry);
+      }
       if (step === 'clear') {
         await forget(tabId);
         await clear(tabId);
       }
+    },
+
+    /** The overlay in `tabId` joined a room: the hint has done its job. */
+    async roomTaken(tabId: number): Promise<void> {
+      if (!(await load()).some((tab) => tab.tabId === tabId)) return;
+      await forget(tabId);
+      await clear(tabId);
     },
 
     onRemoved: forget,

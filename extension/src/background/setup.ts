@@ -76,6 +76,7 @@ async function handle(
         ? { ...request.room, tabId: sender.tab?.id }
         : null;
       await sessionArea().set({ [ROOM_KEY]: room });
+      if (room && sender.tab?.id !== undefined) await invitedTabs.roomTaken(sender.tab.id);
       return true;
     }
     case 'join:open':
