@@ -7,73 +7,41 @@
  * later visits. The release build's popup shows no server addresses and links the privacy
  * policy. Popups and pages are photographed into e2e/artifacts/popup/.
  */
-import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from 'bun:test';
+import { beforeAll, describe, expect, setDefaultTimeout, test } from 'bun:test';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { copyExtension, type ExtensionCopy } from '@kino/test-support/chromium';
 import { hasChromium } from '@kino/test-support/services';
 import { TEST_RELEASE_ENV } from '@kino/test-support/test-deployment';
 import type { Page } from 'puppeteer-core';
-import { en, ru } from '../../extension/src/i18n/messages.ts';
 import { unpackTestRelease } from '../deploy/release-build.ts';
 import {
   type ActionBrowser,
   allowSiteInBrowserSettings,
+  clickButton,
   launchActionBrowser,
   openActionPopup,
+  POPUP_LOCALES,
   popupText,
+  say,
   signInToCinema,
 } from '../fixtures/action-popup.ts';
-import { CINEMA_URL, type Stack, startStack } from '../fixtures/dev-stack.ts';
-import { buildExtension } from '../fixtures/profile.ts';
-import { startVideoSite } from '../fixtures/video-site.ts';
+import { CINEMA_URL } from '../fixtures/dev-stack.ts';
+import { withVideoSiteStack } from '../fixtures/video-site.ts';
 
 setDefaultTimeout(120_000);
 
 const ARTIFACTS = join(import.meta.dir, '../artifacts/popup');
-type MessageKey = keyof typeof en;
-type Messages = Record<MessageKey, string>;
-const LOCALES: [lang: 'en' | 'ru', locale: string, messages: Messages][] = [
-  ['en', 'en-US', en],
-  ['ru', 'ru-RU', ru],
-];
-
-const say = (messages: Messages, key: MessageKey, params: Record<string, string> = {}) =>
-  messages[key].replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
-
-async function clickButton(page: Page, name: string): Promise<void> {
-  const button = await page.waitForSelector(`xpath/.//button[normalize-space()="${name}"]`, {
-    timeout: 15_000,
-  });
-  await button!.click();
-}
 
 const overlayButton = (page: Page) => page.$('pierce/button.kv-watch');
 
 describe.skipIf(!hasChromium)('Enable on any site (Chromium, the real toolbar popup)', () => {
-  let stack: Stack;
-  let site: ReturnType<typeof startVideoSite>;
-  let build: ExtensionCopy;
+  const world = withVideoSiteStack('kino-enable-site-');
+  beforeAll(() => mkdir(ARTIFACTS, { recursive: true }));
 
-  beforeAll(async () => {
-    await buildExtension();
-    build = await copyExtension('kino-enable-site-');
-    await mkdir(ARTIFACTS, { recursive: true });
-    stack = await startStack();
-    site = startVideoSite();
-  }, 300_000);
-
-  afterAll(async () => {
-    site?.stop(true);
-    await stack?.stop();
-    await build?.remove();
-  }, 60_000);
-
-  for (const [lang, locale, messages] of LOCALES) {
+  for (const [lang, locale, messages] of POPUP_LOCALES) {
     test(`${lang}: enabled from the popup without a reload, kept for later visits, then disabled`, async () => {
-      const ab: ActionBrowser = await launchActionBrowser(build.dir, locale);
-      const origin = `http://127.0.0.1:${site.port}`;
-      const host = `127.0.0.1:${site.port}`;
+      const ab: ActionBrowser = await launchActionBrowser(world.extensionDir, locale);
+      const { origin, host } = world;
       const shot = (page: Page, name: string) =>
         page.screenshot({ path: join(ARTIFACTS, `dev-${lang}-${name}.png`), fullPage: true });
       try {
@@ -158,11 +126,11 @@ describe.skipIf(!hasChromium)('Enable on any site (Chromium, the real toolbar po
   test('the store build’s popup: no server addresses, the privacy policy linked', async () => {
     const release = await unpackTestRelease();
     try {
-      for (const [lang, locale, messages] of LOCALES) {
+      for (const [lang, locale, messages] of POPUP_LOCALES) {
         const ab = await launchActionBrowser(release.chromeDir, locale);
         try {
           const page = await ab.browser.newPage();
-          await page.goto(`http://127.0.0.1:${site.port}/watch/night-train`);
+          await page.goto(`${world.origin}/watch/night-train`);
           const popup = await openActionPopup(ab, page);
           const text = await popupText(popup, say(messages, 'popupEnableSite'));
           expect(await popup.$('input')).toBeNull();

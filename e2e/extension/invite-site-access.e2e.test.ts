@@ -6,36 +6,29 @@
  * enabled from there, the overlay takes the room in that page without a reload, and the
  * badge goes. Photographed into e2e/artifacts/popup/.
  */
-import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from 'bun:test';
+import { beforeAll, describe, expect, setDefaultTimeout, test } from 'bun:test';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { signCinemaToken } from '@kino/cinema/token';
-import { copyExtension, type ExtensionCopy } from '@kino/test-support/chromium';
 import { hasChromium } from '@kino/test-support/services';
 import type { Page } from 'puppeteer-core';
-import { en, ru } from '../../extension/src/i18n/messages.ts';
 import {
   type ActionBrowser,
   allowSiteInBrowserSettings,
+  clickButton,
   launchActionBrowser,
   openActionPopup,
+  POPUP_LOCALES,
   popupText,
+  say,
   signInToCinema,
 } from '../fixtures/action-popup.ts';
-import { BACKEND_URL, CINEMA_URL, type Stack, startStack } from '../fixtures/dev-stack.ts';
-import { buildExtension } from '../fixtures/profile.ts';
-import { startVideoSite } from '../fixtures/video-site.ts';
+import { BACKEND_URL, CINEMA_URL } from '../fixtures/dev-stack.ts';
+import { withVideoSiteStack } from '../fixtures/video-site.ts';
 
 setDefaultTimeout(120_000);
 
 const ARTIFACTS = join(import.meta.dir, '../artifacts/popup');
-type Messages = Record<keyof typeof en, string>;
-const LOCALES: [lang: 'en' | 'ru', locale: string, messages: Messages][] = [
-  ['en', 'en-US', en],
-  ['ru', 'ru-RU', ru],
-];
-const say = (messages: Messages, key: keyof Messages, params: Record<string, string> = {}) =>
-  messages[key].replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
 
 /** Anna's room for the page, inviting Boris: its join link. */
 async function roomForPage(url: string): Promise<string> {
@@ -71,38 +64,15 @@ async function badgeOf(ab: ActionBrowser, page: Page): Promise<string> {
   });
 }
 
-async function clickButton(page: Page, name: string): Promise<void> {
-  const button = await page.waitForSelector(`xpath/.//button[normalize-space()="${name}"]`, {
-    timeout: 15_000,
-  });
-  await button!.click();
-}
-
 describe.skipIf(!hasChromium)('An invite to a page on a site not enabled (Chromium)', () => {
-  let stack: Stack;
-  let site: ReturnType<typeof startVideoSite>;
-  let build: ExtensionCopy;
+  const world = withVideoSiteStack('kino-invite-site-');
+  beforeAll(() => mkdir(ARTIFACTS, { recursive: true }));
 
-  beforeAll(async () => {
-    await buildExtension();
-    build = await copyExtension('kino-invite-site-');
-    await mkdir(ARTIFACTS, { recursive: true });
-    stack = await startStack();
-    site = startVideoSite();
-  }, 300_000);
-
-  afterAll(async () => {
-    site?.stop(true);
-    await stack?.stop();
-    await build?.remove();
-  }, 60_000);
-
-  for (const [lang, locale, messages] of LOCALES) {
+  for (const [lang, locale, messages] of POPUP_LOCALES) {
     test(`${lang}: a badge, the popup says what to do, enabling takes the room right there`, async () => {
-      const origin = `http://127.0.0.1:${site.port}`;
-      const host = `127.0.0.1:${site.port}`;
+      const { origin, host } = world;
       const link = await roomForPage(`${origin}/watch/night-train-${lang}`);
-      const ab = await launchActionBrowser(build.dir, locale);
+      const ab = await launchActionBrowser(world.extensionDir, locale);
       try {
         await signInToCinema(ab, CINEMA_URL, 'boris');
         const page = await ab.browser.newPage();
