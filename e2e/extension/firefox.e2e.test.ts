@@ -2,14 +2,17 @@
  * Firefox: Debian's firefox-esr (driven by puppeteer-core over WebDriver BiDi) installs
  * the Firefox build, the button appears on the demo film page, and in a room full
  * screen works: the player's own button keeps the film full screen, and ours puts the
- * player with a working sidebar in full screen. Clicks are puppeteer's trusted input.
+ * player with a working sidebar in full screen; reactions float over the film and their heat
+ * strip sits over the picture, clear of Firefox's own control bar. Clicks are puppeteer's
+ * trusted input.
  */
 import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from 'bun:test';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isCI } from '@kino/test-support/services';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { REACTIONS } from '../../shared/src/protocol/primitives.ts';
 import { CINEMA_URL, type Stack, startStack } from '../fixtures/dev-stack.ts';
 import { buildExtension, FIREFOX_BUILD } from '../fixtures/profile.ts';
 
@@ -25,6 +28,8 @@ if (!hasFirefox && isCI)
 describe.skipIf(!hasFirefox)('Firefox build', () => {
   let stack: Stack;
   let browser: Browser;
+  /** Anna's film page, in a room from the full-screen test on. */
+  let page: Page;
 
   beforeAll(async () => {
     await buildExtension();
@@ -61,7 +66,7 @@ describe.skipIf(!hasFirefox)('Firefox build', () => {
   }, 60_000);
 
   test('in a room: the player’s full-screen button stays full screen; ours keeps the chat', async () => {
-    const page = await browser.newPage();
+    page = await browser.newPage();
     await page.setViewport({ width: 1280, height: 800 });
     await page.goto(`${CINEMA_URL}/login?next=${encodeURIComponent('/films/night-train')}`);
     await page.type('input[name=login]', 'anna');
@@ -130,4 +135,28 @@ describe.skipIf(!hasFirefox)('Firefox build', () => {
     await exit!.click();
     await page.waitForFunction(() => document.fullscreenElement === null, { timeout: 10_000 });
   }, 90_000);
+
+  test('reactions float, and their strip sits over the picture above Firefox’s controls', async () => {
+    const nth = REACTIONS.indexOf('😂') + 1;
+    const laugh = await page.waitForSelector(
+      `kino-room >>> .kv-reactions button:nth-child(${nth})`,
+    );
+    await laugh!.click();
+    await page.waitForSelector('kino-room >>> .kv-float[data-emoji="😂"]', { timeout: 10_000 });
+    await laugh!.click();
+    const strip = await page.waitForSelector('pierce/.kv-strip[data-total="2"]', {
+      timeout: 15_000,
+    });
+    const peak = await page.waitForSelector('pierce/.kv-strip-peak[data-emoji="😂"]');
+    expect(peak).not.toBeNull();
+    const video = (await (await page.$('video#player'))!.boundingBox())!;
+    const box = (await strip!.boundingBox())!;
+    // Over the picture's lower half, the bottom 40 px (the native control bar) left free.
+    expect(box.y + box.height).toBeLessThanOrEqual(video.y + video.height - 40);
+    expect(box.y).toBeGreaterThan(video.y + video.height / 2);
+    expect(box.width).toBeGreaterThan(video.width * 0.8);
+    await page.mouse.move(video.x + video.width / 2, video.y + video.height / 2);
+    await Bun.sleep(300);
+    await page.screenshot({ path: join(ARTIFACTS, 'reaction-strip.png') });
+  }, 60_000);
 });
