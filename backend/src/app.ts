@@ -18,6 +18,7 @@ import { friendsController, matchesController } from './matches/index.ts';
 import { outboxController } from './outbox/index.ts';
 import { reactionsController } from './reactions/index.ts';
 import { realtime, TRANSPORT_MAX_PAYLOAD_BYTES } from './realtime/index.ts';
+import { SHARED_BUDGET_WAIT_MS } from './realtime/limits.ts';
 import { roomsController } from './rooms/index.ts';
 import { scheduleController } from './schedule/index.ts';
 
@@ -37,7 +38,11 @@ export function createApp(deps: AppDeps) {
     .use(
       apiGuard({
         authenticate: (request) => authenticate(request, deps),
-        limiter: createUserRateLimiter(deps.config.apiRateLimit, deps.clock),
+        limiter: createUserRateLimiter(deps.config.apiRateLimit, deps.clock, {
+          store: deps.live,
+          waitMs: SHARED_BUDGET_WAIT_MS,
+          onError: (error) => deps.log.error(`shared API budget: ${String(error)}`),
+        }),
       }),
     )
     .use(

@@ -18,7 +18,7 @@ export function apiGuard(options: ApiGuardOptions) {
     if (request.method === 'OPTIONS') return;
     if (!new URL(request.url).pathname.startsWith('/api/')) return;
     const user = await options.authenticate(request);
-    const verdict = options.limiter.take(user.id);
+    const verdict = await options.limiter.take(user.id);
     if (!verdict.allowed) {
       throw new HttpError(
         429,
