@@ -83,7 +83,7 @@ const byName = (counts: Record<string, number>) => {
     .sort((a, b) => b[1] - a[1])
     .map(([name, count]) => `${name}:${count}`);
   return parts.length > 0 ? ` by-call=${parts.join(',')}` : '';
-}
+};
 
 export interface PerfProbe {
   /** The store with every call timed. */
