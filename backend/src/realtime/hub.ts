@@ -47,6 +47,11 @@ export class Hub {
         if (connection) this.disconnect(connection, code, reason);
         return connection !== undefined;
       },
+      resyncRoom: (fanout) => {
+        this.sync
+          .resyncRoom(fanout)
+          .catch((error: unknown) => this.io.logError('resync of a room failed', error));
+      },
     });
     this.io = {
       ports,
@@ -66,6 +71,7 @@ export class Hub {
     this.budgets = createUserBudgets(
       ports.live,
       quietly((e) => logError('rate bucket', e)),
+      (roomId) => this.rooms.servesAlone(roomId),
     );
     this.sync = new RoomSync(this.io, {
       rooms: () => this.rooms.byId,
