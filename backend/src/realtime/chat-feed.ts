@@ -95,7 +95,8 @@ export class ChatFeed {
   }
 
   private drain(): void {
-    if (this.next === null) return;
+    // The common case (every line in its turn): nothing held, nothing to copy or look up.
+    if (this.next === null || this.held.size === 0) return;
     for (const cursor of [...this.held.keys()]) {
       if (cursor >= this.next) continue;
       this.held.delete(cursor);
