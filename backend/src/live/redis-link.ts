@@ -7,9 +7,10 @@
  * - After that, a lost connection is re-established by the client; a command that was in
  *   flight when it dropped, or issued while it was down, is retried here with backoff, so a
  *   Redis restart costs latency, not a lost chat line.
- * - Every call has one deadline, retries included (DEFAULT_DEADLINE_MS): a Redis that is gone
- *   or silently partitioned fails the call with DependencyUnavailableError instead of holding
- *   a member's messages forever. It is generous (the load benchmark's p99 is a few ms), so a
+ * - Every call has one deadline, retries included (DEFAULT_DEADLINE_MS; one sweep every
+ *   DEADLINE_SWEEP_MS checks them all, no timer per call): a Redis that is gone or silently
+ *   partitioned fails the call with DependencyUnavailableError instead of holding a member's
+ *   messages forever. It is generous (the load benchmark's p99 is a few ms), so a
  *   busy Redis still answers late rather than turning into errors.
  * - Pub/sub runs on its own connection; Bun's client does not restore subscriptions after
  *   a reconnect, so the subscriber is replaced by a fresh one when its connection drops, and
