@@ -5,6 +5,7 @@ import {
   EVERY_INSTANCE_PREFIX,
   type LiveParticipant,
   type LiveStore,
+  type PeerView,
   type RoomEvent,
 } from './types.ts';
 import { wireParticipant } from './wire.ts';
@@ -27,6 +28,8 @@ export interface MemoryLiveState {
   handlers: Map<string, Set<(event: RoomEvent) => void>>;
   /** Which instances watch each room (the Redis store's sets of peers). */
   peers: Map<string, Set<string>>;
+  /** The revision of each room's set of peers. */
+  peerRevs: Map<string, number>;
   /** Subscribers' reconnect callbacks: `loseEverything` calls them, as a Redis restart would. */
   reconnects: Set<() => void>;
 }
@@ -37,6 +40,7 @@ export function createMemoryLiveState(): MemoryLiveState {
     buckets: new Map(),
     handlers: new Map(),
     peers: new Map(),
+    peerRevs: new Map(),
     reconnects: new Set(),
   };
 }
@@ -46,6 +50,7 @@ export function loseEverything(state: MemoryLiveState): void {
   state.rooms.clear();
   state.buckets.clear();
   state.peers.clear();
+  state.peerRevs.clear();
   for (const reconnect of state.reconnects) reconnect();
 }
 
@@ -85,9 +90,29 @@ export function createMemoryLiveStore(state: MemoryLiveState = createMemoryLiveS
   const ownReconnects = new Set<() => void>();
   /** `instanceId → rooms` this store registered, registered again after `loseEverything`. */
   const watched = new Map<string, Set<string>>();
-  const addPeer = (roomId: string, instanceId: string) => {
+  const bumpPeers = (roomId: string) => {
+    const micros = Math.floor((performance.timeOrigin + performance.now()) * 1000);
+    const rev = Math.max((state.peerRevs.get(roomId) ?? 0) + 1, micros);
+    state.peerRevs.set(roomId, rev);
+    return rev;
+  };
+  /** As the Redis store's WATCH_ROOM: a newcomer is announced to the room's other watchers. */
+  const addPeer = (roomId: string, instanceId: string): PeerView => {
     const set = state.peers.get(roomId) ?? new Set<string>();
+    const added = !set.has(instanceId);
     state.peers.set(roomId, set.add(instanceId));
+    const rev = added ? bumpPeers(roomId) : (state.peerRevs.get(roomId) ?? bumpPeers(roomId));
+    if (added) {
+      const message = { type: '*watching' } as const;
+      const notice = { roomId, origin: instanceId, rev, message, text: JSON.stringify(message) };
+      const targets = [...set]
+        .filter((id) => id !== instanceId)
+        .flatMap((id) => [...(state.handlers.get(id) ?? [])]);
+      queueMicrotask(() => {
+        for (const handler of targets) handler({ ...notice, message: { ...message } });
+      });
+    }
+    return { rev, peers: [...set] };
   };
 
   return {
@@ -198,12 +223,12 @@ export function createMemoryLiveStore(state: MemoryLiveState = createMemoryLiveS
     async watchRoom(roomId, instanceId) {
       const rooms = watched.get(instanceId) ?? new Set<string>();
       watched.set(instanceId, rooms.add(roomId));
-      addPeer(roomId, instanceId);
+      return addPeer(roomId, instanceId);
     },
     async unwatchRoom(roomId, instanceId) {
       watched.get(instanceId)?.delete(roomId);
       const set = state.peers.get(roomId);
-      set?.delete(instanceId);
+      if (set?.delete(instanceId)) bumpPeers(roomId);
       if (set?.size === 0) state.peers.delete(roomId);
     },
 

@@ -34,6 +34,8 @@ export interface PerfSecond {
   slowCalls: number;
   callMaxMs: number;
   slowestCall: string;
+  /** Calls by name, so a trace shows what a chat line costs in round trips. */
+  byName: Record<string, number>;
 }
 
 export const SLOW_CALL_MS = 50;
@@ -48,6 +50,7 @@ export function emptySecond(): PerfSecond {
     slowCalls: 0,
     callMaxMs: 0,
     slowestCall: '',
+    byName: {},
   };
 }
 
@@ -60,6 +63,7 @@ export function noteCall(second: PerfSecond, name: string, ms: number): PerfSeco
     slowCalls: second.slowCalls + (ms > SLOW_CALL_MS ? 1 : 0),
     callMaxMs: slower ? ms : second.callMaxMs,
     slowestCall: slower ? name : second.slowestCall,
+    byName: { ...second.byName, [name]: (second.byName[name] ?? 0) + 1 },
   };
 }
 
@@ -69,9 +73,17 @@ export function formatSecond(at: number, s: PerfSecond): string {
     `loop-lag-max=${s.loopLagMaxMs.toFixed(1)}ms (cpu ${s.loopLagCpuMs.toFixed(1)}ms, ` +
     `run-queue ${s.loopLagRunQueueMs.toFixed(1)}ms) ` +
     `store-calls=${s.calls} slow(>${SLOW_CALL_MS}ms)=${s.slowCalls} ` +
-    `slowest=${s.callMaxMs.toFixed(1)}ms${s.slowestCall ? ` (${s.slowestCall})` : ''}`
+    `slowest=${s.callMaxMs.toFixed(1)}ms${s.slowestCall ? ` (${s.slowestCall})` : ''}` +
+    byName(s.byName)
   );
 }
+
+const byName = (counts: Record<string, number>) => {
+  const parts = Object.entries(counts)
+    .sort((a, b) => b[1] - a[1])
+    .map(([name, count]) => `${name}:${count}`);
+  return parts.length > 0 ? ` by-call=${parts.join(',')}` : '';
+};
 
 export interface PerfProbe {
   /** The store with every call timed. */

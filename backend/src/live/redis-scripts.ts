@@ -165,7 +165,43 @@ end
 return sent`,
 );
 
+// The room's watchers' revision lives a day past the last watch (a heartbeat renews it).
+const PEERS_REV_TTL_MS = 86_400_000;
+
+// Adds an instance to the room's watchers; when it was not one yet, bumps their revision and
+// tells every other watcher in the same step (a '*watching' envelope, as bus-envelope.ts
+// writes it), so none can go on believing it serves the room alone. Replies the revision, then
+// the watchers. KEYS: peers, peers-rev. ARGV: instanceId, inbox channel prefix, roomId.
+export const WATCH_ROOM = script(
+  'watchRoom',
+  `${BUMP_REV}
+local added = redis.call('SADD', KEYS[1], ARGV[1]) == 1
+local rev = redis.call('GET', KEYS[2])
+if added or not rev then rev = bump(KEYS[2]) end
+redis.call('PEXPIRE', KEYS[2], ${PEERS_REV_TTL_MS})
+local peers = redis.call('SMEMBERS', KEYS[1])
+if added then
+  local notice = ARGV[3] .. '\\t' .. ARGV[1] .. '\\t' .. rev .. '\\t\\n{"type":"*watching"}'
+  for _, id in ipairs(peers) do
+    if id ~= ARGV[1] then redis.call('PUBLISH', ARGV[2] .. id, notice) end
+  end
+end
+local reply = {rev}
+for _, id in ipairs(peers) do table.insert(reply, id) end
+return reply`,
+);
+
+// KEYS: peers, peers-rev. ARGV: instanceId.
+export const UNWATCH_ROOM = script(
+  'unwatchRoom',
+  `${BUMP_REV}
+if redis.call('SREM', KEYS[1], ARGV[1]) == 1 then bump(KEYS[2]) end
+return 1`,
+);
+
 export const ALL_SCRIPTS = [
+  WATCH_ROOM,
+  UNWATCH_ROOM,
   ROOM_PUBLISH,
   INIT_PLAYBACK,
   CACHE_PLAYBACK,

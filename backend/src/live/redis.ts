@@ -10,6 +10,8 @@ import {
   REMOVE_PARTICIPANT,
   ROOM_PUBLISH,
   TAKE_TOKEN,
+  UNWATCH_ROOM,
+  WATCH_ROOM,
 } from './redis-scripts.ts';
 import {
   EVERY_INSTANCE_PREFIX,
@@ -61,6 +63,7 @@ export async function createRedisLiveStore(options: RedisLiveStoreOptions): Prom
       participants: `${base}:participants`,
       rev: `${base}:presence-rev`,
       peers: `${base}:peers`,
+      peersRev: `${base}:peers-rev`,
     };
   };
 
@@ -83,10 +86,17 @@ export async function createRedisLiveStore(options: RedisLiveStoreOptions): Prom
     if (!event) return malformed(raw);
     for (const handler of handlers.get(instanceId) ?? []) handler(event);
   };
+  const watch = async (roomId: string, instanceId: string) => {
+    const k = keys(roomId);
+    const reply = arrayReply(
+      await link.script(WATCH_ROOM, [k.peers, k.peersRev], [instanceId, inboxPrefix, roomId]),
+    );
+    return { rev: Number(reply[0]), peers: reply.slice(1).map(String) };
+  };
   const resubscribed = () => {
     // Registered again first, then told: the resync that follows reads the record after.
     const again = [...watched].flatMap(([instanceId, rooms]) =>
-      [...rooms].map((roomId) => link.command('SADD', [keys(roomId).peers, instanceId])),
+      [...rooms].map((roomId) => watch(roomId, instanceId)),
     );
     void Promise.allSettled(again).then(() => {
       for (const reconnect of reconnects) reconnect();
@@ -192,7 +202,7 @@ export async function createRedisLiveStore(options: RedisLiveStoreOptions): Prom
 
     async deleteRoom(roomId) {
       // Not the peers: instances still serving the room leave it as their members are closed.
-      const { peers: _peers, ...state } = keys(roomId);
+      const { peers: _peers, peersRev: _peersRev, ...state } = keys(roomId);
       await link.command('DEL', Object.values(state));
     },
 
@@ -227,11 +237,12 @@ export async function createRedisLiveStore(options: RedisLiveStoreOptions): Prom
     async watchRoom(roomId, instanceId) {
       const rooms = watched.get(instanceId) ?? new Set();
       watched.set(instanceId, rooms.add(roomId));
-      await link.command('SADD', [keys(roomId).peers, instanceId]);
+      return watch(roomId, instanceId);
     },
     async unwatchRoom(roomId, instanceId) {
       watched.get(instanceId)?.delete(roomId);
-      await link.command('SREM', [keys(roomId).peers, instanceId]);
+      const k = keys(roomId);
+      await link.script(UNWATCH_ROOM, [k.peers, k.peersRev], [instanceId]);
     },
 
     async close() {

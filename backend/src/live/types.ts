@@ -14,7 +14,17 @@ export type BusMessage =
   /** These connections were replaced by a newer one of the same tab: whoever holds them closes them. */
   | { type: '*replaced'; connectionIds: string[] }
   /** The owner took this user out of the room: whoever holds their connections closes them. */
-  | { type: '*revoked'; userId: string };
+  | { type: '*revoked'; userId: string }
+  /**
+   * `origin` watches the room from now on (the store tells the room's other watchers; the
+   * event's `rev` is the revision of the room's set of watchers).
+   */
+  | { type: '*watching' }
+  /**
+   * `origin` served the room alone and published nothing until now (it knew no other instance
+   * watched it): what it changed meanwhile is in the record and the live store — read it.
+   */
+  | { type: '*resync' };
 
 /** What instances tell each other about a room (fan-out bus). */
 export interface RoomEvent {
@@ -39,6 +49,13 @@ export interface RoomEvent {
  * start with it. Every other event reaches only the instances watching its room.
  */
 export const EVERY_INSTANCE_PREFIX = '*';
+
+/** Who watches a room, as the store saw it at revision `rev` (newer revisions win). */
+export interface PeerView {
+  rev: number;
+  /** Every watching instance, the one that asked included. */
+  peers: string[];
+}
 
 export interface BusOptions {
   /** The subscribing instance: events of the rooms it watches come to it. */
@@ -136,9 +153,11 @@ export interface LiveStore {
   subscribe(handler: (event: RoomEvent) => void, opts: BusOptions): Promise<() => Promise<void>>;
   /**
    * From now on the room's events reach `instanceId` (subscribed first). Whatever was published
-   * before this resolved is in the record: read it after, and drop what arrives twice.
+   * before this resolved is in the record: read it after, and drop what arrives twice. When
+   * this adds `instanceId` to the room's watchers, every other watcher receives a `*watching`
+   * event with the new revision, in the same atomic step. Resolves to the watchers then.
    */
-  watchRoom(roomId: string, instanceId: string): Promise<void>;
+  watchRoom(roomId: string, instanceId: string): Promise<PeerView>;
   /** The room's events stop reaching `instanceId` (its last local member left). */
   unwatchRoom(roomId: string, instanceId: string): Promise<void>;
 

@@ -74,6 +74,15 @@ describe('ChatFeed', () => {
     expect(emitted).toHaveLength(7);
   });
 
+  test('a catch-up asked for before the start reads from the starting point once it is set', async () => {
+    const { feed, emitted } = feedOver(5);
+    await feed.catchUp();
+    expect(emitted).toEqual([]);
+    feed.start(2);
+    await settle(10);
+    expect(emitted).toEqual([3, 4, 5]);
+  });
+
   test('the record’s newest cursor past the feed triggers a fill', async () => {
     const { feed, emitted } = feedOver(3);
     feed.start(1);

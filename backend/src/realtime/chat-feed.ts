@@ -34,6 +34,8 @@ export class ChatFeed {
   private readonly skipped = new Set<number>();
   private timer: ReturnType<typeof setTimeout> | null = null;
   private filling: Promise<void> | null = null;
+  /** A catch-up was asked for before the start: it runs from the starting point. */
+  private catchUpOnStart = false;
   private disposed = false;
 
   constructor(private readonly deps: ChatFeedDeps) {}
@@ -48,6 +50,8 @@ export class ChatFeed {
     if (this.next !== null) return;
     this.next = floor + 1;
     this.drain();
+    if (this.catchUpOnStart) void this.fill(true);
+    this.catchUpOnStart = false;
   }
 
   accept(message: ChatMessage, text?: string): void {
@@ -68,8 +72,12 @@ export class ChatFeed {
     this.drain();
   }
 
-  /** Reads what the record has after the last line handed out (the bus was away). */
+  /**
+   * Reads what the record has after the last line handed out (the bus was away, or an instance
+   * published nothing while it thought it served the room alone); before the start, from there.
+   */
   catchUp(): Promise<void> {
+    if (this.next === null) this.catchUpOnStart = true;
     return this.fill(true);
   }
 
@@ -87,7 +95,8 @@ export class ChatFeed {
   }
 
   private drain(): void {
-    if (this.next === null) return;
+    // The common case (every line in its turn): nothing held, nothing to copy or look up.
+    if (this.next === null || this.held.size === 0) return;
     for (const cursor of [...this.held.keys()]) {
       if (cursor >= this.next) continue;
       this.held.delete(cursor);

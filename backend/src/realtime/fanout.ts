@@ -43,6 +43,11 @@ export class RoomFanout {
   private lastParticipants: ServerMessageOf<'presence'>['participants'] | null = null;
   /** When the buffering hold in force may have run out (re-decide then), or null. */
   holdDeadline: number | null = null;
+  /**
+   * Who else watches the room as far as this instance knows (rooms.ts): `alone` while none
+   * does, as of the watchers' revision `rev`; null until the first watch answered.
+   */
+  peers: { rev: number; alone: boolean } | null = null;
 
   constructor(
     readonly roomId: string,

@@ -47,6 +47,11 @@ export class Hub {
         if (connection) this.disconnect(connection, code, reason);
         return connection !== undefined;
       },
+      resyncRoom: (fanout) => {
+        this.sync
+          .resyncRoom(fanout)
+          .catch((error: unknown) => this.io.logError('resync of a room failed', error));
+      },
     });
     this.io = {
       ports,
@@ -66,6 +71,7 @@ export class Hub {
     this.budgets = createUserBudgets(
       ports.live,
       quietly((e) => logError('rate bucket', e)),
+      (roomId) => this.rooms.servesAlone(roomId),
     );
     this.sync = new RoomSync(this.io, {
       rooms: () => this.rooms.byId,
@@ -165,17 +171,20 @@ export class Hub {
     const { message, ref, budget } = admitted;
     const arrival: Arrival = { receivedAt };
     connection.queued++;
-    connection.queue = connection.queue
-      .then(() => this.ready)
-      .then(async () => {
+    // One step per frame (one promise in the chain, not four: this runs for every message).
+    const step = async () => {
+      try {
+        await this.ready;
         if (connection.phase === 'closed') return;
         if (await budget) await dispatchMessage(this.io, connection, message, arrival);
         else this.io.fail(connection, 'rate_limited', `too many ${message.type} messages`, { ref });
-      })
-      .catch((error: unknown) => this.handlerFailed(connection, ref, error))
-      .finally(() => {
+      } catch (error) {
+        this.handlerFailed(connection, ref, error);
+      } finally {
         connection.queued--;
-      });
+      }
+    };
+    connection.queue = connection.queue.then(step, step);
   }
 
   /** A server fault while handling a client's message: its sender learns, and is not blamed. */

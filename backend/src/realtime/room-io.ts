@@ -87,6 +87,8 @@ export type Handler<T extends ClientMessage['type']> = (
  */
 export function encodeServer(message: ServerMessage): string | null {
   const text = encode(message);
+  // A UTF-16 unit is at most three bytes: most frames are known to fit without counting.
+  if (text.length * 3 <= MAX_SERVER_FRAME_BYTES) return text;
   return utf8Length(text) <= MAX_SERVER_FRAME_BYTES ? text : null;
 }
 

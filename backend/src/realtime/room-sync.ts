@@ -129,7 +129,11 @@ export class RoomSync {
     }
   }
 
-  private async resyncRoom(fanout: RoomFanout): Promise<void> {
+  /**
+   * Reads the room again: entries, chat past the feed, playback, settings, presence. After the
+   * bus was away, and when an instance that served the room alone says it published nothing.
+   */
+  async resyncRoom(fanout: RoomFanout): Promise<void> {
     await this.restoreEntries(fanout);
     await fanout.feed.catchUp();
     const room = await this.io.ports.record.get(fanout.roomId);

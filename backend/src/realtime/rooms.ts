@@ -21,6 +21,8 @@ export interface RoomsDeps {
   ports: RealtimePorts;
   /** Closes one of this instance's connections, if it has it; false otherwise. */
   closeConnection(connectionId: string, code: number, reason: string): boolean;
+  /** Reads the room's chat, playback, settings and presence again (room-sync.ts). */
+  resyncRoom(fanout: RoomFanout): void;
   logError(message: string, error: unknown): void;
 }
 
@@ -77,15 +79,56 @@ export class Rooms {
     this.unwatch(roomId);
   }
 
-  /** Registers this instance for the room's events (again: idempotent), after what came before. */
+  /**
+   * Registers this instance for the room's events (again: idempotent), after what came before;
+   * learns from the reply whether it serves the room alone.
+   */
   private watch(roomId: string): Promise<void> {
     const { live, instanceId } = this.deps.ports;
     const run = this.queue(roomId, async () => {
-      if (!this.byId.has(roomId)) return;
-      await live.watchRoom(roomId, instanceId);
+      const fanout = this.byId.get(roomId);
+      if (!fanout) return;
+      const view = await live.watchRoom(roomId, instanceId);
       if (this.byId.has(roomId)) this.watched.add(roomId);
+      // A reply about an earlier stint in the room (left and entered again meanwhile) is not
+      // this one's: its own watch is queued behind.
+      if (this.byId.get(roomId) !== fanout) return;
+      this.noteView(fanout, view.rev, view.peers.length === 1 && view.peers[0] === instanceId);
     });
     return run;
+  }
+
+  /**
+   * Whether this instance knows it serves the room alone: then a room event has nobody to reach
+   * over the bus, and the person's rate budget nobody to share (user-budget.ts).
+   */
+  servesAlone(roomId: string): boolean {
+    return this.byId.get(roomId)?.peers?.alone === true;
+  }
+
+  /**
+   * Who watches the room, from a watch reply (alone or not) or another instance's `*watching`
+   * notice (not alone), unless what this stint knows is newer. Alone until now, the instance
+   * published nothing: it tells the newcomers to read what they may have missed (`*resync`).
+   */
+  private noteView(fanout: RoomFanout, rev: number, alone: boolean): void {
+    const known = fanout.peers;
+    if (known && rev < known.rev) return;
+    fanout.peers = { rev, alone };
+    if (!known?.alone || alone) return;
+    const { live, instanceId } = this.deps.ports;
+    const message = { type: '*resync' } as const;
+    live
+      .publish({ roomId: fanout.roomId, origin: instanceId, message, local: true })
+      .catch(this.logPublishFailure);
+  }
+
+  /** `*watching` and `*resync` from another instance (ARCHITECTURE.md, “Rooms served alone”). */
+  private onPeerNotice(event: RoomEvent): void {
+    const fanout = this.byId.get(event.roomId);
+    if (!fanout || event.origin === this.deps.ports.instanceId) return;
+    if (event.message.type === '*resync') this.deps.resyncRoom(fanout);
+    else this.noteView(fanout, event.rev ?? fanout.peers?.rev ?? 0, false);
   }
 
   private unwatch(roomId: string): void {
@@ -132,11 +175,15 @@ export class Rooms {
     if (fanout) fanout.holdDeadline = deadline;
   }
 
-  /** This instance's sockets now; the others through the bus. The frame is encoded once. */
+  /**
+   * This instance's sockets now; the others through the bus, unless none watches the room.
+   * The frame is encoded once.
+   */
   broadcast(roomId: string, message: ServerMessage, rev?: number): void {
     const text = encodeServer(message) ?? undefined;
     this.counters.broadcasts++;
     this.byId.get(roomId)?.deliver(message, rev, text);
+    if (this.servesAlone(roomId)) return;
     const { instanceId } = this.deps.ports;
     const event: RoomEvent = { roomId, origin: instanceId, message, local: true, text };
     if (rev !== undefined) event.rev = rev;
@@ -163,8 +210,12 @@ export class Rooms {
 
   /** An event from the bus (any instance, this one included). */
   onEvent(event: RoomEvent): void {
-    this.counters.received++;
     const { message } = event;
+    if (message.type === '*watching' || message.type === '*resync') {
+      this.onPeerNotice(event);
+      return;
+    }
+    this.counters.received++;
     if (message.type === '*replaced') {
       for (const id of message.connectionIds) this.closeReplacedHere(id);
       return;

@@ -3,6 +3,10 @@
  * draw from one bucket per class — on this instance at once (in memory, decided on arrival),
  * and across instances through the live store's shared bucket. When the shared bucket is slow
  * or away, this instance's decision stands: a store outage never turns into `rate_limited`.
+ * While this instance serves the room alone, every connection of the person in it is here and
+ * the local bucket is the whole answer: no round trip to Redis. (The shared bucket knows
+ * nothing of what was spent meanwhile, so in the moment another instance joins the room a
+ * person may spend up to one more burst there: a bound, not a leak.)
  */
 
 import type { Bucket } from '@kino/shared/room/rate-limit';
@@ -23,12 +27,18 @@ export interface UserBudgets {
   sweep(now: number): void;
 }
 
-export function createUserBudgets(live: LiveStore, onError: (error: unknown) => void): UserBudgets {
+const ALLOWED = Promise.resolve(true);
+
+export function createUserBudgets(
+  live: LiveStore,
+  onError: (error: unknown) => void,
+  servedAlone: (roomId: string) => boolean = () => false,
+): UserBudgets {
   const local = new Map<string, Bucket>();
   return {
     take(roomId, userId, messageType, now) {
       const messageClass = classOf(messageType);
-      if (!PER_USER.has(messageClass)) return Promise.resolve(true);
+      if (!PER_USER.has(messageClass)) return ALLOWED;
       const limit = RATE_LIMITS[messageClass];
       const key = `${roomId}|${userId}|${messageClass}`;
       const taken = takeToken(
@@ -38,6 +48,7 @@ export function createUserBudgets(live: LiveStore, onError: (error: unknown) => 
       );
       local.set(key, taken.bucket);
       if (!taken.allowed) return false;
+      if (servedAlone(roomId)) return ALLOWED;
       let timer: ReturnType<typeof setTimeout> | undefined;
       const unsure = new Promise<boolean>((resolve) => {
         timer = setTimeout(() => resolve(true), SHARED_BUDGET_WAIT_MS);

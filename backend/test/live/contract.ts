@@ -240,9 +240,17 @@ export function liveStoreContract(name: string, harness: LiveStoreHarness): void
       const seenThere: RoomEvent[] = [];
       await store.subscribe((e) => seenHere.push(e), { instanceId: 'i1' });
       const unsubscribe = await other.subscribe((e) => seenThere.push(e), { instanceId: 'i2' });
-      await store.watchRoom('r1', 'i1');
-      await other.watchRoom('r1', 'i2');
+      const first = await store.watchRoom('r1', 'i1');
+      const second = await other.watchRoom('r1', 'i2');
+      expect([first.peers, second.peers.sort()]).toEqual([['i1'], ['i1', 'i2']]);
+      expect(second.rev).toBeGreaterThan(first.rev);
       await other.watchRoom('r2', 'i2');
+      // i1 is told that i2 watches its room now, with the revision i2's watch made.
+      await waitFor(seenHere, 1);
+      const watching = { type: '*watching' } as const;
+      expect(seenHere[0]).toMatchObject({ origin: 'i2', rev: second.rev, message: watching });
+      // Watching again (a heartbeat) changes nothing and tells nobody.
+      expect((await other.watchRoom('r1', 'i2')).rev).toBe(second.rev);
       const event: RoomEvent = {
         roomId: 'r1',
         origin: 'i1',
@@ -257,24 +265,24 @@ export function liveStoreContract(name: string, harness: LiveStoreHarness): void
       // A room i1 does not watch stays with i2; heartbeats reach everyone.
       await other.publish({ roomId: 'r2', origin: 'i2', message: note(2), local: true });
       await store.publish({ roomId: '*instances', origin: 'i1', message: note(3) });
-      await waitFor(seenHere, 1);
-      await waitFor(seenThere, 2);
-      expect(seenHere.map((e) => e.message)).toEqual([note(3)]);
+      await Promise.all([waitFor(seenHere, 2), waitFor(seenThere, 2)]);
+      expect(seenHere.map((e) => e.message)).toEqual([watching, note(3)]);
       expect(seenThere.map((e) => e.message)).toEqual([event.message, note(3)]);
       // Not local (a close from the HTTP API): its origin's own sockets need it too.
       await store.publish({ roomId: 'r1', origin: 'i1', message: note(4) });
-      await waitFor(seenHere, 2);
-      await waitFor(seenThere, 3);
-
+      await Promise.all([waitFor(seenHere, 3), waitFor(seenThere, 3)]);
       // Unwatched, then unsubscribed: nothing more arrives there.
       await other.unwatchRoom('r1', 'i2');
       expect(await store.publish({ ...event, message: note(5) })).toBe(0);
+      // Its leaving is a newer revision: i1 alone again, as a watch reply now says.
+      const alone = await store.watchRoom('r1', 'i1');
+      expect([alone.peers, alone.rev > second.rev]).toEqual([['i1'], true]);
       await unsubscribe();
       await store.publish({ roomId: '*instances', origin: 'i1', message: note(6) });
-      await waitFor(seenHere, 3);
+      await waitFor(seenHere, 4);
       await new Promise((r) => setTimeout(r, 50));
       expect(seenThere).toHaveLength(3);
-      expect(seenHere.map((e) => e.message)).toEqual([note(3), note(4), note(6)]);
+      expect(seenHere.map((e) => e.message)).toEqual([watching, note(3), note(4), note(6)]);
     });
 
     test('an event carries the publisher’s text unchanged', async () => {

@@ -21,7 +21,8 @@ test('a second’s figures: count, slow calls and the slowest one by name', () =
   });
   expect(formatSecond(Date.UTC(2026, 0, 1), second)).toBe(
     '[perf] t=2026-01-01T00:00:00.000Z cpu=0ms loop-lag-max=0.0ms (cpu 0.0ms, run-queue 0.0ms) ' +
-      'store-calls=3 slow(>50ms)=2 slowest=80.0ms (appendChat)',
+      'store-calls=3 slow(>50ms)=2 slowest=80.0ms (appendChat) ' +
+      'by-call=getPlayback:1,appendChat:1,publish:1',
   );
 });
 

@@ -8,7 +8,12 @@ import { hasRedis, REDIS_TEST_URL } from '@kino/test-support/services';
 import { RedisClient } from 'bun';
 import { isDependencyUnavailable } from '../../src/faults/unavailable.ts';
 import { createRedisLiveStore } from '../../src/live/redis.ts';
-import { isServerError, withDeadline, withRetry } from '../../src/live/redis-link.ts';
+import {
+  DeadlineSweep,
+  isServerError,
+  withDeadline,
+  withRetry,
+} from '../../src/live/redis-link.ts';
 import type { LiveStore, RoomEvent } from '../../src/live/types.ts';
 import { tcpCut } from './tcp-cut.ts';
 
@@ -84,6 +89,28 @@ describe('withDeadline', () => {
       (error: unknown) => error,
     );
     expect(isDependencyUnavailable(answered)).toBe(false);
+  });
+});
+
+describe('DeadlineSweep', () => {
+  test('one sweep fails what is past its deadline, and stops once nothing is in flight', async () => {
+    let now = 0;
+    const sweep = new DeadlineSweep(60_000, () => now);
+    const never = sweep.track(new Promise<never>(() => {}), 100);
+    const answered = sweep.track(Promise.resolve('OK'), 100);
+    expect(await answered).toBe('OK');
+    expect(sweep.inFlight).toBe(1);
+    now = 99;
+    sweep.sweep();
+    expect(sweep.inFlight).toBe(1);
+    now = 100;
+    sweep.sweep();
+    expect(isDependencyUnavailable(await never.catch((error: unknown) => error))).toBe(true);
+    expect(sweep.inFlight).toBe(0);
+    // The timer stopped with the last call: a later call arms it again.
+    const later = sweep.track(Promise.resolve(1), 100);
+    expect(await later).toBe(1);
+    sweep.sweep();
   });
 });
 

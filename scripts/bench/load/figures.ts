@@ -1,6 +1,6 @@
 /** One target's figures, computed from what the workers measured. Pure. */
 import type { TargetName } from './options.ts';
-import type { TargetResult } from './run-target.ts';
+import type { PhaseCpu, TargetResult } from './run-target.ts';
 import { type PhaseSummary, summarizePhase } from './summary.ts';
 import { slowSeconds, worstSeconds } from './timeline.ts';
 
@@ -26,6 +26,11 @@ export interface Figures {
    */
   serverCpuMsPerK: number;
   serverAndRedisCpuMsPerK: number;
+  /** The same with our database's Postgres backends too (NaN for the baselines). */
+  withBackingCpuMsPerK: number;
+  /** Saturation: the server alone, and with Redis and Postgres. */
+  saturationServerCpuMsPerK: number;
+  saturationWithBackingCpuMsPerK: number;
   /** The worst instance's bus events received ÷ needed (realistic phase); NaN without counters. */
   busReceivedPerNeeded: number;
 }
@@ -44,6 +49,12 @@ export function worstBusRatio(result: TargetResult): number {
   );
 }
 
+/** Cores of the server, Redis and Postgres together; undefined without a Postgres reading. */
+function withBacking(cpu: PhaseCpu | undefined): number | undefined {
+  if (cpu?.postgresCores === undefined) return undefined;
+  return cpu.serverCores + cpu.redisCores + cpu.postgresCores;
+}
+
 /** CPU-ms per 1,000 deliveries from cores busy and deliveries per second. */
 export function cpuMsPerThousand(cores: number | undefined, deliveredPerSec: number): number {
   if (cores === undefined || !(deliveredPerSec > 0)) return Number.NaN;
@@ -53,6 +64,7 @@ export function cpuMsPerThousand(cores: number | undefined, deliveredPerSec: num
 export function figuresOf(result: TargetResult): Figures {
   const { memory, connect } = result;
   const realistic = summarizePhase(result.realistic);
+  const saturated = result.saturation ? summarizePhase(result.saturation) : null;
   return {
     target: result.target,
     attempted: connect.attempted,
@@ -60,7 +72,7 @@ export function figuresOf(result: TargetResult): Figures {
     failedConnects: connect.failed,
     connectSec: connect.elapsedMs / 1000,
     realistic,
-    saturation: result.saturation ? summarizePhase(result.saturation) : null,
+    saturation: saturated,
     memPerConnKb:
       connect.connected > 0
         ? (memory.afterConnectKb - memory.beforeKb) / connect.connected
@@ -76,6 +88,18 @@ export function figuresOf(result: TargetResult): Figures {
     serverAndRedisCpuMsPerK: cpuMsPerThousand(
       result.cpu.realistic && result.cpu.realistic.serverCores + result.cpu.realistic.redisCores,
       realistic.deliveredPerSec,
+    ),
+    withBackingCpuMsPerK: cpuMsPerThousand(
+      withBacking(result.cpu.realistic),
+      realistic.deliveredPerSec,
+    ),
+    saturationServerCpuMsPerK: cpuMsPerThousand(
+      result.cpu.saturation?.serverCores,
+      saturated?.deliveredPerSec ?? Number.NaN,
+    ),
+    saturationWithBackingCpuMsPerK: cpuMsPerThousand(
+      withBacking(result.cpu.saturation),
+      saturated?.deliveredPerSec ?? Number.NaN,
     ),
   };
 }

@@ -75,6 +75,49 @@ export async function pidsNamed(name: string): Promise<number[]> {
   return pids;
 }
 
+/**
+ * Pids of the Postgres backends serving `database` (their process titles name it: `postgres:
+ * 15/main: postgres kino_bench_… 127.0.0.1(…) idle`). Read-only, like pidsNamed.
+ */
+export async function postgresBackendsOf(database: string): Promise<number[]> {
+  const { readdir } = await import('node:fs/promises');
+  const pids: number[] = [];
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const title = await Bun.file(`/proc/${entry}/cmdline`)
+      .text()
+      .catch(() => '');
+    if (title.startsWith('postgres:') && title.includes(` ${database} `)) pids.push(Number(entry));
+  }
+  return pids;
+}
+
+/**
+ * CPU seconds `pids` used between two readings: a process gone by the second counts what it
+ * had at the first (its last part is lost), one new at the second counts all it used.
+ */
+export async function cpuBetween(
+  before: ReadonlyMap<number, number>,
+  pids: readonly number[],
+): Promise<number> {
+  let total = 0;
+  const now = new Map<number, number>();
+  for (const pid of pids) now.set(pid, await cpuSeconds(pid));
+  for (const [pid, seconds] of now) {
+    if (Number.isFinite(seconds)) total += seconds - (before.get(pid) ?? 0);
+  }
+  return total;
+}
+
+export async function cpuByPid(pids: readonly number[]): Promise<Map<number, number>> {
+  const map = new Map<number, number>();
+  for (const pid of pids) {
+    const seconds = await cpuSeconds(pid);
+    if (Number.isFinite(seconds)) map.set(pid, seconds);
+  }
+  return map;
+}
+
 /** The 1-minute load average: how busy the machine was (other work skews the figures). */
 export async function loadAverage(): Promise<number> {
   return Number((await Bun.file('/proc/loadavg').text()).split(' ')[0]);

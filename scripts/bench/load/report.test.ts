@@ -71,6 +71,34 @@ describe('load report', () => {
     expect(cpuMsPerThousand(0.5, 0)).toBeNaN();
   });
 
+  test('figures: CPU with Redis and our database, for the targets that have one', () => {
+    // The baselines have no database: no Postgres reading, no combined figure.
+    expect(figuresOf(results[2]!).withBackingCpuMsPerK).toBeNaN();
+    const kino = result('kino-1', 400_000, 12);
+    kino.cpu.realistic = {
+      serverCores: 0.2,
+      clientCores: 0.3,
+      redisCores: 0.1,
+      postgresCores: 0.1,
+    };
+    kino.cpu.saturation = { serverCores: 0.9, clientCores: 1, redisCores: 0.4, postgresCores: 0.3 };
+    const f = figuresOf(kino);
+    // 0.4 cores for 2,000 deliveries/s; at saturation 0.9 and 1.6 cores for 40,000/s.
+    expect(f.withBackingCpuMsPerK).toBeCloseTo(200, 9);
+    expect(f.saturationServerCpuMsPerK).toBeCloseTo(22.5, 9);
+    expect(f.saturationWithBackingCpuMsPerK).toBeCloseTo(40, 9);
+    const context = {
+      options: DEFAULTS,
+      command: 'bun run bench:load',
+      machine: 'test machine',
+      date: '2026-01-01T00:00:00Z',
+      rates: 'test rates',
+    };
+    expect(renderReport([kino], context)).toContain(
+      '| Postgres cores (our database), realistic / saturation | 0.10 / 0.30 |',
+    );
+  });
+
   test('goals are judged against the baselines measured in the same run', () => {
     const checks = checkGoals(results.map(figuresOf), DEFAULTS, 'kino-1');
     const verdicts = Object.fromEntries(checks.map((c) => [c.goal, c.met]));

@@ -57,6 +57,7 @@ function metricsTable(figures: Figures[]): string {
       row('realistic: CPU cores, server / clients / Redis', (f) => cores(f.cpu.realistic)),
       row('realistic: server CPU-ms per 1,000 deliveries', (f) => num(f.serverCpuMsPerK, 0)),
       row('… with Redis', (f) => num(f.serverAndRedisCpuMsPerK, 0)),
+      row('… with Redis and Postgres (our database)', (f) => num(f.withBackingCpuMsPerK, 0)),
       row(
         'saturation: delivered msgs/s',
         sat((s) => num(s.deliveredPerSec)),
@@ -72,6 +73,17 @@ function metricsTable(figures: Figures[]): string {
       row(
         'saturation: errors',
         sat((s) => num(s.errors)),
+      ),
+      row('saturation: server CPU-ms per 1,000 deliveries', (f) =>
+        num(f.saturationServerCpuMsPerK, 0),
+      ),
+      row('… with Redis and Postgres (our database)', (f) =>
+        num(f.saturationWithBackingCpuMsPerK, 0),
+      ),
+      row('Postgres cores (our database), realistic / saturation', (f) =>
+        f.cpu.realistic?.postgresCores === undefined
+          ? '—'
+          : `${num(f.cpu.realistic.postgresCores, 2)} / ${num(f.cpu.saturation?.postgresCores ?? Number.NaN, 2)}`,
       ),
       row('server memory per connection (KiB)', (f) => num(f.memPerConnKb, 1)),
       row('server RSS with all connected (MiB)', (f) => num(f.rssMb, 0)),

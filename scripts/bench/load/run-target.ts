@@ -6,7 +6,16 @@
 import { join } from 'node:path';
 import type { Subprocess } from 'bun';
 import type { LoadOptions } from './options.ts';
-import { loadAverage, pidsNamed, stopProcess, totalCpuSeconds, totalRssKb } from './procs.ts';
+import {
+  cpuBetween,
+  cpuByPid,
+  loadAverage,
+  pidsNamed,
+  postgresBackendsOf,
+  stopProcess,
+  totalCpuSeconds,
+  totalRssKb,
+} from './procs.ts';
 import { REALISTIC_RATES, roomSizes, splitRooms } from './schedule.ts';
 import { mergeConnects, mergeStats } from './summary.ts';
 import type { StartedTarget } from './targets.ts';
@@ -30,6 +39,8 @@ export interface PhaseCpu {
   clientCores: number;
   /** The Redis server (shared with anything else using it on this machine). */
   redisCores: number;
+  /** The Postgres backends of our backend's own database (absent for the baselines). */
+  postgresCores?: number;
 }
 
 /** One server instance during one phase: what its counters moved by (kino: bus counters, cpuMs). */
@@ -140,11 +151,13 @@ export async function runTarget(
     const redisPids = await pidsNamed('redis-server');
     const phase = async (name: Phase, seconds: number) => {
       log(`  ${name} phase, ${seconds} s`);
-      const [server0, client0, redis0, counters0] = await Promise.all([
+      const database = target.database;
+      const [server0, client0, redis0, counters0, postgres0] = await Promise.all([
         totalCpuSeconds(pids),
         totalCpuSeconds(clientPids),
         totalCpuSeconds(redisPids),
         counters(),
+        database ? postgresBackendsOf(database).then(cpuByPid) : null,
       ]);
       const wall0 = performance.now();
       const replies = await Promise.all(
@@ -156,11 +169,16 @@ export async function runTarget(
           ),
         ),
       );
-      const [server1, client1, redis1, counters1] = await Promise.all([
+      const [server1, client1, redis1, counters1, postgres] = await Promise.all([
         totalCpuSeconds(pids),
         totalCpuSeconds(clientPids),
         totalCpuSeconds(redisPids),
         counters(),
+        database && postgres0
+          ? postgresBackendsOf(database).then((now) =>
+              cpuBetween(postgres0, [...new Set([...postgres0.keys(), ...now])]),
+            )
+          : null,
       ]);
       instances[name] = countersMoved(
         target.servers.map((s) => s.name),
@@ -172,6 +190,7 @@ export async function runTarget(
         serverCores: (server1 - server0) / wall,
         clientCores: (client1 - client0) / wall,
         redisCores: (redis1 - redis0) / wall,
+        ...(postgres === null ? {} : { postgresCores: postgres / wall }),
       };
       return mergeStats(
         name,

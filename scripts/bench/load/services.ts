@@ -10,6 +10,8 @@ export const POSTGRES_ADMIN_URL =
 export const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 export interface BenchDatabase {
+  /** The database's name: its Postgres backends carry it in their process titles. */
+  name: string;
   url: string;
   drop(): Promise<void>;
 }
@@ -22,6 +24,7 @@ export async function createBenchDatabase(): Promise<BenchDatabase> {
   const url = new URL(POSTGRES_ADMIN_URL);
   url.pathname = `/${name}`;
   return {
+    name,
     url: url.toString(),
     async drop() {
       const client = new SQL(POSTGRES_ADMIN_URL);

@@ -18,6 +18,8 @@ export interface StartedTarget {
   placement: Placement;
   servers: ServerProcess[];
   roomIds: string[];
+  /** Our backend's own Postgres database (its backends' CPU is read per phase). */
+  database?: string;
   stop(): Promise<void>;
 }
 
@@ -135,7 +137,7 @@ async function startKino(
       );
     }
     const roomIds = await createRooms(servers[0]!.url, roomCount);
-    return { name, wire: 'kino', placement, servers, roomIds, stop };
+    return { name, wire: 'kino', placement, servers, roomIds, database: database.name, stop };
   } catch (error) {
     await stop();
     throw error;
