@@ -78,7 +78,8 @@ describe('while the room plays', () => {
     const inside = 100 - (C.deadBandSec + C.releaseSec) / 2;
     // Inside the dead band: a steady player does nothing, a nudging one keeps correcting.
     expect(decide({ actual: inside })).toEqual({ kind: 'none' });
-    expectRate(decide({ ...nudging, actual: inside }), 1 + (100 - inside) / C.convergeSec);
+    const predicted = 100 - inside - 0.02 * C.rateLagSec; // the running 2 % shows 50 ms late
+    expectRate(decide({ ...nudging, actual: inside }), 1 + predicted / C.convergeSec);
     // Within the release distance it returns to the room rate, exactly.
     expect(decide({ ...nudging, actual: 100 - C.releaseSec / 2 })).toEqual({
       kind: 'rate',
@@ -88,9 +89,37 @@ describe('while the room plays', () => {
 
   test('tiny rate changes are not worth an event', () => {
     const target = 1 + 0.012 / C.convergeSec;
-    expect(decide({ actual: 99.988, currentRate: target + C.minRateStep / 2 })).toEqual({
+    expect(decide({ actual: 99.988, currentRate: target + C.minRateStep / 4 })).toEqual({
       kind: 'none',
     });
+  });
+
+  test('a running nudge is judged by the error predicted once its rate shows', () => {
+    // 8 ms behind at +15 % while landing: 7.5 ms of that is already on its way.
+    const landing = { sinceDisturbanceSec: 0.5, currentRate: 1.15 };
+    expect(decide({ ...landing, actual: 99.992 })).toEqual({ kind: 'rate', rate: 1 });
+    // 20 ms behind: 12.5 ms left to take out, at the landing time constant.
+    expectRate(decide({ ...landing, actual: 99.98 }), 1 + 0.0125 / C.landingConvergeSec);
+  });
+
+  test('settled: an error inside the dead band that holds is nudged away gently', () => {
+    const settled = { actual: 99.994, settledErrorSec: 0.006 };
+    expectRate(decide(settled), 1 + 0.006 / C.convergeSec);
+    expectRate(decide({ ...settled, actual: 100.006, settledErrorSec: -0.006 }), 0.988);
+    // Not while landing, not within the fine band, not before it is known.
+    expect(decide({ ...settled, sinceDisturbanceSec: 0.5 })).toEqual({ kind: 'none' });
+    expect(decide({ ...settled, settledErrorSec: C.fineBandSec * 0.9 })).toEqual({
+      kind: 'none',
+    });
+    expect(decide({ actual: 99.994 })).toEqual({ kind: 'none' });
+    // One odd reading does not start it, inside the dead band or beyond: the settled error
+    // decides once it is known (not while landing: the start's error is real).
+    expect(decide({ actual: 99.9915, settledErrorSec: 0.001 })).toEqual({ kind: 'none' });
+    expect(decide({ actual: 99.975, settledErrorSec: 0.001 })).toEqual({ kind: 'none' });
+    expect(decide({ actual: 99.975 }).kind).toBe('rate');
+    expect(decide({ actual: 99.975, settledErrorSec: 0.001, sinceDisturbanceSec: 0.5 }).kind).toBe(
+      'rate',
+    );
   });
 
   test('a large error seeks, ahead by the seek latency', () => {

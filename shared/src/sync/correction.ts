@@ -19,6 +19,12 @@ import { clampToFilm } from './playback-math.ts';
  *   rather than playing from where it stands, which starts it behind by the delivery delay.
  * - Hysteresis: a nudge starts when the error leaves the dead band and stops (back to the
  *   room's rate) only once the error is well inside it, so it does not flap at the edge.
+ * - A rate change shows in currentTime only `rateLagSec` later (~50 ms in Chromium): while a
+ *   nudge runs, the error it is judged by is the one predicted for then, so a nudge is
+ *   stepped down and released before it overshoots (at 15 % that lag alone is 7.5 ms).
+ * - Settled: once landed, an error inside the dead band but beyond `fineBandSec`, steadily
+ *   (the caller's median of the last half second at one rate, `settledErrorSec`), is nudged
+ *   away too, gently: landings used to stop anywhere inside ±10 ms and stay there.
  */
 
 export interface CorrectionConfig {
@@ -38,6 +44,13 @@ export interface CorrectionConfig {
   landingRateDelta: number;
   /** Time constant (s) of the nudge while landing. */
   landingConvergeSec: number;
+  /**
+   * How long (s) a playbackRate change takes to show in currentTime: the error is predicted
+   * that far ahead while nudging (bench:sync, headless Chromium: 40–60 ms).
+   */
+  rateLagSec: number;
+  /** Once landed, a settled |error| above this (s) starts a steady nudge too. */
+  fineBandSec: number;
   /** Rate changes smaller than this are not worth a ratechange event. */
   minRateStep: number;
   /** While paused, a position off by more than this (s) is fixed by seeking. */
@@ -48,7 +61,7 @@ export interface CorrectionConfig {
 
 export const DEFAULT_CORRECTION_CONFIG: CorrectionConfig = {
   deadBandSec: 0.01,
-  releaseSec: 0.003,
+  releaseSec: 0.002,
   // Seeks in buffered video take 10–160 ms and the learned latency compensates, so a
   // seek lands closer than this; smaller errors are nudged away without a visible jump.
   seekThresholdSec: 0.2,
@@ -57,6 +70,8 @@ export const DEFAULT_CORRECTION_CONFIG: CorrectionConfig = {
   landingSec: 1,
   landingRateDelta: 0.15,
   landingConvergeSec: 0.25,
+  rateLagSec: 0.05,
+  fineBandSec: 0.004,
   minRateStep: 0.004,
   pausedToleranceSec: 0.05,
   startToleranceSec: 0.04,
@@ -85,6 +100,11 @@ export interface CorrectionInput {
    * Absent: steady.
    */
   sinceDisturbanceSec?: number;
+  /**
+   * The error (s, room − player) settled over the last moments at one rate (SettledError's
+   * median), or undefined while not known. Starts steady nudges inside the dead band.
+   */
+  settledErrorSec?: number;
   /** Player's playbackRate now. */
   currentRate: number;
   /** The room's rate. */
@@ -143,14 +163,29 @@ function correctPlaying(input: CorrectionInput, config: CorrectionConfig): Corre
   if (magnitude > config.seekThresholdSec) return { kind: 'seek', to: seekTarget(input) };
 
   const nudging = Math.abs(input.currentRate - input.roomRate) > RATE_EPSILON;
-  const threshold = nudging ? config.releaseSec : config.deadBandSec;
-  if (magnitude <= threshold) {
-    return nudging ? rateTo(input.roomRate, input.currentRate, config.minRateStep, true) : NONE;
-  }
   const landing = (input.sinceDisturbanceSec ?? Number.POSITIVE_INFINITY) < config.landingSec;
+  let driving: number;
+  if (nudging) {
+    // Where the error will be once the running rate has shown (it is seen rateLagSec late).
+    driving = error - (input.currentRate - input.roomRate) * config.rateLagSec;
+    if (Math.abs(driving) <= config.releaseSec) {
+      return rateTo(input.roomRate, input.currentRate, config.minRateStep, true);
+    }
+  } else {
+    const settled = input.settledErrorSec;
+    const settledSmall = settled === undefined || Math.abs(settled) <= config.fineBandSec;
+    if (magnitude > config.deadBandSec) {
+      // Landed, one odd reading beyond the dead band is not believed over the settled error.
+      if (!landing && settled !== undefined && settledSmall) return NONE;
+      driving = error;
+    } else {
+      if (landing || settled === undefined || settledSmall) return NONE;
+      driving = settled;
+    }
+  }
   const limit = landing ? config.landingRateDelta : config.maxRateDelta;
   const converge = landing ? config.landingConvergeSec : config.convergeSec;
-  const delta = Math.min(Math.max(error / converge, -limit), limit);
+  const delta = Math.min(Math.max(driving / converge, -limit), limit);
   // A rate beyond the limit (left from landing) is fixed however small the step.
   const beyond = Math.abs(input.currentRate / input.roomRate - 1) > limit + RATE_EPSILON;
   return rateTo(input.roomRate * (1 + delta), input.currentRate, config.minRateStep, beyond);
