@@ -14,6 +14,7 @@ import {
   type CommandState,
   type CommandStep,
   type Correction,
+  DEFAULT_CORRECTION_CONFIG,
   DISTURBANCE_EVENTS,
   decideCorrection,
   EchoGuard,
@@ -86,6 +87,13 @@ export interface PlayerHandle {
 }
 
 const HAVE_FUTURE_DATA = 3;
+/**
+ * The ~20 ms a nudge's start costs is Chromium's (its time-stretching starting); Firefox
+ * stretches differently and its 40 ms currentTime steps hide any such loss: none assumed.
+ */
+const CORRECTION_CONFIG = import.meta.env?.FIREFOX
+  ? { ...DEFAULT_CORRECTION_CONFIG, rateEntryLossSec: 0 }
+  : DEFAULT_CORRECTION_CONFIG;
 
 export function attachPlayer(
   video: VideoLike,
@@ -199,6 +207,7 @@ export function attachPlayer(
       roomRate: playback.rate,
       seekLatencySec: seekLatency.estimateSec,
       durationSec: duration(),
+      config: CORRECTION_CONFIG,
     });
     const seekTo =
       correction.kind === 'seek'

@@ -31,16 +31,24 @@ describe('while the room plays', () => {
     expect(decide({ actual: 100 + C.deadBandSec * 0.9 })).toEqual({ kind: 'none' });
   });
 
-  test('behind by a little: speeds up, proportionally to the error', () => {
-    const small = decide({ actual: 99.988 }); // 12 ms behind
-    const larger = decide({ actual: 99.986 }); // 14 ms behind
-    expectRate(small, 1 + 0.012 / C.convergeSec);
+  test('behind by a little: speeds up, proportionally to the error the start will leave', () => {
+    const loss = C.rateEntryLossSec; // what starting a nudge costs
+    const landing = { sinceDisturbanceSec: 0.5 }; // steady nudges this small are at the cap
+    const small = decide({ ...landing, actual: 99.988 }); // 12 ms behind
+    const larger = decide({ ...landing, actual: 99.986 }); // 14 ms behind
+    expectRate(small, 1 + (0.012 + loss) / C.landingConvergeSec);
+    expectRate(decide({ actual: 99.988 }), 1 + C.maxRateDelta);
     if (small.kind !== 'rate' || larger.kind !== 'rate') throw new Error('expected rate nudges');
-    expect(larger.rate - 1).toBeCloseTo((14 / 12) * (small.rate - 1), 9);
+    expect(larger.rate - 1).toBeCloseTo(((0.014 + loss) / (0.012 + loss)) * (small.rate - 1), 9);
   });
 
-  test('ahead by a little: slows down', () => {
-    expectRate(decide({ actual: 100.012 }), 1 - 0.012 / C.convergeSec);
+  test('ahead: slows down by what the start leaves; about the loss ahead, the start is it', () => {
+    expectRate(decide({ actual: 100.05 }), 1 - C.maxRateDelta);
+    expectRate(decide({ actual: 100.03 }), 1 - (0.03 - C.rateEntryLossSec) / C.convergeSec);
+    // 12 ms ahead: starting loses 20, so it speeds up a little to land the rest.
+    expectRate(decide({ actual: 100.012 }), 1 + (C.rateEntryLossSec - 0.012) / C.convergeSec);
+    // As far ahead as the start loses: the smallest step, only to start.
+    expectRate(decide({ actual: 100 + C.rateEntryLossSec }), 1 + C.minRateStep);
   });
 
   test('steady: every nudge stays within ±maxRateDelta (3 %), however large the error', () => {
@@ -53,7 +61,10 @@ describe('while the room plays', () => {
 
   test('landing: right after a start, seek or stall it converges faster, within its own bound', () => {
     const landing = { sinceDisturbanceSec: C.landingSec / 2 };
-    expectRate(decide({ ...landing, actual: 99.985 }), 1 + 0.015 / C.landingConvergeSec);
+    expectRate(
+      decide({ ...landing, actual: 99.985 }),
+      1 + (0.015 + C.rateEntryLossSec) / C.landingConvergeSec,
+    );
     expect(C.landingConvergeSec).toBeLessThan(C.convergeSec);
     const justBelowSeek = C.seekThresholdSec - 0.001;
     expectRate(decide({ ...landing, actual: 100 - justBelowSeek }), 1 + C.landingRateDelta);
@@ -102,21 +113,14 @@ describe('while the room plays', () => {
     expectRate(decide({ ...landing, actual: 99.98 }), 1 + 0.0125 / C.landingConvergeSec);
   });
 
-  test('settled: an error inside the dead band that holds is nudged away gently', () => {
-    const settled = { actual: 99.994, settledErrorSec: 0.006 };
-    expectRate(decide(settled), 1 + 0.006 / C.convergeSec);
-    expectRate(decide({ ...settled, actual: 100.006, settledErrorSec: -0.006 }), 0.988);
-    // Not while landing, not within the fine band, not before it is known.
-    expect(decide({ ...settled, sinceDisturbanceSec: 0.5 })).toEqual({ kind: 'none' });
-    expect(decide({ ...settled, settledErrorSec: C.fineBandSec * 0.9 })).toEqual({
-      kind: 'none',
-    });
-    expect(decide({ actual: 99.994 })).toEqual({ kind: 'none' });
-    // One odd reading does not start it, inside the dead band or beyond: the settled error
-    // decides once it is known (not while landing: the start's error is real).
-    expect(decide({ actual: 99.9915, settledErrorSec: 0.001 })).toEqual({ kind: 'none' });
+  test('landed: a stray reading beyond the dead band does not start a nudge', () => {
+    // Inside the dead band nothing starts, whatever has settled.
+    expect(decide({ actual: 99.994, settledErrorSec: 0.006 })).toEqual({ kind: 'none' });
+    // Beyond it, the settled (median) error must agree once it is known…
     expect(decide({ actual: 99.975, settledErrorSec: 0.001 })).toEqual({ kind: 'none' });
+    expectRate(decide({ actual: 99.988, settledErrorSec: 0.02 }), 1 + C.maxRateDelta);
     expect(decide({ actual: 99.975 }).kind).toBe('rate');
+    // …but not while landing: the error a start leaves is real.
     expect(decide({ actual: 99.975, settledErrorSec: 0.001, sinceDisturbanceSec: 0.5 }).kind).toBe(
       'rate',
     );

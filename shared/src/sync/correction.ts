@@ -19,10 +19,12 @@ import { clampToFilm } from './playback-math.ts';
  *   rather than playing from where it stands, which starts it behind by the delivery delay.
  * - Hysteresis: a nudge starts when the error leaves the dead band and stops (back to the
  *   room's rate) only once the error is well inside it, so it does not flap at the edge.
+ * - Starting a nudge from the room's rate costs the player `rateEntryLossSec` (Chromium's
+ *   time-stretching starting): the nudge is sized for the error it will leave.
  * - A rate change shows in currentTime only `rateLagSec` later (~50 ms in Chromium): while a
  *   nudge runs, the error it is judged by is the one predicted for then, so a nudge is
  *   stepped down and released before it overshoots (at 15 % that lag alone is 7.5 ms).
- * - Settled: once landed, an error inside the dead band but beyond `fineBandSec`, steadily
+ * - Settled: once landed, an error inside the dead band but beyond `settledBandSec`, steadily
  *   (the caller's median of the last half second at one rate, `settledErrorSec`), is nudged
  *   away too, gently: landings used to stop anywhere inside ±10 ms and stay there.
  */
@@ -49,8 +51,16 @@ export interface CorrectionConfig {
    * that far ahead while nudging (bench:sync, headless Chromium: 40–60 ms).
    */
   rateLagSec: number;
-  /** Once landed, a settled |error| above this (s) starts a steady nudge too. */
-  fineBandSec: number;
+  /**
+   * Position (s) a player loses when a nudge starts from the room's rate: Chromium plays
+   * rate 1 by copying and starts its time-stretching (WSOLA, a 20 ms window) for any other
+   * rate, and currentTime falls ~20 ms behind as it does, whichever way the nudge goes
+   * (bench:sync traces: 18–22 ms at every start; back to rate 1 it regains ~2 ms). A nudge
+   * that starts is sized for the error it will have then. 0 for players without it.
+   */
+  rateEntryLossSec: number;
+  /** Once landed, no nudge starts while the settled |error| is within this (s). */
+  settledBandSec: number;
   /** Rate changes smaller than this are not worth a ratechange event. */
   minRateStep: number;
   /** While paused, a position off by more than this (s) is fixed by seeking. */
@@ -71,7 +81,8 @@ export const DEFAULT_CORRECTION_CONFIG: CorrectionConfig = {
   landingRateDelta: 0.15,
   landingConvergeSec: 0.25,
   rateLagSec: 0.05,
-  fineBandSec: 0.004,
+  rateEntryLossSec: 0.02,
+  settledBandSec: 0.004,
   minRateStep: 0.004,
   pausedToleranceSec: 0.05,
   startToleranceSec: 0.04,
@@ -102,7 +113,8 @@ export interface CorrectionInput {
   sinceDisturbanceSec?: number;
   /**
    * The error (s, room − player) settled over the last moments at one rate (SettledError's
-   * median), or undefined while not known. Starts steady nudges inside the dead band.
+   * median), or undefined while not known. Once landed, a nudge starts only if it too is
+   * beyond `settledBandSec`.
    */
   settledErrorSec?: number;
   /** Player's playbackRate now. */
@@ -173,19 +185,20 @@ function correctPlaying(input: CorrectionInput, config: CorrectionConfig): Corre
     }
   } else {
     const settled = input.settledErrorSec;
-    const settledSmall = settled === undefined || Math.abs(settled) <= config.fineBandSec;
-    if (magnitude > config.deadBandSec) {
-      // Landed, one odd reading beyond the dead band is not believed over the settled error.
-      if (!landing && settled !== undefined && settledSmall) return NONE;
-      driving = error;
-    } else {
-      if (landing || settled === undefined || settledSmall) return NONE;
-      driving = settled;
-    }
+    const settledSmall = settled === undefined || Math.abs(settled) <= config.settledBandSec;
+    if (magnitude <= config.deadBandSec) return NONE;
+    // Landed, one odd reading beyond the dead band is not believed over the settled error.
+    if (!landing && settled !== undefined && settledSmall) return NONE;
+    // Starting a nudge costs the entry loss: a player ahead by about that needs only to start.
+    driving = error + config.rateEntryLossSec;
   }
   const limit = landing ? config.landingRateDelta : config.maxRateDelta;
   const converge = landing ? config.landingConvergeSec : config.convergeSec;
-  const delta = Math.min(Math.max(driving / converge, -limit), limit);
+  let delta = Math.min(Math.max(driving / converge, -limit), limit);
+  if (!nudging && Math.abs(delta) < config.minRateStep) {
+    // Too small to be worth a step, but the start itself is the correction: the smallest one.
+    delta = (driving >= 0 ? 1 : -1) * config.minRateStep;
+  }
   // A rate beyond the limit (left from landing) is fixed however small the step.
   const beyond = Math.abs(input.currentRate / input.roomRate - 1) > limit + RATE_EPSILON;
   return rateTo(input.roomRate * (1 + delta), input.currentRate, config.minRateStep, beyond);
