@@ -92,7 +92,7 @@ const HAVE_FUTURE_DATA = 3;
  * stretches differently and its 40 ms currentTime steps hide any such loss: none assumed.
  */
 const CORRECTION_CONFIG = import.meta.env?.FIREFOX
-  ? { ...DEFAULT_CORRECTION_CONFIG, rateEntryLossSec: 0 }
+  ? { ...DEFAULT_CORRECTION_CONFIG, rateEntryLossSec: 0, rateExitGainSec: 0 }
   : DEFAULT_CORRECTION_CONFIG;
 
 export function attachPlayer(

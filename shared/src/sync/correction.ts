@@ -55,10 +55,19 @@ export interface CorrectionConfig {
    * Position (s) a player loses when a nudge starts from the room's rate: Chromium plays
    * rate 1 by copying and starts its time-stretching (WSOLA, a 20 ms window) for any other
    * rate, and currentTime falls ~20 ms behind as it does, whichever way the nudge goes
-   * (bench:sync traces: 18–22 ms at every start; back to rate 1 it regains ~2 ms). A nudge
+   * (bench:sync traces, with the rate lag taken out: 16–18 ms at every start). A nudge
    * that starts is sized for the error it will have then. 0 for players without it.
    */
   rateEntryLossSec: number;
+  /**
+   * Position (s) a player gains, on average, when a nudge ends (back to the room's rate): in
+   * Chromium either ~2.5 ms lost or ~7 ms gained, about evenly (its stretching's window is
+   * dropped mid-way or not). A nudge aims that far behind the room, so either way it ends
+   * within ~5 ms of it rather than within −3…+9.
+   */
+  rateExitGainSec: number;
+  /** How often (s) the caller corrects: a nudge that would cross its aim within half of it ends now. */
+  tickSec: number;
   /** Once landed, no nudge starts while the settled |error| is within this (s). */
   settledBandSec: number;
   /** Rate changes smaller than this are not worth a ratechange event. */
@@ -71,7 +80,7 @@ export interface CorrectionConfig {
 
 export const DEFAULT_CORRECTION_CONFIG: CorrectionConfig = {
   deadBandSec: 0.01,
-  releaseSec: 0.002,
+  releaseSec: 0.0005,
   // Seeks in buffered video take 10–160 ms and the learned latency compensates, so a
   // seek lands closer than this; smaller errors are nudged away without a visible jump.
   seekThresholdSec: 0.2,
@@ -81,7 +90,9 @@ export const DEFAULT_CORRECTION_CONFIG: CorrectionConfig = {
   landingRateDelta: 0.15,
   landingConvergeSec: 0.25,
   rateLagSec: 0.05,
-  rateEntryLossSec: 0.02,
+  rateEntryLossSec: 0.017,
+  rateExitGainSec: 0.0023,
+  tickSec: 0.1,
   settledBandSec: 0.004,
   minRateStep: 0.004,
   pausedToleranceSec: 0.05,
@@ -179,8 +190,14 @@ function correctPlaying(input: CorrectionInput, config: CorrectionConfig): Corre
   let driving: number;
   if (nudging) {
     // Where the error will be once the running rate has shown (it is seen rateLagSec late).
-    driving = error - (input.currentRate - input.roomRate) * config.rateLagSec;
-    if (Math.abs(driving) <= config.releaseSec) {
+    // Aimed at where the exit leaves it: the gain back at the room's rate is still to come.
+    driving =
+      error - (input.currentRate - input.roomRate) * config.rateLagSec - config.rateExitGainSec;
+    // Ended inside the release distance, or when the running rate would carry it past the
+    // aim within half a tick: it stops near the aim, not at the release band's far edge.
+    const halfTick = ((input.currentRate - input.roomRate) * config.tickSec) / 2;
+    const crossing = driving * halfTick > 0 && Math.abs(driving) <= Math.abs(halfTick);
+    if (Math.abs(driving) <= config.releaseSec || crossing) {
       return rateTo(input.roomRate, input.currentRate, config.minRateStep, true);
     }
   } else {
@@ -190,7 +207,7 @@ function correctPlaying(input: CorrectionInput, config: CorrectionConfig): Corre
     // Landed, one odd reading beyond the dead band is not believed over the settled error.
     if (!landing && settled !== undefined && settledSmall) return NONE;
     // Starting a nudge costs the entry loss: a player ahead by about that needs only to start.
-    driving = error + config.rateEntryLossSec;
+    driving = error + config.rateEntryLossSec - config.rateExitGainSec;
   }
   const limit = landing ? config.landingRateDelta : config.maxRateDelta;
   const converge = landing ? config.landingConvergeSec : config.convergeSec;
