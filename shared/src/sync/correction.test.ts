@@ -114,10 +114,10 @@ describe('while the room plays', () => {
   });
 
   test('a running nudge is judged by the error predicted once its rate shows', () => {
-    // 10 ms behind at +15 % while landing: 7.5 ms of that is already on its way, and the
+    // 9 ms behind at +15 % while landing: 7.5 ms of that is already on its way, and the
     // exit back to rate 1 gains 2.3 ms more on average: released.
     const landing = { sinceDisturbanceSec: 0.5, currentRate: 1.15 };
-    expect(decide({ ...landing, actual: 99.99 })).toEqual({ kind: 'rate', rate: 1 });
+    expect(decide({ ...landing, actual: 99.991 })).toEqual({ kind: 'rate', rate: 1 });
     // 20 ms behind: 20 − 7.5 − 2.3 left to take out, at the landing time constant.
     const left = 0.02 - 0.15 * C.rateLagSec - C.rateExitGainSec;
     expectRate(decide({ ...landing, actual: 99.98 }), 1 + left / C.landingConvergeSec);

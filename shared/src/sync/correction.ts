@@ -63,11 +63,9 @@ export interface CorrectionConfig {
    * Position (s) a player gains, on average, when a nudge ends (back to the room's rate): in
    * Chromium either ~2.5 ms lost or ~7 ms gained, about evenly (its stretching's window is
    * dropped mid-way or not). A nudge aims that far behind the room, so either way it ends
-   * within ~5 ms of it rather than within −3…+9.
+   * within about ±6 ms of it rather than anywhere from 3 ms behind to 9 ms ahead.
    */
   rateExitGainSec: number;
-  /** How often (s) the caller corrects: a nudge that would cross its aim within half of it ends now. */
-  tickSec: number;
   /** Once landed, no nudge starts while the settled |error| is within this (s). */
   settledBandSec: number;
   /** Rate changes smaller than this are not worth a ratechange event. */
@@ -80,7 +78,7 @@ export interface CorrectionConfig {
 
 export const DEFAULT_CORRECTION_CONFIG: CorrectionConfig = {
   deadBandSec: 0.01,
-  releaseSec: 0.0005,
+  releaseSec: 0.0015,
   // Seeks in buffered video take 10–160 ms and the learned latency compensates, so a
   // seek lands closer than this; smaller errors are nudged away without a visible jump.
   seekThresholdSec: 0.2,
@@ -92,7 +90,6 @@ export const DEFAULT_CORRECTION_CONFIG: CorrectionConfig = {
   rateLagSec: 0.05,
   rateEntryLossSec: 0.017,
   rateExitGainSec: 0.0023,
-  tickSec: 0.1,
   settledBandSec: 0.004,
   minRateStep: 0.004,
   pausedToleranceSec: 0.05,
@@ -193,11 +190,7 @@ function correctPlaying(input: CorrectionInput, config: CorrectionConfig): Corre
     // Aimed at where the exit leaves it: the gain back at the room's rate is still to come.
     driving =
       error - (input.currentRate - input.roomRate) * config.rateLagSec - config.rateExitGainSec;
-    // Ended inside the release distance, or when the running rate would carry it past the
-    // aim within half a tick: it stops near the aim, not at the release band's far edge.
-    const halfTick = ((input.currentRate - input.roomRate) * config.tickSec) / 2;
-    const crossing = driving * halfTick > 0 && Math.abs(driving) <= Math.abs(halfTick);
-    if (Math.abs(driving) <= config.releaseSec || crossing) {
+    if (Math.abs(driving) <= config.releaseSec) {
       return rateTo(input.roomRate, input.currentRate, config.minRateStep, true);
     }
   } else {

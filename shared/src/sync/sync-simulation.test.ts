@@ -275,7 +275,7 @@ function chromiumLanding(
   return { error, overshoot };
 }
 
-test('nudges sized for the entry loss and aimed for the exit end within ±5.5 ms (Chromium model)', () => {
+test('nudges sized for the entry loss and aimed for the exit end closer (Chromium model)', () => {
   const blind = {
     ...DEFAULT_CORRECTION_CONFIG,
     rateEntryLossSec: 0,
@@ -292,8 +292,8 @@ test('nudges sized for the entry loss and aimed for the exit end within ±5.5 ms
       worst = Math.max(worst, Math.abs(after.error), after.overshoot);
     }
   }
-  // Blind to entry and exit a landing ends up to 7 ms off; aimed, within ±5.2 (the exit alone
-  // spreads 9.5 ms).
-  expect(worstBlind).toBeGreaterThan(0.0065);
-  expect(worst).toBeLessThan(0.0055);
+  // Blind to entry and exit a landing ends up to 7.6 ms off; aimed, within ±6.3 (the exit
+  // alone spreads 9.5 ms, the 1.5 ms release distance adds to it).
+  expect(worstBlind).toBeGreaterThan(0.007);
+  expect(worst).toBeLessThan(0.0065);
 });
