@@ -4,4 +4,6 @@ export * from './sync/commands.ts';
 export * from './sync/correction.ts';
 export * from './sync/echo-guard.ts';
 export * from './sync/playback-math.ts';
+export * from './sync/seek-landing.ts';
 export * from './sync/seek-latency.ts';
+export * from './sync/settled-error.ts';

@@ -230,16 +230,22 @@ describe('player hook', () => {
     expect(video.currentTime).toBeCloseTo(300.1, 9);
   });
 
-  test('the seek latency is learned from how our own seek landed', () => {
+  test('the seek latency is learned from how our own seek landed, once it moves', () => {
     room.state = { playing: true, position: 5, at: 0, rate: 1, seq: 2 };
     video.paused = false;
     video.seekTo(300); // sent as 299.9 at server time 0
-    room.serverTime = 200;
-    // The room is at 300.1 while the video still shows 300: the seek took 0.1 s longer.
+    room.serverTime = clock = 250;
+    // The echo comes: the seek is done but the frame still holds at 300 (room: 300.15).
     room.push({ playing: true, position: 299.9, at: 0, rate: 1, seq: 3 });
-    room.push({ playing: true, position: 500, at: 200, rate: 1, seq: 4 });
-    // 0.1 + 0.4 × (0.2 − 0.1): the estimate moved towards the 0.2 s measured.
-    expect(video.currentTime).toBeCloseTo(500.14, 9);
+    expect(video.playbackRate).toBeCloseTo(1 + DEFAULT_CORRECTION_CONFIG.landingRateDelta, 9);
+    // 100 ms on it has moved (to 300.05 at +15 %, 15 ms of that the nudge); the room is at
+    // 300.25: the seek cost 0.1 + 0.25 − 0.05 + 0.015 = 0.315 s.
+    room.serverTime = clock = 350;
+    video.advanceTo(300.05);
+    hook.tick();
+    room.push({ playing: true, position: 500, at: 350, rate: 1, seq: 4 });
+    // 0.1 + 0.4 × (0.315 − 0.1): the estimate moved towards the 0.315 s measured.
+    expect(video.currentTime).toBeCloseTo(500.186, 9);
   });
 
   test('a viewer without control does not send commands; the room puts the video back', () => {

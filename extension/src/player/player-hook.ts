@@ -14,6 +14,7 @@ import {
   type CommandState,
   type CommandStep,
   type Correction,
+  DEFAULT_CORRECTION_CONFIG,
   DISTURBANCE_EVENTS,
   decideCorrection,
   EchoGuard,
@@ -23,10 +24,13 @@ import {
   initialCommandState,
   onLocalVideoEvent,
   onRoomPlayback,
+  SeekLanding,
   SeekLatencyEstimator,
+  SettledError,
   seekFlushDueAt,
 } from '@kino/shared/sync';
 import type { PlaybackState } from '@kino/shared/types';
+import { applyCorrection } from './apply-correction';
 import { createStallReporter } from './stall-report';
 
 /** What the hook needs from the room connection (a fake in tests). */
@@ -83,6 +87,13 @@ export interface PlayerHandle {
 }
 
 const HAVE_FUTURE_DATA = 3;
+/**
+ * The ~20 ms a nudge's start costs is Chromium's (its time-stretching starting); Firefox
+ * stretches differently and its 40 ms currentTime steps hide any such loss: none assumed.
+ */
+const CORRECTION_CONFIG = import.meta.env?.FIREFOX
+  ? { ...DEFAULT_CORRECTION_CONFIG, rateEntryLossSec: 0, rateExitGainSec: 0 }
+  : DEFAULT_CORRECTION_CONFIG;
 
 export function attachPlayer(
   video: VideoLike,
@@ -107,11 +118,13 @@ export function attachPlayer(
   /** When the video last started, seeked or stalled: the correction lands after that. */
   let disturbedAt = Number.NEGATIVE_INFINITY;
   /**
-   * Compensation (s) of our last seek while playing, and the room seq it was made for, to
-   * learn the real seek latency from what is left once it landed. Against any other state
-   * the leftover error would mean nothing.
+   * Our last seek while playing (how far ahead it aimed, for which room seq), to learn the
+   * real seek latency from what is left once the video moves again.
    */
-  let seekCompensation: { sec: number; seq: number } | null = null;
+  const seekLanding = new SeekLanding();
+  /** The error while playing at the room's rate, for the settled (fine) correction. */
+  const settled = new SettledError();
+  let settledSeq = -1;
 
   const snapshot = () => ({
     currentTime: video.currentTime,
@@ -126,37 +139,6 @@ export function attachPlayer(
     seekLeadSec: seekLatency.estimateSec,
   });
 
-  function apply(correction: Correction): void {
-    const t = now();
-    switch (correction.kind) {
-      case 'none':
-        return;
-      case 'rate':
-        // Nudges are tempo changes only: keep the pitch, whatever the page set.
-        if (video.preservesPitch === false) video.preservesPitch = true;
-        guard.expect('ratechange', { rate: correction.rate }, t);
-        video.playbackRate = correction.rate;
-        return;
-      case 'seek':
-        guard.expect('seek', { position: correction.to }, t);
-        video.currentTime = correction.to;
-        return;
-      case 'play':
-        if (correction.from !== undefined) {
-          // Set before play(): the video starts from the target once the seek is done.
-          guard.expect('seek', { position: correction.from }, t);
-          video.currentTime = correction.from;
-        }
-        guard.expect('play', {}, t);
-        video.play().catch(() => {}); // a blocked autoplay is retried by the next tick
-        return;
-      case 'pause':
-        guard.expect('pause', {}, t);
-        video.pause();
-        return;
-    }
-  }
-
   /** Applies a step of the shared command helper: send, or put the video back. */
   function run(step: CommandStep): void {
     commands = step.state;
@@ -167,10 +149,7 @@ export function attachPlayer(
       const playback = room.playback();
       if (command.type === 'seek' && playback?.playing) {
         // Our own seek was anchored earlier by the seek latency: learn from how it lands.
-        seekCompensation = {
-          sec: seekLatency.estimateSec * playback.rate,
-          seq: command.baseSeq + 1,
-        };
+        seekLanding.start(seekLatency.estimateSec * playback.rate, command.baseSeq + 1);
       }
     } else if (step.action.kind === 'revert') {
       correct();
@@ -195,15 +174,31 @@ export function attachPlayer(
     if (commands.inFlight && now() - sentAt < holdMs) return null;
     const expected = expectedPosition(playback, room.serverNow(), duration());
     const busy = video.seeking || video.readyState < HAVE_FUTURE_DATA;
-    if (seekCompensation !== null && !busy && playback.playing) {
-      if (seekCompensation.seq === playback.seq) {
-        seekLatency.recordResidual(seekCompensation.sec, expected - video.currentTime);
-      }
-      seekCompensation = null;
+    if (!playback.playing) seekLanding.cancel();
+    else if (!busy && !video.paused) {
+      const landed = seekLanding.observe({
+        at: now(),
+        seq: playback.seq,
+        expected,
+        position: video.currentTime,
+        rate: video.playbackRate,
+        roomRate: playback.rate,
+      });
+      if (landed) seekLatency.recordResidual(landed.compensationSec, landed.residualSec);
+    }
+    // Measured afresh after every new room state, start, seek, stall and nudge.
+    const atRoomRate = Math.abs(video.playbackRate - playback.rate) < 1e-9;
+    if (playback.seq !== settledSeq || !playback.playing || busy || video.paused || !atRoomRate) {
+      settled.reset();
+      settledSeq = playback.seq;
+    }
+    if (playback.playing && !busy && !video.paused && atRoomRate) {
+      settled.add(now(), expected - video.currentTime);
     }
     const correction = decideCorrection({
       expected,
       actual: video.currentTime,
+      settledErrorSec: settled.value(now()),
       playing: playback.playing,
       videoPlaying: !video.paused,
       videoBusy: busy,
@@ -212,6 +207,7 @@ export function attachPlayer(
       roomRate: playback.rate,
       seekLatencySec: seekLatency.estimateSec,
       durationSec: duration(),
+      config: CORRECTION_CONFIG,
     });
     const seekTo =
       correction.kind === 'seek'
@@ -219,10 +215,9 @@ export function attachPlayer(
         : correction.kind === 'play'
           ? correction.from
           : undefined;
-    if (seekTo !== undefined && playback.playing) {
-      seekCompensation = { sec: seekTo - expected, seq: playback.seq };
-    }
-    apply(correction);
+    if (seekTo !== undefined && playback.playing)
+      seekLanding.start(seekTo - expected, playback.seq);
+    applyCorrection(video, guard, correction, now());
     return correction;
   }
 
@@ -269,7 +264,12 @@ export function attachPlayer(
   on('seeking', () => onLocal('seeking'));
   on('seeked', () => onLocal('seeked'));
   on('ratechange', () => guard.consume('ratechange', snapshot(), now()));
-  for (const type of DISTURBANCE_EVENTS) on(type, () => (disturbedAt = now()));
+  for (const type of DISTURBANCE_EVENTS) {
+    on(type, () => {
+      disturbedAt = now();
+      settled.reset();
+    });
+  }
   for (const type of ['waiting', 'stalled']) on(type, stalls.onStall);
   for (const type of ['playing', 'canplay', 'seeked']) on(type, stalls.onReady);
 

@@ -13,6 +13,7 @@ import {
   withoutAdPositions,
 } from './ad-analysis.ts';
 import { type DriftPoint, pairwiseDrift } from './drift.ts';
+import { actionHops, type HopFigures, hopFigures } from './hops.ts';
 import { reactionTimes } from './reaction.ts';
 import { type Summary, summarize } from './stats.ts';
 import { DEFAULT_STEADY, lastIndexAtOrBefore } from './timeline.ts';
@@ -44,6 +45,8 @@ export interface RunFigures {
   /** Action until every other member shows it (ms), over the actions everyone showed. */
   actionToEveryone: Summary;
   actionToEveryoneByType: Record<ActionType, Summary>;
+  /** Action→everyone split at the server's broadcast (hops.ts): both halves, ms. */
+  hops: HopFigures;
   /** Actions some member never showed within the timeout. */
   unshownActions: number;
   /** Seeks among the actions, and how many aimed outside the acting video's buffered ranges. */
@@ -230,6 +233,7 @@ export function analyzeRun(recording: RunRecording, points = driftPoints(recordi
     rate: rateFigures(traces),
     actionToEveryone: summarize(shown.map((r) => r.everyoneMs ?? 0)),
     actionToEveryoneByType: { play: byType('play'), pause: byType('pause'), seek: byType('seek') },
+    hops: hopFigures(actionHops(reactions, recording.broadcasts ?? [])),
     unshownActions: reactions.length - shown.length,
     seeks: { count: seeks.length, unbuffered: seeks.filter((a) => a.buffered === false).length },
     adBreak: adBreakFigures(recording),

@@ -131,7 +131,7 @@ export async function createRoom(
   backendUrl: string,
   filmId: string,
   invitees: readonly string[],
-): Promise<string> {
+): Promise<{ id: string; ownerToken: string }> {
   const login = await fetch(`${cinemaUrl}/api/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -146,7 +146,7 @@ export async function createRoom(
   if (response.status !== 201) {
     throw new Error(`room creation failed: ${response.status} ${await response.text()}`);
   }
-  return ((await response.json()) as { id: string }).id;
+  return { id: ((await response.json()) as { id: string }).id, ownerToken: accessToken };
 }
 
 export async function joinMember(options: {

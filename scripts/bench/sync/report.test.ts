@@ -34,6 +34,7 @@ function figures(label: string, driftP95: number, actionP95: number): RunFigures
       pause: summarize([60]),
       seek: summarize([]),
     },
+    hops: { actionToServer: summarize([20, 30]), serverToEveryone: summarize([]) },
     unshownActions: 1,
     seeks: { count: 4, unbuffered: 3 },
     adBreak: {
@@ -104,7 +105,7 @@ describe('markdownReport', () => {
       '| loopback | 10.0 / 12.0 / 24.0 (500) | 10.0 / 12.0 / 24.0 (500) | 10.0 / 12.0 / 24.0 (500) | n/a |',
     );
     expect(md).toContain('n/a / n/a (0)');
-    expect(md).toContain('| 1 of 9 | 3 of 4 | 0 | 40 % | 1.3 ms |');
+    expect(md).toContain('| 25.0 ms / 29.5 ms | n/a | 1 of 9 | 3 of 4 | 0 | 40 % | 1.3 ms |');
   });
 
   test('an ad-break table for the runs with ad breaks, and every unexplained jump listed', () => {

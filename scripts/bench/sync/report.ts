@@ -24,6 +24,8 @@ function verdict(value: number, goal: number | null): string {
   return value <= goal ? ` ✅ ≤ ${shown}` : ` ❌ > ${shown}`;
 }
 
+const hop = (s: Summary) => (s.count === 0 ? 'n/a' : `${ms(s.p50)} / ${ms(s.p95)}`);
+
 const triple = (s: Summary) =>
   s.count === 0
     ? 'n/a'
@@ -127,13 +129,13 @@ export function markdownReport(
   }
   lines.push(
     '',
-    '| run | play p50 / p95 | pause p50 / p95 | seek p50 / p95 | not shown | seeks into unbuffered ranges | position jumps no seek explains | steady share | max page clock skew |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| run | play p50 / p95 | pause p50 / p95 | seek p50 / p95 | action → server p50 / p95 | server → everyone p50 / p95 | not shown | seeks into unbuffered ranges | position jumps no seek explains | steady share | max page clock skew |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   );
   for (const run of rooms) {
     const t = run.actionToEveryoneByType;
     lines.push(
-      `| ${run.title} | ${ms(t.play.p50)} / ${ms(t.play.p95)} (${t.play.count}) | ${ms(t.pause.p50)} / ${ms(t.pause.p95)} (${t.pause.count}) | ${ms(t.seek.p50)} / ${ms(t.seek.p95)} (${t.seek.count}) | ${run.unshownActions} of ${run.actions} | ${run.seeks.unbuffered} of ${run.seeks.count} | ${run.adBreak.jumps.length} | ${(run.steadyShare * 100).toFixed(0)} % | ${run.maxClockSkewMs.toFixed(1)} ms |`,
+      `| ${run.title} | ${ms(t.play.p50)} / ${ms(t.play.p95)} (${t.play.count}) | ${ms(t.pause.p50)} / ${ms(t.pause.p95)} (${t.pause.count}) | ${ms(t.seek.p50)} / ${ms(t.seek.p95)} (${t.seek.count}) | ${hop(run.hops.actionToServer)} | ${hop(run.hops.serverToEveryone)} | ${run.unshownActions} of ${run.actions} | ${run.seeks.unbuffered} of ${run.seeks.count} | ${run.adBreak.jumps.length} | ${(run.steadyShare * 100).toFixed(0)} % | ${run.maxClockSkewMs.toFixed(1)} ms |`,
     );
   }
   lines.push(...adBreakLines(rooms));
@@ -141,7 +143,7 @@ export function markdownReport(
     '',
     'Drift: |difference of film positions| of every pair of members at the same instant (one wall clock, positions interpolated between 50 ms samples of `currentTime`), every 100 ms, only while both play steadily: not paused or seeking, no play/seek/stall on that player and no action by anyone in the last 0.5 s (the old metric: 1.5 s).',
     'Ours ÷ floor: drift p95 over the floor jitter p95 of the run’s browsers (the worst of them in the mixed run).',
-    'Action→everyone: from the acting member’s play/pause/seek on their <video> until the last other member’s video fires the matching event (play, pause, or seeking to within 1.5 s of the target); "not shown" = someone missed it within 5 s.',
+    'Action→everyone: from the acting member’s play/pause/seek on their <video> until the last other member’s video fires the matching event (play, pause, or seeking to within 1.5 s of the target); "not shown" = someone missed it within 5 s. Split at the server: a passive observer on loopback stamps the broadcast each action caused (action → server: the actor’s event, extension, upload and the server; server → everyone: the download and the members’ extensions and videos).',
     'Position jumps: a member’s position moving ≥ 1 s off its course between two samples with no member’s seek to there in the 5 s before (a member yanked, e.g. onto an ad’s timeline); an ad member’s own way back to the room’s moment does not count.',
     '',
   );

@@ -15,6 +15,7 @@ import {
   MEMBER_LOGINS,
   type Member,
 } from './members.ts';
+import { observeRoom, type RoomObserver } from './observer.ts';
 import {
   allPlaying,
   clockSkewMs,
@@ -166,10 +167,11 @@ export async function runSyncBench(setup: RunSetup): Promise<RunRecording> {
   const random = seededRandom(setup.seed);
   const proxies: LatencyProxy[] = [];
   const members: Member[] = [];
+  let observer: RoomObserver | null = null;
   const filmPath = `/films/${run.film.id}${run.film.query}`;
   try {
     const logins = MEMBER_LOGINS.slice(0, run.browsers.length);
-    const roomId = await createRoom(
+    const { id: roomId, ownerToken } = await createRoom(
       setup.cinemaUrl,
       setup.backendUrl,
       run.film.id,
@@ -210,6 +212,11 @@ export async function runSyncBench(setup: RunSetup): Promise<RunRecording> {
       setup.log(`[${run.label}] ${logins[index]} joined via ${backendUrl}`);
     }
     await Promise.all(members.map(sitThroughPreRoll));
+    // Joined last, so the members' own joins are as before; it stamps the room's broadcasts.
+    observer = await observeRoom(setup.backendUrl, roomId, ownerToken).catch((error: unknown) => {
+      setup.log(`[${run.label}] no observer, action→everyone is not split: ${String(error)}`);
+      return null;
+    });
     for (const member of members) await installProbe(member.page, SAMPLE_MS);
     const clockSkew = await Promise.all(members.map((m) => clockSkewMs(m.page)));
     const actors = members.map((m) => ({ page: m.page, name: m.login }));
@@ -253,8 +260,10 @@ export async function runSyncBench(setup: RunSetup): Promise<RunRecording> {
       clockSkewMs: clockSkew,
       loadAverage: measured.loadAverage,
       adBreaks,
+      broadcasts: observer?.broadcasts ?? [],
     };
   } finally {
+    observer?.close();
     await Promise.all(members.map((m) => m.close().catch(() => {})));
     await Promise.all(proxies.map((p) => p.close()));
   }

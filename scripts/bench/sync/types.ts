@@ -1,3 +1,4 @@
+import type { RoomBroadcast } from './hops.ts';
 import type { BrowserName, RunLabel } from './runs.ts';
 
 /**
@@ -77,4 +78,6 @@ export interface RunRecording {
   loadAverage: [number, number];
   /** Reloads into the pre-roll ad (runs.ts `adBreaks`); absent or empty in most runs. */
   adBreaks?: AdBreakRecord[];
+  /** Playback broadcasts a passive observer on loopback received (absent in older ones). */
+  broadcasts?: RoomBroadcast[];
 }

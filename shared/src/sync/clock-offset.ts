@@ -51,7 +51,7 @@ export interface ClockOffsetConfig {
 }
 
 export const DEFAULT_CLOCK_CONFIG: ClockOffsetConfig = {
-  windowSize: 16,
+  windowSize: 32,
   maxSampleAgeMs: 5 * 60_000,
   maxRttMs: 5_000,
   driftRate: 50e-6,

@@ -31,16 +31,30 @@ describe('while the room plays', () => {
     expect(decide({ actual: 100 + C.deadBandSec * 0.9 })).toEqual({ kind: 'none' });
   });
 
-  test('behind by a little: speeds up, proportionally to the error', () => {
-    const small = decide({ actual: 99.988 }); // 12 ms behind
-    const larger = decide({ actual: 99.986 }); // 14 ms behind
-    expectRate(small, 1 + 0.012 / C.convergeSec);
+  test('behind by a little: speeds up, proportionally to the error the start will leave', () => {
+    const loss = C.rateEntryLossSec - C.rateExitGainSec; // what starting one costs, net
+    const landing = { sinceDisturbanceSec: 0.5 }; // steady nudges this small are at the cap
+    const small = decide({ ...landing, actual: 99.988 }); // 12 ms behind
+    const larger = decide({ ...landing, actual: 99.986 }); // 14 ms behind
+    expectRate(small, 1 + (0.012 + loss) / C.landingConvergeSec);
+    expectRate(decide({ actual: 99.988 }), 1 + C.maxRateDelta);
     if (small.kind !== 'rate' || larger.kind !== 'rate') throw new Error('expected rate nudges');
-    expect(larger.rate - 1).toBeCloseTo((14 / 12) * (small.rate - 1), 9);
+    expect(larger.rate - 1).toBeCloseTo(((0.014 + loss) / (0.012 + loss)) * (small.rate - 1), 9);
   });
 
-  test('ahead by a little: slows down', () => {
-    expectRate(decide({ actual: 100.012 }), 1 - 0.012 / C.convergeSec);
+  test('ahead: slows down by what the start leaves; about the loss ahead, the start is it', () => {
+    expectRate(decide({ actual: 100.05 }), 1 - C.maxRateDelta);
+    expectRate(
+      decide({ actual: 100.025 }),
+      1 - (0.025 - C.rateEntryLossSec + C.rateExitGainSec) / C.convergeSec,
+    );
+    // 11 ms ahead: starting loses 17, so it speeds up a little to land the rest.
+    const net = C.rateEntryLossSec - C.rateExitGainSec;
+    expectRate(decide({ actual: 100.011 }), 1 + (net - 0.011) / C.convergeSec);
+    // As far ahead as the start loses: the smallest step, only to start.
+    const start = decide({ actual: 100 + net });
+    if (start.kind !== 'rate') throw new Error('expected the smallest nudge');
+    expect(Math.abs(start.rate - 1)).toBeCloseTo(C.minRateStep, 9);
   });
 
   test('steady: every nudge stays within ±maxRateDelta (3 %), however large the error', () => {
@@ -53,7 +67,10 @@ describe('while the room plays', () => {
 
   test('landing: right after a start, seek or stall it converges faster, within its own bound', () => {
     const landing = { sinceDisturbanceSec: C.landingSec / 2 };
-    expectRate(decide({ ...landing, actual: 99.985 }), 1 + 0.015 / C.landingConvergeSec);
+    expectRate(
+      decide({ ...landing, actual: 99.985 }),
+      1 + (0.015 + C.rateEntryLossSec - C.rateExitGainSec) / C.landingConvergeSec,
+    );
     expect(C.landingConvergeSec).toBeLessThan(C.convergeSec);
     const justBelowSeek = C.seekThresholdSec - 0.001;
     expectRate(decide({ ...landing, actual: 100 - justBelowSeek }), 1 + C.landingRateDelta);
@@ -78,19 +95,45 @@ describe('while the room plays', () => {
     const inside = 100 - (C.deadBandSec + C.releaseSec) / 2;
     // Inside the dead band: a steady player does nothing, a nudging one keeps correcting.
     expect(decide({ actual: inside })).toEqual({ kind: 'none' });
-    expectRate(decide({ ...nudging, actual: inside }), 1 + (100 - inside) / C.convergeSec);
+    // The running 2 % shows 50 ms late; it aims where the exit will leave it.
+    const predicted = 100 - inside - 0.02 * C.rateLagSec - C.rateExitGainSec;
+    expectRate(decide({ ...nudging, actual: inside }), 1 + predicted / C.convergeSec);
     // Within the release distance it returns to the room rate, exactly.
-    expect(decide({ ...nudging, actual: 100 - C.releaseSec / 2 })).toEqual({
+    const released = 100 - 0.02 * C.rateLagSec - C.rateExitGainSec - C.releaseSec / 2;
+    expect(decide({ ...nudging, actual: released })).toEqual({
       kind: 'rate',
       rate: 1,
     });
   });
 
   test('tiny rate changes are not worth an event', () => {
-    const target = 1 + 0.012 / C.convergeSec;
-    expect(decide({ actual: 99.988, currentRate: target + C.minRateStep / 2 })).toEqual({
-      kind: 'none',
-    });
+    // At +2.4 % this error asks for 2.4 % again: a step of a tenth of minRateStep is skipped.
+    const error = 0.024 * (C.convergeSec + C.rateLagSec) + C.rateExitGainSec;
+    const currentRate = 1.024 + C.minRateStep / 10;
+    expect(decide({ actual: 100 - error, currentRate })).toEqual({ kind: 'none' });
+  });
+
+  test('a running nudge is judged by the error predicted once its rate shows', () => {
+    // 9 ms behind at +15 % while landing: 7.5 ms of that is already on its way, and the
+    // exit back to rate 1 gains 2.3 ms more on average: released.
+    const landing = { sinceDisturbanceSec: 0.5, currentRate: 1.15 };
+    expect(decide({ ...landing, actual: 99.991 })).toEqual({ kind: 'rate', rate: 1 });
+    // 20 ms behind: 20 − 7.5 − 2.3 left to take out, at the landing time constant.
+    const left = 0.02 - 0.15 * C.rateLagSec - C.rateExitGainSec;
+    expectRate(decide({ ...landing, actual: 99.98 }), 1 + left / C.landingConvergeSec);
+  });
+
+  test('landed: a stray reading beyond the dead band does not start a nudge', () => {
+    // Inside the dead band nothing starts, whatever has settled.
+    expect(decide({ actual: 99.994, settledErrorSec: 0.006 })).toEqual({ kind: 'none' });
+    // Beyond it, the settled (median) error must agree once it is known…
+    expect(decide({ actual: 99.975, settledErrorSec: 0.001 })).toEqual({ kind: 'none' });
+    expectRate(decide({ actual: 99.988, settledErrorSec: 0.02 }), 1 + C.maxRateDelta);
+    expect(decide({ actual: 99.975 }).kind).toBe('rate');
+    // …but not while landing: the error a start leaves is real.
+    expect(decide({ actual: 99.975, settledErrorSec: 0.001, sinceDisturbanceSec: 0.5 }).kind).toBe(
+      'rate',
+    );
   });
 
   test('a large error seeks, ahead by the seek latency', () => {

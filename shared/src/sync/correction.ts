@@ -19,6 +19,14 @@ import { clampToFilm } from './playback-math.ts';
  *   rather than playing from where it stands, which starts it behind by the delivery delay.
  * - Hysteresis: a nudge starts when the error leaves the dead band and stops (back to the
  *   room's rate) only once the error is well inside it, so it does not flap at the edge.
+ * - Starting a nudge from the room's rate costs the player `rateEntryLossSec` (Chromium's
+ *   time-stretching starting): the nudge is sized for the error it will leave.
+ * - A rate change shows in currentTime only `rateLagSec` later (~50 ms in Chromium): while a
+ *   nudge runs, the error it is judged by is the one predicted for then, so a nudge is
+ *   stepped down and released before it overshoots (at 15 % that lag alone is 7.5 ms).
+ * - Settled: once landed, an error inside the dead band but beyond `settledBandSec`, steadily
+ *   (the caller's median of the last half second at one rate, `settledErrorSec`), is nudged
+ *   away too, gently: landings used to stop anywhere inside ±10 ms and stay there.
  */
 
 export interface CorrectionConfig {
@@ -38,6 +46,28 @@ export interface CorrectionConfig {
   landingRateDelta: number;
   /** Time constant (s) of the nudge while landing. */
   landingConvergeSec: number;
+  /**
+   * How long (s) a playbackRate change takes to show in currentTime: the error is predicted
+   * that far ahead while nudging (bench:sync, headless Chromium: 40–60 ms).
+   */
+  rateLagSec: number;
+  /**
+   * Position (s) a player loses when a nudge starts from the room's rate: Chromium plays
+   * rate 1 by copying and starts its time-stretching (WSOLA, a 20 ms window) for any other
+   * rate, and currentTime falls ~20 ms behind as it does, whichever way the nudge goes
+   * (bench:sync traces, with the rate lag taken out: 16–18 ms at every start). A nudge
+   * that starts is sized for the error it will have then. 0 for players without it.
+   */
+  rateEntryLossSec: number;
+  /**
+   * Position (s) a player gains, on average, when a nudge ends (back to the room's rate): in
+   * Chromium either ~2.5 ms lost or ~7 ms gained, about evenly (its stretching's window is
+   * dropped mid-way or not). A nudge aims that far behind the room, so either way it ends
+   * within about ±6 ms of it rather than anywhere from 3 ms behind to 9 ms ahead.
+   */
+  rateExitGainSec: number;
+  /** Once landed, no nudge starts while the settled |error| is within this (s). */
+  settledBandSec: number;
   /** Rate changes smaller than this are not worth a ratechange event. */
   minRateStep: number;
   /** While paused, a position off by more than this (s) is fixed by seeking. */
@@ -48,7 +78,7 @@ export interface CorrectionConfig {
 
 export const DEFAULT_CORRECTION_CONFIG: CorrectionConfig = {
   deadBandSec: 0.01,
-  releaseSec: 0.003,
+  releaseSec: 0.0015,
   // Seeks in buffered video take 10–160 ms and the learned latency compensates, so a
   // seek lands closer than this; smaller errors are nudged away without a visible jump.
   seekThresholdSec: 0.2,
@@ -57,6 +87,10 @@ export const DEFAULT_CORRECTION_CONFIG: CorrectionConfig = {
   landingSec: 1,
   landingRateDelta: 0.15,
   landingConvergeSec: 0.25,
+  rateLagSec: 0.05,
+  rateEntryLossSec: 0.017,
+  rateExitGainSec: 0.0023,
+  settledBandSec: 0.004,
   minRateStep: 0.004,
   pausedToleranceSec: 0.05,
   startToleranceSec: 0.04,
@@ -85,6 +119,12 @@ export interface CorrectionInput {
    * Absent: steady.
    */
   sinceDisturbanceSec?: number;
+  /**
+   * The error (s, room − player) settled over the last moments at one rate (SettledError's
+   * median), or undefined while not known. Once landed, a nudge starts only if it too is
+   * beyond `settledBandSec`.
+   */
+  settledErrorSec?: number;
   /** Player's playbackRate now. */
   currentRate: number;
   /** The room's rate. */
@@ -143,14 +183,32 @@ function correctPlaying(input: CorrectionInput, config: CorrectionConfig): Corre
   if (magnitude > config.seekThresholdSec) return { kind: 'seek', to: seekTarget(input) };
 
   const nudging = Math.abs(input.currentRate - input.roomRate) > RATE_EPSILON;
-  const threshold = nudging ? config.releaseSec : config.deadBandSec;
-  if (magnitude <= threshold) {
-    return nudging ? rateTo(input.roomRate, input.currentRate, config.minRateStep, true) : NONE;
-  }
   const landing = (input.sinceDisturbanceSec ?? Number.POSITIVE_INFINITY) < config.landingSec;
+  let driving: number;
+  if (nudging) {
+    // Where the error will be once the running rate has shown (it is seen rateLagSec late).
+    // Aimed at where the exit leaves it: the gain back at the room's rate is still to come.
+    driving =
+      error - (input.currentRate - input.roomRate) * config.rateLagSec - config.rateExitGainSec;
+    if (Math.abs(driving) <= config.releaseSec) {
+      return rateTo(input.roomRate, input.currentRate, config.minRateStep, true);
+    }
+  } else {
+    const settled = input.settledErrorSec;
+    const settledSmall = settled === undefined || Math.abs(settled) <= config.settledBandSec;
+    if (magnitude <= config.deadBandSec) return NONE;
+    // Landed, one odd reading beyond the dead band is not believed over the settled error.
+    if (!landing && settled !== undefined && settledSmall) return NONE;
+    // Starting a nudge costs the entry loss: a player ahead by about that needs only to start.
+    driving = error + config.rateEntryLossSec - config.rateExitGainSec;
+  }
   const limit = landing ? config.landingRateDelta : config.maxRateDelta;
   const converge = landing ? config.landingConvergeSec : config.convergeSec;
-  const delta = Math.min(Math.max(error / converge, -limit), limit);
+  let delta = Math.min(Math.max(driving / converge, -limit), limit);
+  if (!nudging && Math.abs(delta) < config.minRateStep) {
+    // Too small to be worth a step, but the start itself is the correction: the smallest one.
+    delta = (driving >= 0 ? 1 : -1) * config.minRateStep;
+  }
   // A rate beyond the limit (left from landing) is fixed however small the step.
   const beyond = Math.abs(input.currentRate / input.roomRate - 1) > limit + RATE_EPSILON;
   return rateTo(input.roomRate * (1 + delta), input.currentRate, config.minRateStep, beyond);

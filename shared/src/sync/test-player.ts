@@ -13,10 +13,20 @@ export class SimulatedPlayer {
   readonly events: { event: GuardedEvent; at: number }[] = [];
   #seek: { target: number; doneAt: number } | null = null;
 
+  /** Rates set, newest last: a rate shows `rateLagMs` after it was set (as in Chromium). */
+  #rates: { at: number; rate: number }[] = [{ at: Number.NEGATIVE_INFINITY, rate: 1 }];
+
   constructor(
     private readonly driftFactor: number,
     private readonly seekLatencyMs: () => number,
+    private readonly rateLagMs = 0,
   ) {}
+
+  /** The rate the position moves at, at `now`: the one set at least `rateLagMs` before. */
+  #effectiveRate(now: number): number {
+    const shown = this.#rates.filter((r) => r.at <= now - this.rateLagMs);
+    return shown.at(-1)?.rate ?? 1;
+  }
 
   /** What `video.currentTime` reads: the target while a seek is in progress. */
   get currentTime(): number {
@@ -37,7 +47,8 @@ export class SimulatedPlayer {
       this.#seek = null;
       this.events.push({ event: 'seeked', at: now });
     }
-    if (!this.paused) this.position += (playMs / 1000) * this.playbackRate * this.driftFactor;
+    const rate = this.#effectiveRate(now);
+    if (!this.paused) this.position += (playMs / 1000) * rate * this.driftFactor;
   }
 
   seek(to: number, now: number): void {
@@ -47,6 +58,7 @@ export class SimulatedPlayer {
 
   setRate(rate: number, now: number): void {
     this.playbackRate = rate;
+    this.#rates = [...this.#rates.slice(-8), { at: now, rate }];
     this.events.push({ event: 'ratechange', at: now });
   }
 
