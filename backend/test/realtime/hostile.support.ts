@@ -141,3 +141,39 @@ export const hello = (token: string, roomId: string, extra: Record<string, unkno
   clientId: `h-${Math.random().toString(36).slice(2, 12)}`,
   ...extra,
 });
+
+/**
+ * Sends `frame` from `attacks` fresh sockets one after another, reading /health beside each,
+ * while Anna pings every 25 ms — a fixed number of attacks, not a time window: how many fit
+ * into one depends on the machine's load, whether the server stalls does not.
+ */
+export async function attackWhilePinging(
+  stack: HostileStack,
+  room: Room,
+  frame: string,
+  attacks: number,
+): Promise<{ closes: number[]; health: number[]; sent: number; answered: number[] }> {
+  const rtts = room.anna.pingRtts.length;
+  let attacking = true;
+  let sent = 0;
+  const pinger = (async () => {
+    for (let id = 1_000; attacking; id++) {
+      room.anna.ping(id);
+      sent++;
+      await Bun.sleep(25);
+    }
+  })();
+  const health: number[] = [];
+  const closes: number[] = [];
+  for (let i = 0; i < attacks; i++) {
+    const attacker = await WsClient.connect(stack.backend);
+    attacker.send(frame);
+    const [closed, ms] = await Promise.all([attacker.closed, healthMs(stack.backend)]);
+    health.push(ms);
+    closes.push(closed.code);
+  }
+  attacking = false;
+  await pinger;
+  for (let i = 0; i < 100 && room.anna.pingRtts.length - rtts < sent; i++) await Bun.sleep(20);
+  return { closes, health, sent, answered: room.anna.pingRtts.slice(rtts) };
+}
