@@ -10,6 +10,7 @@
  * or away, this instance's decision stands: a store outage never turns into 429s.
  */
 import { type Bucket, fullBucket, type RateLimit, takeToken } from '@kino/shared/room/rate-limit';
+import { takeSharedToken } from '../live/shared-token.ts';
 import type { LiveStore } from '../live/types.ts';
 
 /** Users remembered at once; the least recently seen are forgotten (a full bucket anyway). */
@@ -47,29 +48,14 @@ export function createUserRateLimiter(
     return allowed ? { allowed: true } : refused(bucket.tokens);
   }
 
-  async function takeShared(budget: SharedBudget, userId: string, now: number): Promise<boolean> {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const unsure = new Promise<boolean>((resolve) => {
-      timer = setTimeout(() => resolve(true), budget.waitMs);
-    });
-    const decided = budget.store.takeToken(`api|${userId}`, limit, now).catch((error) => {
-      budget.onError(error);
-      return true;
-    });
-    try {
-      return await Promise.race([decided, unsure]);
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-
   return {
     async take(userId: string): Promise<RateVerdict> {
       const now = clock();
       const here = takeHere(userId, now);
       if (!here.allowed || !shared) return here;
       // The shared bucket says nothing of its tokens: ask again after one token's time.
-      return (await takeShared(shared, userId, now)) ? here : refused(0);
+      const allowed = await takeSharedToken(shared.store, `api|${userId}`, limit, now, shared);
+      return allowed ? here : refused(0);
     },
   };
 }

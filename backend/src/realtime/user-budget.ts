@@ -11,6 +11,7 @@
 
 import type { Bucket } from '@kino/shared/room/rate-limit';
 import { classOf, type MessageClass, RATE_LIMITS, takeToken } from '@kino/shared/room/rate-limit';
+import { takeSharedToken } from '../live/shared-token.ts';
 import type { LiveStore } from '../live/types.ts';
 import { SHARED_BUDGET_WAIT_MS } from './limits.ts';
 
@@ -49,15 +50,7 @@ export function createUserBudgets(
       local.set(key, taken.bucket);
       if (!taken.allowed) return false;
       if (servedAlone(roomId)) return ALLOWED;
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const unsure = new Promise<boolean>((resolve) => {
-        timer = setTimeout(() => resolve(true), SHARED_BUDGET_WAIT_MS);
-      });
-      const shared = live.takeToken(key, limit, now).catch((error: unknown) => {
-        onError(error);
-        return true;
-      });
-      return Promise.race([shared, unsure]).finally(() => clearTimeout(timer));
+      return takeSharedToken(live, key, limit, now, { waitMs: SHARED_BUDGET_WAIT_MS, onError });
     },
     sweep(now) {
       for (const [key, bucket] of local) {
