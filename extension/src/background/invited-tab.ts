@@ -73,11 +73,16 @@ export function createInvitedTabs(
     return Array.isArray(stored) ? (stored as InvitedTab[]) : [];
   };
   const save = (tabs: InvitedTab[]) => area().set({ [KEY]: tabs });
-  const forget = async (tabId: number) => {
+  /** Stores `entry` in place of what its tab had. */
+  const put = async (entry: InvitedTab) => {
+    await save([...(await load()).filter((tab) => tab.tabId !== entry.tabId), entry]);
+  };
+  /** Whether the tab was remembered (and is not any more). */
+  const forget = async (tabId: number): Promise<boolean> => {
     const tabs = await load();
-    if (tabs.some((tab) => tab.tabId === tabId)) {
-      await save(tabs.filter((tab) => tab.tabId !== tabId));
-    }
+    if (!tabs.some((tab) => tab.tabId === tabId)) return false;
+    await save(tabs.filter((tab) => tab.tabId !== tabId));
+    return true;
   };
 
   async function mark(entry: InvitedTab): Promise<void> {
@@ -98,10 +103,7 @@ export function createInvitedTabs(
 
   return {
     /** The invite is about to open `entry`'s page in its tab. */
-    async remember(entry: InvitedTab): Promise<void> {
-      const tabs = (await load()).filter((tab) => tab.tabId !== entry.tabId);
-      await save([...tabs, entry]);
-    },
+    remember: put,
 
     async onUpdated(
       tabId: number,
@@ -112,26 +114,18 @@ export function createInvitedTabs(
       if (!entry) return;
       const step = invitedTabStep(entry, change, tab.url);
       if (step === 'mark') {
-        await save([
-          ...(await load()).filter((t) => t.tabId !== tabId),
-          { ...entry, marked: true },
-        ]);
+        await put({ ...entry, marked: true });
         await mark(entry);
       }
-      if (step === 'clear') {
-        await forget(tabId);
-        await clear(tabId);
-      }
+      if (step === 'clear' && (await forget(tabId))) await clear(tabId);
     },
 
     /** The overlay in `tabId` joined a room: the hint has done its job. */
     async roomTaken(tabId: number): Promise<void> {
-      if (!(await load()).some((tab) => tab.tabId === tabId)) return;
-      await forget(tabId);
-      await clear(tabId);
+      if (await forget(tabId)) await clear(tabId);
     },
 
-    onRemoved: forget,
+    onRemoved: async (tabId: number) => void (await forget(tabId)),
   };
 }
 
