@@ -8,8 +8,8 @@ import { afterEach, expect, test } from 'bun:test';
 import { createMemoryLiveState } from '../../src/live/memory.ts';
 import type { LiveStore, RoomEvent } from '../../src/live/types.ts';
 import {
+  chat,
   joined,
-  type MemorySocket,
   protocolViolations,
   settle,
   startMemoryInstance,
@@ -19,9 +19,6 @@ import {
 afterEach(() => {
   expect(protocolViolations).toEqual([]);
 });
-
-const chat = (socket: MemorySocket, id: string) =>
-  socket.push({ type: 'chat', id, text: `line ${id}` });
 
 /** Counts the store calls a chat line would cost, and holds `*watching` notices back on demand. */
 function observed() {

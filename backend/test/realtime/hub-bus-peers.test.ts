@@ -6,8 +6,8 @@
 import { afterEach, expect, test } from 'bun:test';
 import { createMemoryLiveState } from '../../src/live/memory.ts';
 import {
+  chat,
   joined,
-  type MemorySocket,
   protocolViolations,
   settle,
   startMemoryInstance,
@@ -17,9 +17,6 @@ import {
 afterEach(() => {
   expect(protocolViolations).toEqual([]);
 });
-
-const chat = (socket: MemorySocket, id: string) =>
-  socket.push({ type: 'chat', id, text: `line ${id}` });
 
 test('a room on one instance costs the others nothing; a peer gets its events, then none', async () => {
   const state = createMemoryLiveState();

@@ -208,6 +208,10 @@ export async function until(
   }
 }
 
+/** A chat line from `socket` with the id `id` (its text names it). */
+export const chat = (socket: MemorySocket, id: string) =>
+  socket.push({ type: 'chat', id, text: `line ${id}` });
+
 /** Lets queued handlers and bus deliveries run, for asserting that nothing arrives. */
 export const settle = () => new Promise((resolve) => setTimeout(resolve, 30));
 
