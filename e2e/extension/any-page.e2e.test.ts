@@ -25,9 +25,16 @@ import {
   popupText,
   signInToCinema,
 } from '../fixtures/action-popup.ts';
-import { CINEMA_URL, readOutbox, type Stack, startStack } from '../fixtures/dev-stack.ts';
+import { CINEMA_URL, type Stack, startStack, waitForMail } from '../fixtures/dev-stack.ts';
 import { buildExtension, FIREFOX_BUILD } from '../fixtures/profile.ts';
-import { boxOf, overlaps, PLAYER_CHROME, PLAYER_SITES_URL } from './player-pages.ts';
+import {
+  boxOf,
+  measurePlacement,
+  overlaps,
+  PLAYER_CHROME,
+  PLAYER_SITES_URL,
+  placementProblems,
+} from './player-pages.ts';
 
 setDefaultTimeout(180_000);
 
@@ -96,39 +103,9 @@ describe.skipIf(!hasChromium || !hasFirefox)(
       await popupText(popup, say('siteEnabledNow', { host }));
       await popup.close();
 
-      for (const [id, chrome] of Object.entries(PLAYER_CHROME)) {
+      for (const id of Object.keys(PLAYER_CHROME)) {
         await page.goto(watch(id));
-        await page.waitForSelector('pierce/button.kv-watch', { timeout: 20_000 });
-        // Start the film with the player's own button, then point at the picture: the control
-        // bar shows, as it does for a viewer.
-        const play = await page.waitForSelector(`pierce/${chrome.play}`, { timeout: 20_000 });
-        await play!.click();
-        await page.waitForFunction(
-          () => {
-            const v =
-              document.querySelector('hls-video')?.shadowRoot?.querySelector('video') ??
-              document.querySelector('video');
-            return (v?.currentTime ?? 0) > 0.5;
-          },
-          { timeout: 30_000 },
-        );
-        const video = (await boxOf(page, 'video'))!;
-        await page.mouse.move(video.x + video.width / 2, video.y + video.height / 2);
-        await Bun.sleep(400);
-        const button = (await boxOf(page, 'kino-watch-together'))!;
-        const controls = await boxOf(page, chrome.controls);
-        const header = (await boxOf(page, '.site-header'))!;
-        expect(controls, `${id}: control bar`).not.toBeNull();
-        expect(controls!.width * controls!.height, `${id}: control bar shown`).toBeGreaterThan(0);
-        expect(button.width * button.height, `${id}: button shown`).toBeGreaterThan(0);
-        expect(overlaps(button, controls!), `${id}: button vs controls`).toBe(false);
-        expect(overlaps(button, header), `${id}: button vs header`).toBe(false);
-        expect(overlaps(button, video), `${id}: button vs picture`).toBe(false);
-        expect(button.y, `${id}: below the player`).toBeGreaterThanOrEqual(
-          video.y + video.height - 1,
-        );
-        // Right under it, not after the film's title and description.
-        expect(button.y - (video.y + video.height), `${id}: next to the player`).toBeLessThan(80);
+        expect(placementProblems(await measurePlacement(page, id)), id).toEqual([]);
         await page.screenshot({ path: join(ARTIFACTS, `button-${id}.png`) });
       }
       // Several videos: the button goes with the paused film, not a playing muted preview.
@@ -272,12 +249,3 @@ describe.skipIf(!hasChromium || !hasFirefox)(
     });
   },
 );
-
-async function waitForMail(to: string) {
-  for (let i = 0; i < 100; i++) {
-    const mail = (await readOutbox()).find((m) => m.to === to);
-    if (mail) return mail;
-    await Bun.sleep(200);
-  }
-  throw new Error(`no mail to ${to}`);
-}
