@@ -244,6 +244,8 @@ describe.skipIf(!hasChromium || !hasFirefox)('Any film page: the owner in Firefo
       toleranceSec: 0.3,
     });
     console.log(`Firefox / Chromium, ${duration.toFixed(1)} s film:\n  ${log.join('\n  ')}`);
+    // The pictures, once the last seek's frame is painted (they are looked at, not asserted).
+    await Bun.sleep(1000);
     await owner.screenshot({ path: join(ARTIFACTS, 'firefox-en-owner-driven.png') });
     await member.screenshot({ path: join(ARTIFACTS, 'chromium-member-driven.png') });
   });

@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { type RunningPlayerSites, startPlayerSites } from '@kino/cinema/player-sites/server';
 import { copyExtension, type ExtensionCopy } from '@kino/test-support/chromium';
 import { hasChromium, isCI } from '@kino/test-support/services';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { en } from '../../extension/src/i18n/messages.ts';
 import {
   type ActionBrowser,
@@ -26,7 +26,13 @@ import {
   signInToCinema,
 } from '../fixtures/action-popup.ts';
 import { CINEMA_URL, type Stack, startStack, waitForMail } from '../fixtures/dev-stack.ts';
-import { buildExtension, FIREFOX_BUILD } from '../fixtures/profile.ts';
+import {
+  FIREFOX_PATH,
+  type FirefoxUser,
+  launchFirefox,
+  signInWithForm,
+} from '../fixtures/firefox-action.ts';
+import { buildExtension } from '../fixtures/profile.ts';
 import {
   boxOf,
   measurePlacement,
@@ -39,7 +45,6 @@ import {
 setDefaultTimeout(180_000);
 
 const ARTIFACTS = join(import.meta.dir, '../artifacts/any-page');
-const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const hasFirefox = existsSync(FIREFOX_PATH);
 if (!hasFirefox && isCI)
   throw new Error(`Firefox is required in CI but ${FIREFOX_PATH} is missing`);
@@ -74,7 +79,7 @@ describe.skipIf(!hasChromium || !hasFirefox)(
     let sites: RunningPlayerSites;
     let build: ExtensionCopy;
     let anna: ActionBrowser;
-    let gleb: Browser;
+    let gleb: FirefoxUser;
 
     beforeAll(async () => {
       await buildExtension();
@@ -183,20 +188,9 @@ describe.skipIf(!hasChromium || !hasFirefox)(
 
       // Gleb, in Firefox, never enabled the site: the link opens the page and the overlay runs
       // there for this room (the dev build holds localhost's host permission).
-      gleb = await puppeteer.launch({
-        browser: 'firefox',
-        executablePath: FIREFOX_PATH,
-        headless: true,
-        // As for a viewer who clicked in the page: the room's play may start the video.
-        extraPrefsFirefox: { 'media.autoplay.default': 0 },
-      });
-      await gleb.installExtension(FIREFOX_BUILD);
-      const signIn = await gleb.newPage();
-      await signIn.goto(`${CINEMA_URL}/login`);
-      await signIn.type('input[name=login]', 'gleb');
-      await signIn.type('input[name=password]', 'kino');
-      await Promise.all([signIn.waitForNavigation(), signIn.click('button[type=submit]')]);
-      const guest = await gleb.newPage();
+      gleb = await launchFirefox('en-US');
+      await signInWithForm(gleb, 'gleb');
+      const guest = await gleb.browser.newPage();
       await guest.setViewport({ width: 1280, height: 800 });
       await guest.goto(link);
       await guest.waitForFunction(
