@@ -36,7 +36,14 @@ import {
   signInWithForm,
 } from '../fixtures/firefox-action.ts';
 import { buildExtension } from '../fixtures/profile.ts';
-import { PLYR, pressPlyr, sampleFilm, waitForAgreement } from './player-controls.ts';
+import {
+  filmTrace,
+  PLYR,
+  pressPlyr,
+  sampleFilm,
+  traceFilm,
+  waitForAgreement,
+} from './player-controls.ts';
 import {
   measurePlacement,
   PLAYER_CHROME,
@@ -203,10 +210,18 @@ describe.skipIf(!hasChromium || !hasFirefox)('Any film page: the owner in Firefo
       press: () => Promise<void>,
       want: Parameters<typeof waitForAgreement>[1],
     ) => {
+      log.push(`${name} at ${Date.now() % 100_000}`);
       await press();
-      const { positions } = await waitForAgreement(both, want);
-      log.push(`${name}: ${positions.map((p) => p.toFixed(2)).join(' / ')}`);
+      try {
+        const { positions } = await waitForAgreement(both, want);
+        log.push(`  → ${positions.map((p) => p.toFixed(2)).join(' / ')}`);
+      } catch (error) {
+        const [ff, cr] = await Promise.all([filmTrace(owner), filmTrace(member)]);
+        console.log(`${log.join('\n')}\nFirefox:\n${ff}\nChromium:\n${cr}`);
+        throw error;
+      }
     };
+    await Promise.all(both.map(traceFilm));
     const duration = await member.evaluate(
       () => document.querySelector<HTMLVideoElement>('video#film')!.duration,
     );

@@ -20,6 +20,32 @@ export function sampleFilm(page: Page): Promise<VideoSample> {
   });
 }
 
+/**
+ * Starts recording what the film's `<video>` does (play, pause, seeks, rate changes, each with
+ * its time and position), so a failed agreement can say who moved where and when.
+ */
+export function traceFilm(page: Page): Promise<void> {
+  return page.evaluate(() => {
+    const video = document.querySelector<HTMLVideoElement>('video#film')!;
+    const trace: string[] = [];
+    (window as unknown as { kinoTrace: string[] }).kinoTrace = trace;
+    for (const type of ['play', 'pause', 'seeking', 'seeked', 'ratechange', 'waiting', 'ended']) {
+      video.addEventListener(type, () => {
+        const rate = type === 'ratechange' ? ` x${video.playbackRate.toFixed(3)}` : '';
+        trace.push(`${Date.now() % 100_000} ${type} ${video.currentTime.toFixed(2)}${rate}`);
+        if (trace.length > 200) trace.shift();
+      });
+    }
+  });
+}
+
+/** What traceFilm recorded on `page`, one event a line. */
+export function filmTrace(page: Page): Promise<string> {
+  return page.evaluate(() =>
+    ((window as unknown as { kinoTrace?: string[] }).kinoTrace ?? []).join('\n'),
+  );
+}
+
 export const PLYR = {
   play: '.plyr__controls button[data-plyr="play"]',
   seek: '.plyr__controls input[data-plyr="seek"]',
@@ -31,26 +57,46 @@ export const PLYR = {
  */
 export async function pressPlyr(page: Page, selector: string, fraction = 0.5): Promise<void> {
   const deadline = Date.now() + 10_000;
-  let seen = '';
+  /** Why it could not press yet (told when it finally does: a cover that came and went). */
+  const waited = new Set<string>();
   for (let step = 0; ; step++) {
     const video = await boxOf(page, 'video#film');
     if (!video) throw new Error('no video#film');
     // A real move each time: no mousemove comes for the point the pointer is already at.
     await page.mouse.move(video.x + video.width / 2 + (step % 2) * 10, video.y + video.height / 2);
-    seen = await page.evaluate((sel) => {
-      const el = document.querySelector(sel);
-      const plyr = document.querySelector('.plyr')?.className ?? 'no .plyr';
-      const shown = el !== null && el.getBoundingClientRect().width > 0;
-      return shown && !plyr.includes('plyr--hide-controls')
-        ? ''
-        : `${plyr}; ${el ? 'bar' : 'none'}`;
-    }, selector);
-    if (seen === '') break;
-    if (Date.now() > deadline) throw new Error(`Plyr never showed ${selector}: ${seen}`);
+    // Where the click goes, and what a viewer's click there would hit (shadow roots pierced).
+    const aim = await page.evaluate(
+      (sel, at) => {
+        const el = document.querySelector(sel);
+        if (!el) return { problem: `no ${sel}` };
+        if (document.querySelector('.plyr')?.classList.contains('plyr--hide-controls'))
+          return { problem: 'controls hidden' };
+        const r = el.getBoundingClientRect();
+        if (r.width === 0) return { problem: `${sel} has no box` };
+        const x = r.x + r.width * at;
+        const y = r.y + r.height / 2;
+        let hit = document.elementFromPoint(x, y);
+        while (hit?.shadowRoot) {
+          const inner = hit.shadowRoot.elementFromPoint(x, y);
+          if (!inner || inner === hit) break;
+          hit = inner;
+        }
+        if (hit && el.contains(hit)) return { x, y };
+        const what = hit ? `${hit.tagName.toLowerCase()}.${hit.className}` : 'nothing';
+        return { problem: `${sel} is covered by ${what}` };
+      },
+      selector,
+      fraction,
+    );
+    if ('x' in aim) {
+      if (waited.size > 0) console.log(`pressed ${selector} after: ${[...waited].join('; ')}`);
+      await page.mouse.click(aim.x!, aim.y!);
+      return;
+    }
+    waited.add(aim.problem!);
+    if (Date.now() > deadline) throw new Error(`cannot press Plyr's ${selector}: ${aim.problem}`);
     await Bun.sleep(100);
   }
-  const box = (await boxOf(page, selector))!;
-  await page.mouse.click(box.x + box.width * fraction, box.y + box.height / 2);
 }
 
 export interface Agreed {
