@@ -51,50 +51,86 @@ export const PLYR = {
   seek: '.plyr__controls input[data-plyr="seek"]',
 } as const;
 
+/** Where `selector` is to be clicked, if Plyr shows it; else why not. Runs in the page. */
+function aimAt(sel: string, at: number): { x: number; y: number } | { problem: string } {
+  const el = document.querySelector(sel);
+  if (!el) return { problem: `no ${sel}` };
+  if (document.querySelector('.plyr')?.classList.contains('plyr--hide-controls'))
+    return { problem: 'controls hidden' };
+  const r = el.getBoundingClientRect();
+  if (r.width === 0) return { problem: `${sel} has no box` };
+  return { x: r.x + r.width * at, y: r.y + r.height / 2 };
+}
+
 /**
- * Clicks Plyr's control `selector` at `fraction` across it (the seek bar), after moving over
- * the picture as a viewer does: Plyr hides its bar while the film plays and the mouse rests.
+ * Whether a click at (x, y) would reach `sel` (shadow roots pierced); if so, notes in the page
+ * whether the next mousedown does. Runs in the page.
+ */
+function armAt(sel: string, x: number, y: number): string {
+  const el = document.querySelector(sel);
+  let hit = document.elementFromPoint(x, y);
+  while (hit?.shadowRoot) {
+    const inner = hit.shadowRoot.elementFromPoint(x, y);
+    if (!inner || inner === hit) break;
+    hit = inner;
+  }
+  if (!el || !hit || !el.contains(hit)) {
+    // The cover and its ancestors (across shadow roots), to name it.
+    const path: string[] = [];
+    for (let node: Element | null = hit; node && path.length < 4; ) {
+      path.push(`${node.tagName.toLowerCase()}${node.id ? `#${node.id}` : ''}.${node.className}`);
+      node = node.parentElement ?? ((node.getRootNode() as ShadowRoot).host || null);
+    }
+    return `${sel} is covered by ${path.join(' < ') || 'nothing'}`;
+  }
+  const flags = window as unknown as { kinoPressed?: string };
+  flags.kinoPressed = 'nothing';
+  document.addEventListener(
+    'mousedown',
+    (event) => {
+      const target = event.composedPath()[0] as Element;
+      flags.kinoPressed = el.contains(target) ? '' : `${target.tagName}.${target.className}`;
+    },
+    { capture: true, once: true },
+  );
+  return '';
+}
+
+/**
+ * Clicks Plyr's control `selector` at `fraction` across it (the seek bar) as a viewer does:
+ * over the picture first (Plyr hides its bar while the film plays and the mouse rests), then
+ * onto the control — Plyr keeps its bar while the pointer is on it — and click. A control that
+ * is not shown or is covered is waited for (bounded, and named when it came and went); a
+ * click the control did not get fails at once, never clicked again (a play button would
+ * toggle twice).
  */
 export async function pressPlyr(page: Page, selector: string, fraction = 0.5): Promise<void> {
   const deadline = Date.now() + 10_000;
-  /** Why it could not press yet (told when it finally does: a cover that came and went). */
   const waited = new Set<string>();
   for (let step = 0; ; step++) {
     const video = await boxOf(page, 'video#film');
     if (!video) throw new Error('no video#film');
     // A real move each time: no mousemove comes for the point the pointer is already at.
     await page.mouse.move(video.x + video.width / 2 + (step % 2) * 10, video.y + video.height / 2);
-    // Where the click goes, and what a viewer's click there would hit (shadow roots pierced).
-    const aim = await page.evaluate(
-      (sel, at) => {
-        const el = document.querySelector(sel);
-        if (!el) return { problem: `no ${sel}` };
-        if (document.querySelector('.plyr')?.classList.contains('plyr--hide-controls'))
-          return { problem: 'controls hidden' };
-        const r = el.getBoundingClientRect();
-        if (r.width === 0) return { problem: `${sel} has no box` };
-        const x = r.x + r.width * at;
-        const y = r.y + r.height / 2;
-        let hit = document.elementFromPoint(x, y);
-        while (hit?.shadowRoot) {
-          const inner = hit.shadowRoot.elementFromPoint(x, y);
-          if (!inner || inner === hit) break;
-          hit = inner;
-        }
-        if (hit && el.contains(hit)) return { x, y };
-        const what = hit ? `${hit.tagName.toLowerCase()}.${hit.className}` : 'nothing';
-        return { problem: `${sel} is covered by ${what}` };
-      },
-      selector,
-      fraction,
-    );
+    const aim = await page.evaluate(aimAt, selector, fraction);
+    let problem = 'problem' in aim ? aim.problem : '';
     if ('x' in aim) {
-      if (waited.size > 0) console.log(`pressed ${selector} after: ${[...waited].join('; ')}`);
-      await page.mouse.click(aim.x!, aim.y!);
-      return;
+      await page.mouse.move(aim.x, aim.y);
+      problem = await page.evaluate(armAt, selector, aim.x, aim.y);
+      if (!problem) {
+        await page.mouse.click(aim.x, aim.y);
+        const got = await page.evaluate(
+          () => (window as unknown as { kinoPressed?: string }).kinoPressed,
+        );
+        if (got) throw new Error(`the click on Plyr's ${selector} went to ${got}`);
+        if (waited.size > 0) console.log(`pressed ${selector} after: ${[...waited].join('; ')}`);
+        return;
+      }
     }
-    waited.add(aim.problem!);
-    if (Date.now() > deadline) throw new Error(`cannot press Plyr's ${selector}: ${aim.problem}`);
+    waited.add(problem);
+    if (Date.now() > deadline) {
+      throw new Error(`cannot press Plyr's ${selector}: ${[...waited].join('; ')}`);
+    }
     await Bun.sleep(100);
   }
 }
