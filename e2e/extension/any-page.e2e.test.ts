@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { type RunningPlayerSites, startPlayerSites } from '@kino/cinema/player-sites/server';
 import { copyExtension, type ExtensionCopy } from '@kino/test-support/chromium';
 import { hasChromium, isCI } from '@kino/test-support/services';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { en } from '../../extension/src/i18n/messages.ts';
 import {
   type ActionBrowser,
@@ -25,14 +25,26 @@ import {
   popupText,
   signInToCinema,
 } from '../fixtures/action-popup.ts';
-import { CINEMA_URL, readOutbox, type Stack, startStack } from '../fixtures/dev-stack.ts';
-import { buildExtension, FIREFOX_BUILD } from '../fixtures/profile.ts';
-import { boxOf, overlaps, PLAYER_CHROME, PLAYER_SITES_URL } from './player-pages.ts';
+import { CINEMA_URL, type Stack, startStack, waitForMail } from '../fixtures/dev-stack.ts';
+import {
+  FIREFOX_PATH,
+  type FirefoxUser,
+  launchFirefox,
+  signInWithForm,
+} from '../fixtures/firefox-action.ts';
+import { buildExtension } from '../fixtures/profile.ts';
+import {
+  boxOf,
+  measurePlacement,
+  overlaps,
+  PLAYER_CHROME,
+  PLAYER_SITES_URL,
+  placementProblems,
+} from './player-pages.ts';
 
 setDefaultTimeout(180_000);
 
 const ARTIFACTS = join(import.meta.dir, '../artifacts/any-page');
-const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const hasFirefox = existsSync(FIREFOX_PATH);
 if (!hasFirefox && isCI)
   throw new Error(`Firefox is required in CI but ${FIREFOX_PATH} is missing`);
@@ -67,7 +79,7 @@ describe.skipIf(!hasChromium || !hasFirefox)(
     let sites: RunningPlayerSites;
     let build: ExtensionCopy;
     let anna: ActionBrowser;
-    let gleb: Browser;
+    let gleb: FirefoxUser;
 
     beforeAll(async () => {
       await buildExtension();
@@ -96,39 +108,9 @@ describe.skipIf(!hasChromium || !hasFirefox)(
       await popupText(popup, say('siteEnabledNow', { host }));
       await popup.close();
 
-      for (const [id, chrome] of Object.entries(PLAYER_CHROME)) {
+      for (const id of Object.keys(PLAYER_CHROME)) {
         await page.goto(watch(id));
-        await page.waitForSelector('pierce/button.kv-watch', { timeout: 20_000 });
-        // Start the film with the player's own button, then point at the picture: the control
-        // bar shows, as it does for a viewer.
-        const play = await page.waitForSelector(`pierce/${chrome.play}`, { timeout: 20_000 });
-        await play!.click();
-        await page.waitForFunction(
-          () => {
-            const v =
-              document.querySelector('hls-video')?.shadowRoot?.querySelector('video') ??
-              document.querySelector('video');
-            return (v?.currentTime ?? 0) > 0.5;
-          },
-          { timeout: 30_000 },
-        );
-        const video = (await boxOf(page, 'video'))!;
-        await page.mouse.move(video.x + video.width / 2, video.y + video.height / 2);
-        await Bun.sleep(400);
-        const button = (await boxOf(page, 'kino-watch-together'))!;
-        const controls = await boxOf(page, chrome.controls);
-        const header = (await boxOf(page, '.site-header'))!;
-        expect(controls, `${id}: control bar`).not.toBeNull();
-        expect(controls!.width * controls!.height, `${id}: control bar shown`).toBeGreaterThan(0);
-        expect(button.width * button.height, `${id}: button shown`).toBeGreaterThan(0);
-        expect(overlaps(button, controls!), `${id}: button vs controls`).toBe(false);
-        expect(overlaps(button, header), `${id}: button vs header`).toBe(false);
-        expect(overlaps(button, video), `${id}: button vs picture`).toBe(false);
-        expect(button.y, `${id}: below the player`).toBeGreaterThanOrEqual(
-          video.y + video.height - 1,
-        );
-        // Right under it, not after the film's title and description.
-        expect(button.y - (video.y + video.height), `${id}: next to the player`).toBeLessThan(80);
+        expect(placementProblems(await measurePlacement(page, id)), id).toEqual([]);
         await page.screenshot({ path: join(ARTIFACTS, `button-${id}.png`) });
       }
       // Several videos: the button goes with the paused film, not a playing muted preview.
@@ -206,20 +188,9 @@ describe.skipIf(!hasChromium || !hasFirefox)(
 
       // Gleb, in Firefox, never enabled the site: the link opens the page and the overlay runs
       // there for this room (the dev build holds localhost's host permission).
-      gleb = await puppeteer.launch({
-        browser: 'firefox',
-        executablePath: FIREFOX_PATH,
-        headless: true,
-        // As for a viewer who clicked in the page: the room's play may start the video.
-        extraPrefsFirefox: { 'media.autoplay.default': 0 },
-      });
-      await gleb.installExtension(FIREFOX_BUILD);
-      const signIn = await gleb.newPage();
-      await signIn.goto(`${CINEMA_URL}/login`);
-      await signIn.type('input[name=login]', 'gleb');
-      await signIn.type('input[name=password]', 'kino');
-      await Promise.all([signIn.waitForNavigation(), signIn.click('button[type=submit]')]);
-      const guest = await gleb.newPage();
+      gleb = await launchFirefox('en-US');
+      await signInWithForm(gleb, 'gleb');
+      const guest = await gleb.browser.newPage();
       await guest.setViewport({ width: 1280, height: 800 });
       await guest.goto(link);
       await guest.waitForFunction(
@@ -272,12 +243,3 @@ describe.skipIf(!hasChromium || !hasFirefox)(
     });
   },
 );
-
-async function waitForMail(to: string) {
-  for (let i = 0; i < 100; i++) {
-    const mail = (await readOutbox()).find((m) => m.to === to);
-    if (mail) return mail;
-    await Bun.sleep(200);
-  }
-  throw new Error(`no mail to ${to}`);
-}
