@@ -94,7 +94,7 @@ describe.skipIf(!hasChromium || !hasFirefox)(
     afterAll(async () => {
       await gleb?.close();
       await anna?.close();
-      sites?.stop();
+      await sites?.stop();
       await stack?.stop();
       await build?.remove();
     }, 60_000);
