@@ -43,7 +43,7 @@ interface Pending {
 }
 
 /** The function's argument: one flat object per line (the room row's columns for a new room). */
-function lineOf(request: ChatAppendRequest, ord: number) {
+export function chatLineOf(request: ChatAppendRequest, ord: number) {
   const { roomId, message, initial } = request;
   return {
     ord,
@@ -80,7 +80,7 @@ export function createChatAppender(db: Db, maxReactions: number) {
   let inFlight = 0;
 
   async function store(batch: ChatAppendRequest[]): Promise<ChatAppendOutcome[]> {
-    const lines = batch.map(lineOf);
+    const lines = batch.map(chatLineOf);
     const result = await db.execute(
       sql`SELECT ord, line_cursor, stored FROM kino_append_chat(${JSON.stringify(lines)}::jsonb, ${maxReactions})`,
     );
