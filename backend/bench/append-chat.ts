@@ -33,6 +33,8 @@ const { values } = parseArgs({
     /** Every this many ms, every room's idle clock is touched (the hub's heartbeat, room-sync.ts). */
     'touch-ms': { type: 'string', default: '0' },
     apply: { type: 'string', multiple: true, default: ['-'] },
+    /** Calls as a named prepared statement (parsed and planned once per connection). */
+    named: { type: 'boolean', default: false },
   },
 });
 const LINES = Number(values.lines);
@@ -45,6 +47,14 @@ const TOUCH_MS = Number(values['touch-ms']);
 const SQL_TEXT = 'SELECT ord, line_cursor, stored FROM kino_append_chat($1::jsonb, $2)';
 const MAX_REACTIONS = 5_000;
 const TICK_MS = 1000 / 100; // USER_HZ
+
+/** One call of the function, as the appender makes it (or prepared, with --named). */
+const call = (client: Client, lines: string) =>
+  client.query({
+    ...(values.named ? { name: 'kino_append_chat' } : {}),
+    text: SQL_TEXT,
+    values: [lines, MAX_REACTIONS],
+  });
 
 const random = seededRandom(15);
 const roomIds = Array.from({ length: ROOMS }, (_, i) => `bench-room-${String(i).padStart(4, '0')}`);
@@ -139,9 +149,9 @@ async function openVariant(name: string): Promise<Variant> {
   const first = variant.clients[0] as Client;
   // Warm-up: every room's first line (its record), and the function's plans cached everywhere.
   for (let i = 0; i < ROOMS; i += BATCH) {
-    await first.query(SQL_TEXT, [batchJson(0, roomIds.slice(i, i + BATCH)), MAX_REACTIONS]);
+    await call(first, batchJson(0, roomIds.slice(i, i + BATCH)));
   }
-  for (const c of variant.clients) await c.query(SQL_TEXT, [batchJson(BATCH), MAX_REACTIONS]);
+  for (const c of variant.clients) await call(c, batchJson(BATCH));
   return variant;
 }
 
@@ -161,7 +171,7 @@ async function round(variant: Variant, batches: number): Promise<void> {
     variant.clients.map(async (client) => {
       while (next < batches) {
         next++;
-        await client.query(SQL_TEXT, [batchJson(BATCH), MAX_REACTIONS]);
+        await call(client, batchJson(BATCH));
       }
     }),
   );
