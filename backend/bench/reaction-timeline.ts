@@ -9,12 +9,14 @@
 import { writeFileSync } from 'node:fs';
 import { jsonBytes, REACTIONS } from '@kino/shared/protocol';
 import { MAX_ROOM_REACTIONS } from '@kino/shared/reactions';
+import { initialPlayback } from '@kino/shared/room/playback-commands';
 import { seededRandom } from '@kino/shared/seeded-random';
 import { createTestDatabase } from '@kino/test-support/postgres';
 import { and, eq, sql } from 'drizzle-orm';
 import { openPostgres } from '../src/db/index.ts';
-import { roomChat, rooms } from '../src/db/schema.ts';
+import { roomChat, roomLive, rooms } from '../src/db/schema.ts';
 import { reactionHistogram, reactionWindow } from '../src/reactions/service.ts';
+import { liveRowOf } from '../src/schedule/live-row.ts';
 
 const FILM_SEC = 7200;
 const OTHER_ROOMS = 50;
@@ -39,6 +41,10 @@ try {
       lastActivityAt: now,
     })),
   );
+  // Chat belongs to a room's record (room_chat → room_live): each room gets one first.
+  await db
+    .insert(roomLive)
+    .values(roomIds.map((id) => liveRowOf(id, initialPlayback(now.getTime()))));
   const seed = async (roomId: string, count: number) => {
     for (let start = 0; start < count; start += 2000) {
       await db.insert(roomChat).values(

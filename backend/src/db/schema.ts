@@ -150,7 +150,17 @@ export const roomLive = pgTable('room_live', {
 export const roomChat = pgTable(
   'room_chat',
   {
-    roomId: roomRef(),
+    /**
+     * A line belongs to the room's record, not to the room row: every line is stored by the
+     * transaction that moved the record's counter (kino_append_chat), which holds that row
+     * already, so the key check locks nothing new — where checking against `rooms` took a lock
+     * on the room's row per line (dirtying it, and a multixact whenever the heartbeat's touch
+     * of the same row overlapped). Deleting a room still takes its chat: rooms → room_live →
+     * room_chat, each on delete cascade.
+     */
+    roomId: text('room_id')
+      .notNull()
+      .references(() => roomLive.roomId, { onDelete: 'cascade' }),
     cursor: bigint('cursor', { mode: 'number' }).notNull(),
     /** The client's id of the line (idempotency key). */
     id: text('id').notNull(),

@@ -12,6 +12,7 @@ export function realtimePorts(deps: AppDeps): BackendPorts {
     record: createRoomRecord(deps.db, deps.dbKind),
     instanceId: deps.instanceId,
     now: deps.clock,
+    roomIdleTtlMs: deps.config.roomIdleTtlSeconds * 1000,
     async verifyToken(token) {
       try {
         return { ok: true, user: await verifyAccessToken(token, deps) };

@@ -1,5 +1,13 @@
 import { describe, expect, test } from 'bun:test';
-import { DEAD_AFTER_MS, isStaleEntry, newLiveness, noteAlive } from './liveness.ts';
+import {
+  DEAD_AFTER_MS,
+  HEARTBEAT_EVERY_MS,
+  isStaleEntry,
+  newLiveness,
+  noteAlive,
+  TOUCH_AT_MOST_EVERY_MS,
+  touchEveryMs,
+} from './liveness.ts';
 
 const local = new Set(['conn-here']);
 const hasLocal = (id: string) => local.has(id);
@@ -40,4 +48,11 @@ describe('isStaleEntry', () => {
     noteAlive(started, 'other', 5);
     expect(started.lastSeen.size).toBe(0);
   });
+});
+
+test('idle clocks: a tenth of the TTL, at most a minute, at least every heartbeat', () => {
+  expect(touchEveryMs(undefined)).toBe(TOUCH_AT_MOST_EVERY_MS);
+  expect(touchEveryMs(30 * 60_000)).toBe(TOUCH_AT_MOST_EVERY_MS);
+  expect(touchEveryMs(5 * 60_000)).toBe(30_000);
+  expect(touchEveryMs(10_000)).toBe(HEARTBEAT_EVERY_MS);
 });

@@ -10,6 +10,20 @@
 export const INSTANCE_CHANNEL = '*instances';
 export const HEARTBEAT_EVERY_MS = 5_000;
 export const DEAD_AFTER_MS = 3 * HEARTBEAT_EVERY_MS;
+/** Most time between two restarts of an occupied room's idle clock (room-sync.ts). */
+export const TOUCH_AT_MOST_EVERY_MS = 60_000;
+
+/**
+ * How often the heartbeat restarts an occupied room's idle clock: a tenth of the idle TTL
+ * (ROOM_IDLE_TTL_SECONDS, 30 min unless configured), at most a minute, at least every heartbeat.
+ * Each restart is an update of the room's row and its indexes; every heartbeat, that was a
+ * thousand rows every 5 s for a thousand rooms, where the clock only needs to stay well short
+ * of the TTL for the sweeper never to find a room with people in it idle (a Redis back empty).
+ */
+export function touchEveryMs(idleTtlMs: number | undefined): number {
+  if (idleTtlMs === undefined) return TOUCH_AT_MOST_EVERY_MS;
+  return Math.max(HEARTBEAT_EVERY_MS, Math.min(TOUCH_AT_MOST_EVERY_MS, Math.floor(idleTtlMs / 10)));
+}
 
 export interface Liveness {
   self: string;

@@ -61,6 +61,11 @@ export interface RealtimePorts {
   publishToChannel(channel: string, text: string): void;
   /** Records a join or leave in Postgres (the room's history). */
   recordPresence(event: PresenceRecord): Promise<void>;
+  /**
+   * ROOM_IDLE_TTL_SECONDS in ms: occupied rooms' idle clocks are restarted often enough for it
+   * (liveness.ts touchEveryMs); absent: the default TTL's pace.
+   */
+  roomIdleTtlMs?: number;
   /** Knock to join and revoking members (backend/src/knock); absent: the room has neither. */
   knocks?: KnockPorts;
   /** Where unexpected failures are reported; console.error when absent. */

@@ -4,7 +4,8 @@
  * - heartbeat (every 5 s): tell others we are alive; prune entries of silent instances; put
  *   back our own entries if the live store lost them (a Redis restarted empty); hand out chat
  *   lines the record has and the bus never brought; restart occupied rooms' idle clocks, so
- *   the expiry sweeper never closes a room with people in it;
+ *   the expiry sweeper never closes a room with people in it (each room every touchEveryMs,
+ *   liveness.ts);
  * - resync (the bus came back after Redis was away): the same at once, plus playback and
  *   settings refreshed from the record for our members.
  */
@@ -18,6 +19,7 @@ import {
   type Liveness,
   newLiveness,
   noteAlive,
+  touchEveryMs,
 } from './liveness.ts';
 import type { RoomIO } from './room-io.ts';
 import { cachePlayback } from './room-state.ts';
@@ -35,6 +37,8 @@ export interface RoomSyncView {
 
 export class RoomSync {
   private liveness: Liveness;
+  /** When this instance last restarted each room's idle clock (record.touchRooms). */
+  private touchedAt = new Map<string, number>();
 
   constructor(
     private readonly io: RoomIO,
@@ -46,6 +50,7 @@ export class RoomSync {
   /** Starts afresh: a started hub has heard from no instance yet. */
   start(): void {
     this.liveness = newLiveness(this.io.ports.instanceId, this.io.ports.now());
+    this.touchedAt = new Map();
   }
 
   noteInstance(instanceId: string): void {
@@ -81,12 +86,28 @@ export class RoomSync {
   }
 
   private async recordHeartbeat(rooms: RoomFanout[]): Promise<void> {
-    const { ports } = this.io;
-    await ports.record.touchRooms(
-      rooms.map((r) => r.roomId),
-      ports.now(),
-    );
+    await this.touchDueRooms(rooms);
     await this.fillFeeds(rooms);
+  }
+
+  /**
+   * Restarts the idle clocks that are due (touchEveryMs): a room this instance has not touched
+   * yet at once, then again once the interval has passed. Rooms no longer served are forgotten.
+   */
+  private async touchDueRooms(rooms: RoomFanout[]): Promise<void> {
+    const { ports } = this.io;
+    const now = ports.now();
+    const every = touchEveryMs(ports.roomIdleTtlMs);
+    const touched = new Map<string, number>();
+    const due: string[] = [];
+    for (const { roomId } of rooms) {
+      const last = this.touchedAt.get(roomId);
+      if (last === undefined || now - last >= every) due.push(roomId);
+      else touched.set(roomId, last);
+    }
+    this.touchedAt = touched;
+    await ports.record.touchRooms(due, now);
+    for (const roomId of due) this.touchedAt.set(roomId, now);
   }
 
   private async liveHeartbeat(rooms: RoomFanout[]): Promise<void> {

@@ -11,6 +11,7 @@ import type { Db } from '../db/index.ts';
 import { roomChat, roomLive, rooms } from '../db/schema.ts';
 import { createChatAppender } from './chat-append.ts';
 import { ReactionLimitError, recordCall } from './errors.ts';
+import { recordStatements } from './statements.ts';
 import type { RoomLiveRecord, RoomRecord } from './types.ts';
 
 type LiveRow = typeof roomLive.$inferSelect;
@@ -69,8 +70,9 @@ export function createPostgresRoomRecord(
 ): RoomRecord {
   const maxReactions = opts.maxReactions ?? MAX_ROOM_REACTIONS;
   const appender = createChatAppender(db, maxReactions);
+  const statements = recordStatements(db);
   const get = async (roomId: string) => {
-    const [row] = await db.select().from(roomLive).where(eq(roomLive.roomId, roomId));
+    const row = await statements.live(roomId);
     return row ? recordOf(row) : null;
   };
   const chatById = async (roomId: string, id: string) => {
@@ -95,11 +97,7 @@ export function createPostgresRoomRecord(
 
     casPlayback: (roomId, expectedSeq, next, buffering) =>
       recordCall(async () => {
-        const [row] = await db
-          .update(roomLive)
-          .set({ ...playbackColumns(next), ...(buffering ? { buffering } : {}) })
-          .where(and(eq(roomLive.roomId, roomId), eq(roomLive.seq, expectedSeq)))
-          .returning();
+        const row = await statements.casPlayback(roomId, expectedSeq, next, buffering);
         if (row) return { ok: true as const, state: playbackOf(row) };
         const current = await get(roomId);
         return { ok: false as const, state: current?.playback ?? null };

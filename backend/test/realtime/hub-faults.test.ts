@@ -9,6 +9,7 @@ import type { ChatMessage } from '@kino/shared/types';
 import { createMemoryLiveState, loseEverything } from '../../src/live/memory.ts';
 import type { LiveStore, RoomEvent } from '../../src/live/types.ts';
 import { RATE_LIMITS } from '../../src/realtime/limits.ts';
+import { HEARTBEAT_EVERY_MS, TOUCH_AT_MOST_EVERY_MS } from '../../src/realtime/liveness.ts';
 import {
   clock,
   Fault,
@@ -123,6 +124,24 @@ describe('a live store away', () => {
     // The live part fails (and says so); the record's part is done all the same.
     await expect(instance.hub.heartbeat()).rejects.toThrow();
     expect(instance.record.state.touched.get('r1')).toBe(clock.now);
+  });
+
+  test('an idle clock is restarted at the first heartbeat, then once per interval, not at each', async () => {
+    const instance = await startMemoryInstance();
+    await joined(instance, 'anna');
+    const touched = () => instance.record.state.touched.get('r1');
+    clock.now += HEARTBEAT_EVERY_MS;
+    await instance.hub.heartbeat();
+    const first = clock.now;
+    expect(touched()).toBe(first);
+    while (clock.now + HEARTBEAT_EVERY_MS - first < TOUCH_AT_MOST_EVERY_MS) {
+      clock.now += HEARTBEAT_EVERY_MS;
+      await instance.hub.heartbeat();
+    }
+    expect(touched()).toBe(first);
+    clock.now += HEARTBEAT_EVERY_MS;
+    await instance.hub.heartbeat();
+    expect(touched()).toBe(clock.now);
   });
 });
 
