@@ -98,6 +98,8 @@ describe('parseConfig', () => {
     ['PORT', 'abc', /PORT must be a whole number/],
     ['PORT', '70000', /PORT must be between 0 and 65535/],
     ['ROOM_IDLE_TTL_SECONDS', '0', /ROOM_IDLE_TTL_SECONDS must be between/],
+    // Below two heartbeats an outage of Redis could let a sweep close an occupied room.
+    ['ROOM_IDLE_TTL_SECONDS', '9', /ROOM_IDLE_TTL_SECONDS must be between 10 and/],
     ['ROOM_IDLE_TTL_SECONDS', '-5', /ROOM_IDLE_TTL_SECONDS must be a whole number/],
     ['DATABASE_URL', 'mysql://x', /DATABASE_URL must use postgres: or postgresql:/],
     ['REDIS_URL', 'not a url', /REDIS_URL must be a URL/],

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { LogFormat } from './log/logger.ts';
 import { DEV_JWT_SECRET, DEV_SERVICE_KEY, productionProblem } from './production.ts';
+import { MIN_ROOM_IDLE_TTL_SECONDS } from './realtime/liveness.ts';
 
 export interface Config {
   port: number;
@@ -226,7 +227,13 @@ export function parseConfig(env: Env, makeInstanceId: () => string = randomUUID)
     jwtIssuer: read(env, 'JWT_ISSUER') ?? 'http://localhost:3000',
     jwtAudience: read(env, 'JWT_AUDIENCE') ?? 'kino-vmeste',
     jwtJwksUrl: url(env, 'JWT_JWKS_URL', HTTP),
-    roomIdleTtlSeconds: integer(env, 'ROOM_IDLE_TTL_SECONDS', 30 * 60, 1, 30 * 24 * 3600),
+    roomIdleTtlSeconds: integer(
+      env,
+      'ROOM_IDLE_TTL_SECONDS',
+      30 * 60,
+      MIN_ROOM_IDLE_TTL_SECONDS,
+      30 * 24 * 3600,
+    ),
     roomSweepIntervalSeconds: integer(env, 'ROOM_SWEEP_INTERVAL_SECONDS', 60, 1, 24 * 3600),
     screeningReminderSeconds: integer(env, 'SCREENING_REMINDER_SECONDS', 15 * 60, 1, 7 * 24 * 3600),
     instanceId: read(env, 'INSTANCE_ID') ?? makeInstanceId(),

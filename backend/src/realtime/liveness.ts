@@ -10,6 +10,12 @@
 export const INSTANCE_CHANNEL = '*instances';
 export const HEARTBEAT_EVERY_MS = 5_000;
 export const DEAD_AFTER_MS = 3 * HEARTBEAT_EVERY_MS;
+/**
+ * The shortest ROOM_IDLE_TTL_SECONDS a deployment may set: two heartbeats. An occupied room's
+ * idle clock is restarted at least every heartbeat, from Postgres alone while Redis is away;
+ * with a TTL shorter than that, a sweep could close a room with people in it during an outage.
+ */
+export const MIN_ROOM_IDLE_TTL_SECONDS = (2 * HEARTBEAT_EVERY_MS) / 1000;
 /** Most time between two restarts of an occupied room's idle clock (room-sync.ts). */
 export const TOUCH_AT_MOST_EVERY_MS = 60_000;
 

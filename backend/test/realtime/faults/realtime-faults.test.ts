@@ -10,7 +10,11 @@ import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
 import { type RunningCinema, startCinema } from '@kino/cinema/server';
 import { createTestDatabase, type TestDatabase } from '@kino/test-support/postgres';
 import { hasPostgres } from '@kino/test-support/services';
-import { DEAD_AFTER_MS, HEARTBEAT_EVERY_MS } from '../../../src/realtime/liveness.ts';
+import {
+  DEAD_AFTER_MS,
+  HEARTBEAT_EVERY_MS,
+  MIN_ROOM_IDLE_TTL_SECONDS,
+} from '../../../src/realtime/liveness.ts';
 import { type ChildBackend, startChildBackend } from '../../support/child-backend.ts';
 import { type TcpCut, tcpCut } from '../../support/tcp-cut.ts';
 import { tokenFor } from '../servers.support.ts';
@@ -18,8 +22,8 @@ import { chatter, type Figures, figuresOf, Member, recovery } from './members.ts
 import { OwnRedis, tcpBalancer } from './processes.ts';
 
 const hasRedisServer = Bun.which('redis-server') !== null;
-/** Short enough that an occupied room would expire during the scenarios if it could. */
-const IDLE_TTL_SECONDS = 8;
+/** Short enough that an occupied room would expire during the scenarios if it could (the least allowed). */
+const IDLE_TTL_SECONDS = MIN_ROOM_IDLE_TTL_SECONDS;
 
 const report: Record<string, Figures> = {};
 /** When every member's list of people was whole again (ms after the dependency returned). */
@@ -174,12 +178,12 @@ describe.skipIf(!hasPostgres || !hasRedisServer)('realtime faults', () => {
     }
   }
 
-  test('Redis killed for 8 s and restarted empty: nothing lost or doubled, nobody closed', async () => {
+  test('Redis killed for 10 s and restarted empty: nothing lost or doubled, nobody closed', async () => {
     const figures = await scenario(
-      'Redis SIGKILL, 8 s down, restarted empty',
+      'Redis SIGKILL, 10 s down, restarted empty',
       async () => {
         await redis.kill();
-        await Bun.sleep(8_000);
+        await Bun.sleep(IDLE_TTL_SECONDS * 1000);
         // Back empty, but a and b reach it 2 s later: meanwhile the sweeper instance sweeps a
         // live store with nobody in the room, past the idle TTL since the members joined.
         redisLink.cut();
