@@ -9,7 +9,7 @@
  * from her e-mailed link.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
-import { hasChromium, hasPostgres, isCI } from '@kino/test-support/services';
+import { FIREFOX_PATH, hasChromium, hasPostgres, isCI } from '@kino/test-support/services';
 import { API_HOST, API_URL, CINEMA_ORIGIN } from '@kino/test-support/test-deployment';
 import { SHUTDOWN_TIMING } from '../../backend/src/shutdown.ts';
 import { pauseVideo, playVideo, seekVideo } from '../fixtures/video.ts';
@@ -27,7 +27,6 @@ import { checkBalancerEdges } from './balancer-checks.ts';
 import { waitFor } from './child.ts';
 import { type DeployStack, startDeployStack } from './deploy-stack.ts';
 import {
-  FIREFOX_PATH,
   type FirefoxMember,
   openFirefoxMember,
   playsAlong,

@@ -5,13 +5,12 @@
  * per-key allow-list like Chromium's); TLS is still spoken end to end with HAProxy.
  */
 
+import { FIREFOX_PATH } from '@kino/test-support/services';
 import { API_HOST, CINEMA_HOST, CINEMA_ORIGIN } from '@kino/test-support/test-deployment';
 import type { Page as PlaywrightPage } from 'playwright-core';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { positionAt, sampleVideo } from '../fixtures/video-sync.ts';
 import { type ConnectProxy, startConnectProxy } from './connect-proxy.ts';
-
-export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
 export interface FirefoxMember {
   page: Page;

@@ -12,12 +12,11 @@
  * Screenshots go to e2e/artifacts/any-page/ (firefox-*).
  */
 import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from 'bun:test';
-import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type RunningPlayerSites, startPlayerSites } from '@kino/cinema/player-sites/server';
 import { copyExtension, type ExtensionCopy } from '@kino/test-support/chromium';
-import { hasChromium, isCI } from '@kino/test-support/services';
+import { hasChromium, hasFirefox } from '@kino/test-support/services';
 import type { Page } from 'puppeteer-core';
 import {
   type ActionBrowser,
@@ -29,7 +28,6 @@ import {
 } from '../fixtures/action-popup.ts';
 import { CINEMA_URL, type Stack, startStack, waitForMail } from '../fixtures/dev-stack.ts';
 import {
-  FIREFOX_PATH,
   type FirefoxUser,
   launchFirefox,
   openFirefoxPopup,
@@ -54,9 +52,6 @@ import {
 setDefaultTimeout(180_000);
 
 const ARTIFACTS = join(import.meta.dir, '../artifacts/any-page');
-const hasFirefox = existsSync(FIREFOX_PATH);
-if (!hasFirefox && isCI)
-  throw new Error(`Firefox is required in CI but ${FIREFOX_PATH} is missing`);
 
 const host = 'localhost:3001';
 const watch = (id: string) => `${PLAYER_SITES_URL}/watch/${id}`;

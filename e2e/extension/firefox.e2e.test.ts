@@ -7,10 +7,9 @@
  * trusted input.
  */
 import { afterAll, beforeAll, describe, expect, setDefaultTimeout, test } from 'bun:test';
-import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { isCI } from '@kino/test-support/services';
+import { FIREFOX_PATH, hasFirefox } from '@kino/test-support/services';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { REACTIONS } from '../../shared/src/protocol/primitives.ts';
 import { CINEMA_URL, type Stack, startStack } from '../fixtures/dev-stack.ts';
@@ -20,10 +19,6 @@ import { buildExtension, FIREFOX_BUILD } from '../fixtures/profile.ts';
 setDefaultTimeout(90_000);
 
 const ARTIFACTS = join(import.meta.dir, '../artifacts/firefox');
-const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
-const hasFirefox = existsSync(FIREFOX_PATH);
-if (!hasFirefox && isCI)
-  throw new Error(`Firefox is required in CI but ${FIREFOX_PATH} is missing`);
 
 describe.skipIf(!hasFirefox)('Firefox build', () => {
   let stack: Stack;
