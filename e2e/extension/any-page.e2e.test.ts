@@ -19,9 +19,11 @@ import type { Page } from 'puppeteer-core';
 import { en } from '../../extension/src/i18n/messages.ts';
 import {
   type ActionBrowser,
+  clickButton,
   launchActionBrowser,
   openActionPopup,
   popupText,
+  say as sayIn,
   signInToCinema,
 } from '../fixtures/action-popup.ts';
 import { CINEMA_URL, type Stack, startStack, waitForMail } from '../fixtures/dev-stack.ts';
@@ -42,15 +44,8 @@ const ARTIFACTS = join(import.meta.dir, '../artifacts/any-page');
 
 const host = 'localhost:3001';
 const watch = (id: string) => `${PLAYER_SITES_URL}/watch/${id}`;
-const say = (key: keyof typeof en, params: Record<string, string> = {}) =>
-  en[key].replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
-
-async function clickText(page: Page, name: string): Promise<void> {
-  const button = await page.waitForSelector(`xpath/.//button[normalize-space()="${name}"]`, {
-    timeout: 15_000,
-  });
-  await button!.click();
-}
+/** This spec's owner reads English. */
+const say = (key: keyof typeof en, params: Record<string, string> = {}) => sayIn(en, key, params);
 
 /** The page's film video (also inside media-chrome's shadow root). */
 function filmTime(page: Page): Promise<{ t: number; paused: boolean }> {
@@ -95,7 +90,7 @@ describe.skipIf(!hasChromium || !hasFirefox)(
       await page.goto(watch('video-js'));
       const popup = await openActionPopup(anna, page);
       await popupText(popup, say('popupEnableSite'));
-      await clickText(popup, say('popupEnableSite'));
+      await clickButton(popup, say('popupEnableSite'));
       await popupText(popup, say('siteEnabledNow', { host }));
       await popup.close();
 
@@ -158,7 +153,7 @@ describe.skipIf(!hasChromium || !hasFirefox)(
       expect(overlaps(sidebar, controls)).toBe(false);
       expect(overlaps(sidebar, video)).toBe(false);
       await page.screenshot({ path: join(ARTIFACTS, 'room-docked.png') });
-      await clickText(page, 'Collapse the sidebar').catch(async () => {
+      await clickButton(page, 'Collapse the sidebar').catch(async () => {
         await (await page.$('pierce/button[aria-label="Collapse the sidebar"]'))!.click();
       });
       const tab = await page.waitForSelector('pierce/.kv-tab', { timeout: 10_000 });
