@@ -2,7 +2,7 @@
  * Whose a chat line is (migration 0008): a line belongs to its room's record (room_chat →
  * room_live → rooms, each on delete cascade), on PGlite and on a real Postgres alike.
  */
-import { afterAll, beforeAll, describe, expect, test } from 'bun:test';
+import { afterAll, describe, expect, test } from 'bun:test';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,11 +11,11 @@ import { hasPostgres } from '@kino/test-support/services';
 import { eq, sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
-import { type DbHandle, MIGRATIONS_FOLDER, openPglite } from '../../src/db/index.ts';
+import { type DbHandle, MIGRATIONS_FOLDER } from '../../src/db/index.ts';
 import { roomChat, roomLive, rooms } from '../../src/db/schema.ts';
 import { pgCode } from '../../src/record/errors.ts';
 import { createPostgresRoomRecord } from '../../src/record/postgres.ts';
-import { resetRooms, usePostgres } from './rooms.test-kit.ts';
+import { resetRooms, usePglite, usePostgres } from './rooms.test-kit.ts';
 
 const initial = {
   playback: { playing: false, position: 0, at: 1_700_000_000_000, rate: 1, seq: 0 },
@@ -70,14 +70,7 @@ function ownerSuite(handle: () => DbHandle) {
 }
 
 describe('pglite', () => {
-  let handle: DbHandle;
-  beforeAll(async () => {
-    handle = await openPglite();
-  });
-  afterAll(async () => {
-    await handle?.close();
-  });
-  ownerSuite(() => handle);
+  ownerSuite(usePglite());
 });
 
 describe.skipIf(!hasPostgres)('postgres', () => {

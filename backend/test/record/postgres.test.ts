@@ -1,12 +1,12 @@
 /** The record on PGlite (the embedded default) and on a real Postgres database of its own. */
-import { afterAll, beforeAll, describe } from 'bun:test';
+import { describe } from 'bun:test';
 import { hasPostgres } from '@kino/test-support/services';
 import { eq } from 'drizzle-orm';
-import { type DbHandle, openPglite } from '../../src/db/index.ts';
+import type { DbHandle } from '../../src/db/index.ts';
 import { rooms } from '../../src/db/schema.ts';
 import { createPostgresRoomRecord } from '../../src/record/postgres.ts';
 import { CONTRACT_MAX_REACTIONS, roomRecordContract } from './contract.ts';
-import { resetRooms, usePostgres } from './rooms.test-kit.ts';
+import { resetRooms, usePglite, usePostgres } from './rooms.test-kit.ts';
 
 function harnessOn(handle: () => DbHandle) {
   return {
@@ -23,17 +23,7 @@ function harnessOn(handle: () => DbHandle) {
 }
 
 describe('pglite', () => {
-  let handle: DbHandle;
-  beforeAll(async () => {
-    handle = await openPglite();
-  });
-  afterAll(async () => {
-    await handle?.close();
-  });
-  roomRecordContract(
-    'pglite',
-    harnessOn(() => handle),
-  );
+  roomRecordContract('pglite', harnessOn(usePglite()));
 });
 
 describe.skipIf(!hasPostgres)('postgres', () => {

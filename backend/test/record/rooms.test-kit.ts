@@ -1,7 +1,7 @@
 /** The record's Postgres specs: a database of their own, rooms to write into. */
 import { afterAll, beforeAll } from 'bun:test';
 import { createTestDatabase, type TestDatabase } from '@kino/test-support/postgres';
-import { type Db, type DbHandle, openPostgres } from '../../src/db/index.ts';
+import { type Db, type DbHandle, openPglite, openPostgres } from '../../src/db/index.ts';
 import { roomChat, roomLive, rooms } from '../../src/db/schema.ts';
 
 /** Empty record tables and the given rooms (Anna's, Night Train). */
@@ -38,6 +38,21 @@ export function usePostgres(): () => DbHandle {
   });
   return () => {
     if (!handle) throw new Error('usePostgres: the database is not open yet');
+    return handle;
+  };
+}
+
+/** An embedded PGlite database (the development default) for the enclosing `describe`. */
+export function usePglite(): () => DbHandle {
+  let handle: DbHandle | undefined;
+  beforeAll(async () => {
+    handle = await openPglite();
+  });
+  afterAll(async () => {
+    await handle?.close();
+  });
+  return () => {
+    if (!handle) throw new Error('usePglite: the database is not open yet');
     return handle;
   };
 }
