@@ -1,0 +1,80 @@
+/**
+ * Many small writes as few statements: while `inFlight` writes run, what arrives waits and then
+ * goes together in the next, at most `maxBatch` at once. Under a light load an item goes alone
+ * at once; under a heavy one a round trip and a commit (a WAL flush) serve many items, where one
+ * transaction each queued them behind the pool and the disk.
+ * Each item still succeeds or fails on its own: should one item's data spoil a batch (a row it
+ * refers to deleted meanwhile), the batch's items are tried again one by one; should anything
+ * else fail it (the database away, a timeout), all of them fail at once.
+ */
+
+import { pgCode } from '../record/errors.ts';
+
+export interface WriteBatchOptions<T, R> {
+  /** Most items in one write; more wait for the next. */
+  maxBatch: number;
+  /** Writes in flight at once (each holds one pooled connection while it runs). */
+  inFlight: number;
+  /** Writes the items together; answers one result per item, in their order. */
+  write(items: T[]): Promise<R[]>;
+  /** Whether the error is one item's own, so that the items are worth trying one by one. */
+  spoiledByAnItem(error: unknown): boolean;
+}
+
+export interface WriteBatches<T, R> {
+  add(item: T): Promise<R>;
+}
+
+interface Pending<T, R> {
+  item: T;
+  resolve(result: R): void;
+  reject(error: unknown): void;
+}
+
+export function writeBatches<T, R>(options: WriteBatchOptions<T, R>): WriteBatches<T, R> {
+  const queue: Pending<T, R>[] = [];
+  let running = 0;
+
+  async function run(batch: Pending<T, R>[]): Promise<void> {
+    try {
+      const results = await options.write(batch.map((p) => p.item));
+      for (const [i, p] of batch.entries()) p.resolve(results[i] as R);
+    } catch (error) {
+      if (batch.length === 1 || !options.spoiledByAnItem(error)) {
+        // Away, slow or anything else that is the database's, not an item's: every item fails
+        // now (their callers retry), rather than each waiting its own turn to fail.
+        for (const p of batch) p.reject(error);
+        return;
+      }
+      for (const p of batch) await run([p]);
+    }
+  }
+
+  function pump(): void {
+    if (running >= options.inFlight || queue.length === 0) return;
+    running++;
+    const batch = queue.splice(0, options.maxBatch);
+    void run(batch).finally(() => {
+      running--;
+      pump();
+    });
+  }
+
+  return {
+    add(item: T): Promise<R> {
+      return new Promise((resolve, reject) => {
+        queue.push({ item, resolve, reject });
+        pump();
+      });
+    },
+  };
+}
+
+/**
+ * For Postgres writes: whether a row's own data failed the statement (classes 22, data
+ * exception, and 23, integrity violation: e.g. the room it refers to deleted meanwhile).
+ */
+export function spoiledByARow(error: unknown): boolean {
+  const code = pgCode(error);
+  return code !== undefined && (code.startsWith('22') || code.startsWith('23'));
+}
