@@ -3,10 +3,12 @@ import { AuthError, verifyAccessToken } from '../auth/verify.ts';
 import type { AppDeps } from '../deps.ts';
 import { knockPorts } from '../knock/ports.ts';
 import { createRoomRecord } from '../record/index.ts';
-import { getRoomAccess, recordPresence } from '../rooms/access.ts';
+import { getRoomAccess } from '../rooms/access.ts';
+import { createPresenceLog } from '../rooms/presence-log.ts';
 import type { BackendPorts, RoomAccess } from './ports.ts';
 
 export function realtimePorts(deps: AppDeps): BackendPorts {
+  const presenceLog = createPresenceLog(deps.db);
   return {
     live: deps.live,
     record: createRoomRecord(deps.db, deps.dbKind),
@@ -42,7 +44,7 @@ export function realtimePorts(deps: AppDeps): BackendPorts {
     },
     knocks: knockPorts(deps),
     recordPresence: ({ roomId, userId, connectionId, kind, at }) =>
-      recordPresence(deps.db, { roomId, userId, connectionId, event: kind, at }),
+      presenceLog.record({ roomId, userId, connectionId, event: kind, at }),
     logError: (message, error) =>
       deps.log.error(
         `[realtime] ${message}: ${error instanceof Error ? error.stack : String(error)}`,

@@ -6,9 +6,10 @@
 import { MAX_ROOM_REACTIONS } from '@kino/shared/reactions';
 import { NO_BUFFERING } from '@kino/shared/room/buffering';
 import type { ChatKind, ChatMessage, PlaybackState, RoomSettings } from '@kino/shared/types';
-import { and, asc, desc, eq, gt, inArray, isNull, lt } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, lt } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
-import { roomChat, roomLive, rooms } from '../db/schema.ts';
+import { roomChat, roomLive } from '../db/schema.ts';
+import { restartIdleClocks } from '../rooms/idle-clock.ts';
 import { createChatAppender } from './chat-append.ts';
 import { ReactionLimitError, recordCall } from './errors.ts';
 import { recordStatements } from './statements.ts';
@@ -165,12 +166,11 @@ export function createPostgresRoomRecord(
       }),
 
     touchRooms: (roomIds, at) =>
-      recordCall(async () => {
-        if (roomIds.length === 0) return;
-        await db
-          .update(rooms)
-          .set({ lastActivityAt: new Date(at) })
-          .where(and(inArray(rooms.id, [...roomIds]), isNull(rooms.closedAt)));
-      }),
+      recordCall(() =>
+        restartIdleClocks(
+          db,
+          [...roomIds].map((id) => [id, at] as const),
+        ),
+      ),
   };
 }

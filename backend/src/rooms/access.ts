@@ -52,26 +52,6 @@ export async function getRoomAccess(
   });
 }
 
-export interface PresenceEvent {
-  roomId: string;
-  userId: string;
-  connectionId: string;
-  event: 'join' | 'leave';
-  /** ms since epoch (the caller's clock). */
-  at: number;
-}
-
-/** Appends to the join/leave history and restarts the room's idle clock. */
-export async function recordPresence(db: Db, presence: PresenceEvent): Promise<void> {
-  const at = new Date(presence.at);
-  await guardDb(() =>
-    db.transaction(async (tx) => {
-      await tx.insert(roomPresence).values({ ...presence, at });
-      await tx.update(rooms).set({ lastActivityAt: at }).where(eq(rooms.id, presence.roomId));
-    }),
-  );
-}
-
 export async function listPresence(db: Db, roomId: string) {
   const rows = await guardDb(() =>
     db.select().from(roomPresence).where(eq(roomPresence.roomId, roomId)).orderBy(roomPresence.id),

@@ -21,7 +21,7 @@ import { dropPendingReminders } from '../schedule/reminders.ts';
 import { getRoomAccess } from './access.ts';
 import { guardLive } from './live-guard.ts';
 
-export { getRoomAccess, type RoomAccess, recordPresence } from './access.ts';
+export { getRoomAccess, type RoomAccess } from './access.ts';
 
 /** The room's link: the same for everyone, since the server admits by signed-in account. */
 export function joinUrl(publicUrl: string, roomId: string): string {

@@ -8,8 +8,9 @@ import { waitUntil } from '@kino/test-support/smtp-sink';
 import type { RoomEvent } from '../../src/live/types.ts';
 import { countPendingMail } from '../../src/mail/queue.ts';
 import { createRoomRecord } from '../../src/record/index.ts';
-import { getRoomAccess, listPresence, recordPresence } from '../../src/rooms/access.ts';
+import { getRoomAccess, listPresence } from '../../src/rooms/access.ts';
 import { sweepIdleRooms } from '../../src/rooms/expiry.ts';
+import { createPresenceLog } from '../../src/rooms/presence-log.ts';
 import { call } from '../support/http.ts';
 import type { SuiteContext } from './context.ts';
 
@@ -108,20 +109,24 @@ export function lifecycleTests(ctx: SuiteContext): void {
     const idle = (await ctx.createRoom({ filmId: 'night-train', invitees: ['boris'] })).json;
     const busy = (await ctx.createRoom({ filmId: 'night-train', invitees: ['boris'] })).json;
     const t0 = ctx.env.deps.clock();
-    await recordPresence(ctx.env.deps.db, {
-      roomId: idle.id,
-      userId: 'boris',
-      connectionId: 'c1',
-      event: 'join',
-      at: t0,
-    });
-    await recordPresence(ctx.env.deps.db, {
-      roomId: idle.id,
-      userId: 'boris',
-      connectionId: 'c1',
-      event: 'leave',
-      at: t0 + 1000,
-    });
+    // Both at once: they share one transaction (presence-log.ts), in the order they came.
+    const presenceLog = createPresenceLog(ctx.env.deps.db);
+    await Promise.all([
+      presenceLog.record({
+        roomId: idle.id,
+        userId: 'boris',
+        connectionId: 'c1',
+        event: 'join',
+        at: t0,
+      }),
+      presenceLog.record({
+        roomId: idle.id,
+        userId: 'boris',
+        connectionId: 'c1',
+        event: 'leave',
+        at: t0 + 1000,
+      }),
+    ]);
     expect(
       (await listPresence(ctx.env.deps.db, idle.id)).map((p) => [
         p.userId,
