@@ -9,7 +9,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { getLocale, t } from '../i18n';
 import type { RoomView } from '../room/room-state';
 import type { SidebarActions } from './room-model';
-import { choiceOk, inputBounds, localInputToMs, localInputValue } from './schedule-choice';
+import { StartTimeInput } from './StartTimeInput';
+import { choiceOk, localInputToMs, localInputValue } from './schedule-choice';
 
 interface Props {
   view: RoomView;
@@ -70,7 +71,6 @@ function OwnerControls({ startsAt, actions }: { startsAt: number; actions: Sideb
 
   const now = actions.serverNow();
   const valid = choiceOk({ later: true, local }, now);
-  const bounds = inputBounds(now);
   return (
     <div class="kv-countdown-owner">
       {message && (
@@ -91,19 +91,12 @@ function OwnerControls({ startsAt, actions }: { startsAt: number; actions: Sideb
             void run(() => actions.reschedule(iso), t('rescheduleDone'));
           }}
         >
-          <label class="kv-when-label" for="kv-reschedule-at">
-            {t('whenTime')}
-          </label>
-          <input
+          <StartTimeInput
             id="kv-reschedule-at"
-            class="kv-input"
-            type="datetime-local"
-            step={1}
-            min={bounds.min}
-            max={bounds.max}
             value={local}
-            aria-invalid={!valid}
-            onInput={(event) => setLocal(event.currentTarget.value)}
+            now={now}
+            invalid={!valid}
+            onInput={setLocal}
           />
           <div class="kv-actions">
             <button type="submit" class="kv-button kv-primary" disabled={busy || !valid}>

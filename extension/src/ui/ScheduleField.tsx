@@ -1,10 +1,10 @@
 /**
- * "When" in the start panel: Now, or At a set time with the browser's datetime-local input
- * (its own keyboard handling and locale), bounded to the next 30 days, with the user's zone
+ * "When" in the start panel: Now, or At a set time (StartTimeInput), with the user's zone
  * named under it.
  */
 import { t } from '../i18n';
-import { choiceOk, inputBounds, localZone, type ScheduleChoice } from './schedule-choice';
+import { StartTimeInput } from './StartTimeInput';
+import { choiceOk, localZone, type ScheduleChoice } from './schedule-choice';
 
 interface Props {
   choice: ScheduleChoice;
@@ -14,7 +14,6 @@ interface Props {
 }
 
 export function ScheduleField({ choice, disabled, now, onChange }: Props) {
-  const bounds = inputBounds(now);
   const invalid = choice.later && choice.local !== '' && !choiceOk(choice, now);
   return (
     <fieldset class="kv-when" disabled={disabled}>
@@ -41,21 +40,14 @@ export function ScheduleField({ choice, disabled, now, onChange }: Props) {
       </label>
       {choice.later && (
         <div class="kv-when-time">
-          <label class="kv-when-label" for="kv-starts-at">
-            {t('whenTime')}
-          </label>
-          <input
+          <StartTimeInput
             id="kv-starts-at"
-            class="kv-input"
-            type="datetime-local"
             name="startsAt"
-            step={1}
-            min={bounds.min}
-            max={bounds.max}
             value={choice.local}
-            aria-invalid={invalid}
-            aria-describedby="kv-starts-at-hint"
-            onInput={(event) => onChange({ local: event.currentTarget.value })}
+            now={now}
+            invalid={invalid}
+            describedBy="kv-starts-at-hint"
+            onInput={(local) => onChange({ local })}
           />
           <p id="kv-starts-at-hint" class={invalid ? 'kv-notice' : 'kv-muted'}>
             {invalid ? t('whenInvalid') : t('whenHint', { zone: localZone() })}
