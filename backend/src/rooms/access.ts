@@ -4,7 +4,7 @@
  * A database outage or timeout rejects with DependencyUnavailableError (db/faults.ts).
  */
 import { isRoomIdShaped } from '@kino/shared/ids';
-import { and, eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { guardDb } from '../db/faults.ts';
 import type { Db } from '../db/index.ts';
 import { type RoomRow, roomInvitees, roomPresence, roomRevocations, rooms } from '../db/schema.ts';
@@ -22,6 +22,27 @@ export interface RoomAccess {
   allowed: boolean;
 }
 
+/**
+ * The room and whether the user is invited or revoked, in one statement, prepared once per
+ * database (parsed and planned once per pooled connection): it runs at every join, and a
+ * reconnect storm (an instance gone, its members back at once) is thousands of joins. It was
+ * three statements built anew each time, two of them after the first.
+ */
+const accessStatements = new WeakMap<Db, ReturnType<typeof accessStatement>>();
+
+function accessStatement(db: Db) {
+  const userId = sql.placeholder('userId');
+  return db
+    .select({
+      room: rooms,
+      isInvitee: sql<boolean>`exists (select 1 from ${roomInvitees} where ${roomInvitees.roomId} = ${rooms.id} and ${roomInvitees.userId} = ${userId})`,
+      isRevoked: sql<boolean>`exists (select 1 from ${roomRevocations} where ${roomRevocations.roomId} = ${rooms.id} and ${roomRevocations.userId} = ${userId})`,
+    })
+    .from(rooms)
+    .where(eq(rooms.id, sql.placeholder('roomId')))
+    .prepare('kino_room_access');
+}
+
 /** null when the room does not exist (or `roomId` cannot be a room id at all). */
 export async function getRoomAccess(
   db: Db,
@@ -29,24 +50,19 @@ export async function getRoomAccess(
   userId: string,
 ): Promise<RoomAccess | null> {
   if (!isRoomIdShaped(roomId)) return null;
+  let statement = accessStatements.get(db);
+  if (!statement) {
+    statement = accessStatement(db);
+    accessStatements.set(db, statement);
+  }
+  const prepared = statement;
   return guardDb(async () => {
-    const [room] = await db.select().from(rooms).where(eq(rooms.id, roomId));
-    if (!room) return null;
+    const [row] = await prepared.execute({ roomId, userId });
+    if (!row) return null;
+    const { room } = row;
     const isOwner = room.ownerId === userId;
-    const [[invitee], [revoked]] = isOwner
-      ? [[], []]
-      : await Promise.all([
-          db
-            .select({ userId: roomInvitees.userId })
-            .from(roomInvitees)
-            .where(and(eq(roomInvitees.roomId, roomId), eq(roomInvitees.userId, userId))),
-          db
-            .select({ userId: roomRevocations.userId })
-            .from(roomRevocations)
-            .where(and(eq(roomRevocations.roomId, roomId), eq(roomRevocations.userId, userId))),
-        ]);
-    const isInvitee = invitee !== undefined;
-    const isRevoked = revoked !== undefined;
+    const isInvitee = !isOwner && row.isInvitee === true;
+    const isRevoked = !isOwner && row.isRevoked === true;
     const member = (isOwner || isInvitee || room.allowLinkJoin) && !isRevoked;
     return { room, isOwner, isInvitee, isRevoked, allowed: member && room.closedAt === null };
   });
