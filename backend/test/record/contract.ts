@@ -114,6 +114,26 @@ export function roomRecordContract(name: string, harness: RecordHarness): void {
       expect((await record.chatPage('r2', { limit: 5 })).messages).toEqual([]);
     });
 
+    test('lines come back exactly as sent, whatever their characters', async () => {
+      const texts = [
+        '{a,b}',
+        'NULL',
+        '',
+        ' "quoted" ',
+        'back\\slash\\',
+        'line\nbreak\ttab',
+        '🎬,}',
+      ];
+      const sent = await Promise.all(
+        texts.map((text, i) =>
+          record.appendChat('r1', { ...line(`id,{${i}}"`, text), name: `N "${i}", {x}` }, initial),
+        ),
+      );
+      const page = await record.chatPage('r1', { limit: 20 });
+      const byId = new Map(page.messages.map((m) => [m.id, m]));
+      for (const { message } of sent) expect(byId.get(message.id)).toEqual(message);
+    });
+
     test('concurrent lines: consecutive cursors, no holes, one line per id', async () => {
       await record.load('r1', initial);
       const results = await Promise.all(
