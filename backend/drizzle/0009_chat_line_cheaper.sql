@@ -38,6 +38,7 @@ RETURNS TABLE (ord integer, line_cursor bigint, stored boolean)
 LANGUAGE plpgsql AS $$
 DECLARE
   cursors bigint[] := array_fill(NULL::bigint, ARRAY[cardinality(ids)]);
+  initial_records jsonb;
   initial jsonb;
   reaction integer;
   next_cursor bigint;
@@ -51,7 +52,10 @@ BEGIN
     RETURNING chat_cursor INTO next_cursor;
     IF NOT FOUND THEN
       -- No record yet (the room's first line), or a reaction past the limit.
-      initial := initials::jsonb -> rooms[i];
+      IF initial_records IS NULL THEN
+        initial_records := initials::jsonb;
+      END IF;
+      initial := initial_records -> rooms[i];
       INSERT INTO room_live (room_id, playing, position, at, rate, seq, control_mode,
         buffer_policy, buffering, chat_cursor, reaction_count)
       VALUES (rooms[i], (initial->>0)::boolean, (initial->>1)::double precision,

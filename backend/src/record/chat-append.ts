@@ -106,7 +106,8 @@ const DUPLICATE = '23505';
 /**
  * Batches stored with dedupe after one failed on a stored client id: resends come in bursts (a
  * reconnect sends every unacknowledged line again), and each batch that fails on one is work done
- * twice. One batch's worth of lines gets checked line by line at a cost of ~10 % (bench).
+ * twice. With dedupe a line costs Postgres about a third more (backend/bench/append-chat.ts:
+ * 39.5 µs against 29.5, still less than the 49.5 before migration 0009).
  */
 const DEDUPE_AFTER_DUPLICATE = 20;
 

@@ -61,6 +61,28 @@ export function roomRecordContract(name: string, harness: RecordHarness): void {
       expect(again.playback).toEqual(playback(0));
     });
 
+    test("a room's first line makes its record, from that room's initial state", async () => {
+      const owned = { controlMode: 'owner', bufferPolicy: 'continue' } as const;
+      // Two rooms' first lines at once (one batch, or two).
+      const [a, b] = await Promise.all([
+        record.appendChat('r1', line('a', 'first in r1'), initial),
+        record.appendChat('r2', line('b', 'first in r2'), {
+          playback: playback(7, 42, true),
+          settings: owned,
+        }),
+      ]);
+      expect([a.message.cursor, b.message.cursor]).toEqual([1, 1]);
+      // A later line's initial state is not used: the record is there.
+      await record.appendChat('r2', line('c', 'second in r2'), initial);
+      expect(await record.get('r1')).toMatchObject({ playback: playback(0), settings });
+      expect(await record.get('r2')).toEqual({
+        playback: playback(7, 42, true),
+        settings: owned,
+        buffering: NO_BUFFERING,
+        chatCursor: 2,
+      });
+    });
+
     test('playback compare-and-set accepts only the expected seq', async () => {
       expect(await record.casPlayback('r1', 0, playback(1))).toEqual({ ok: false, state: null });
       await record.load('r1', initial);
