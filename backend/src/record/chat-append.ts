@@ -44,7 +44,7 @@ interface Pending {
 
 /**
  * The function's arguments for a batch: the lines as columns (typed arrays, which Postgres reads
- * without a parse per line, where one jsonb object per line cost it a sixth of the call), sorted
+ * without a jsonb parse of 17 keys per line: ~8 % of a line's cost to it), sorted
  * by room, each room's in arrival order (the order batches lock rooms in: see
  * CHAT_BATCHES_IN_FLIGHT), and each room's initial record once, as jsonb text Postgres parses
  * only should a room have no record yet. `order[k]` is the batch index of column entry k.
