@@ -15,13 +15,18 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { NO_BUFFERING } from '@kino/shared/room/buffering';
 import { seededRandom } from '@kino/shared/seeded-random';
 import { createTestDatabase, type TestDatabase } from '@kino/test-support/postgres';
 import { sql } from 'drizzle-orm';
 import { Client } from 'pg';
 import { type DbHandle, openPostgres } from '../src/db/index.ts';
 import { rooms } from '../src/db/schema.ts';
-import { CHAT_BATCHES_IN_FLIGHT, chatLineOf } from '../src/record/chat-append.ts';
+import {
+  CHAT_BATCHES_IN_FLIGHT,
+  type ChatAppendRequest,
+  chatColumnsOf,
+} from '../src/record/chat-append.ts';
 
 const { values } = parseArgs({
   options: {
@@ -44,16 +49,44 @@ const ROUNDS = Number(values.rounds);
 /** Share of lines that are reactions (bench:load sends text only). */
 const REACTION_SHARE = Number(values.reactions);
 const TOUCH_MS = Number(values['touch-ms']);
-const SQL_TEXT = 'SELECT ord, line_cursor, stored FROM kino_append_chat($1::jsonb, $2)';
+const SQL_TEXT =
+  'SELECT ord, line_cursor, stored FROM kino_append_chat($1::text[], $2::text[], $3::text[], ' +
+  '$4::text[], $5::text[], $6::text[], $7::float8[], $8::float8[], $9::text, $10, false)';
+/** The call before migration 0009 (bench/append-chat-0008.sql): one jsonb object per line. */
+const SQL_TEXT_0008 = 'SELECT ord, line_cursor, stored FROM kino_append_chat($1::jsonb, $2)';
 const MAX_REACTIONS = 5_000;
 const TICK_MS = 1000 / 100; // USER_HZ
 
+/** A batch's arguments, as the appender makes them (or as it did before migration 0009). */
+function argumentsOf(batch: ChatAppendRequest[], before0009: boolean): unknown[] {
+  if (!before0009) {
+    const { columns: c } = chatColumnsOf(batch);
+    return [c.rooms, c.ids, c.kinds, c.userIds, c.names, c.texts, c.ats, c.positions, c.initials];
+  }
+  const lines = batch.map(({ roomId, message, initial: { playback, settings } }, ord) => ({
+    ord,
+    roomId,
+    ...message,
+    playing: playback.playing,
+    playbackPosition: playback.position,
+    playbackAt: playback.at,
+    rate: playback.rate,
+    seq: playback.seq,
+    controlMode: settings.controlMode,
+    bufferPolicy: settings.bufferPolicy,
+    buffering: NO_BUFFERING,
+  }));
+  return [JSON.stringify(lines), MAX_REACTIONS];
+}
+
 /** One call of the function, as the appender makes it (or prepared, with --named). */
-const call = (client: Client, lines: string) =>
+const call = (variant: Variant, client: Client, batch: ChatAppendRequest[]) =>
   client.query({
     ...(values.named ? { name: 'kino_append_chat' } : {}),
-    text: SQL_TEXT,
-    values: [lines, MAX_REACTIONS],
+    text: variant.before0009 ? SQL_TEXT_0008 : SQL_TEXT,
+    values: variant.before0009
+      ? argumentsOf(batch, true)
+      : [...argumentsOf(batch, false), MAX_REACTIONS],
   });
 
 const random = seededRandom(15);
@@ -75,28 +108,24 @@ function pick(size: number): string[] {
 }
 
 /** One batch: a line in each of `size` different rooms, as bench:load's saturation sends them. */
-function batchJson(size: number, roomsOf?: string[]): string {
-  const lines = (roomsOf ?? pick(size)).map((roomId, ord) => {
+function batchOf(size: number, roomsOf?: string[]): ChatAppendRequest[] {
+  return (roomsOf ?? pick(size)).map((roomId) => {
     const n = serial++;
     const reaction = random() < REACTION_SHARE;
-    return chatLineOf(
-      {
-        roomId,
-        message: {
-          id: `c${n.toString(36)}-${Math.floor(random() * 1e9).toString(36)}`,
-          kind: reaction ? 'reaction' : 'text',
-          userId: `u${n % 5000}`,
-          name: `Зритель ${n % 5000}`,
-          text: reaction ? '🔥' : `Смотрите, какой кадр! #${n}`,
-          at: 1_700_000_000_000 + n,
-          position: (n % 7200) + 0.5,
-        },
-        initial,
+    return {
+      roomId,
+      message: {
+        id: `c${n.toString(36)}-${Math.floor(random() * 1e9).toString(36)}`,
+        kind: reaction ? 'reaction' : 'text',
+        userId: `u${n % 5000}`,
+        name: `Зритель ${n % 5000}`,
+        text: reaction ? '🔥' : `Смотрите, какой кадр! #${n}`,
+        at: 1_700_000_000_000 + n,
+        position: (n % 7200) + 0.5,
       },
-      ord,
-    );
+      initial,
+    };
   });
-  return JSON.stringify(lines);
 }
 
 function cpuMsOf(pid: number): number {
@@ -120,12 +149,23 @@ interface Variant {
   pids: number[];
   cpuMs: number;
   lines: number;
+  /** Its kino_append_chat is the one before migration 0009 (bench/append-chat-0008.sql). */
+  before0009: boolean;
 }
 
 async function openVariant(name: string): Promise<Variant> {
   const database = await createTestDatabase();
   const handle = await openPostgres(database.url);
-  const variant: Variant = { name, database, handle, clients: [], pids: [], cpuMs: 0, lines: 0 };
+  const variant: Variant = {
+    name,
+    database,
+    handle,
+    clients: [],
+    pids: [],
+    cpuMs: 0,
+    lines: 0,
+    before0009: false,
+  };
   if (name !== '-') await handle.db.execute(sql.raw(readFileSync(name, 'utf8')));
   const now = new Date();
   await handle.db.insert(rooms).values(
@@ -147,11 +187,15 @@ async function openVariant(name: string): Promise<Variant> {
     variant.pids.push((await client.query('SELECT pg_backend_pid() AS pid')).rows[0].pid);
   }
   const first = variant.clients[0] as Client;
+  const found = await first.query(
+    `SELECT to_regprocedure('kino_append_chat(jsonb, integer)') IS NOT NULL AS old`,
+  );
+  variant.before0009 = found.rows[0].old;
   // Warm-up: every room's first line (its record), and the function's plans cached everywhere.
   for (let i = 0; i < ROOMS; i += BATCH) {
-    await call(first, batchJson(0, roomIds.slice(i, i + BATCH)));
+    await call(variant, first, batchOf(0, roomIds.slice(i, i + BATCH)));
   }
-  for (const c of variant.clients) await call(c, batchJson(BATCH));
+  for (const c of variant.clients) await call(variant, c, batchOf(BATCH));
   return variant;
 }
 
@@ -171,7 +215,7 @@ async function round(variant: Variant, batches: number): Promise<void> {
     variant.clients.map(async (client) => {
       while (next < batches) {
         next++;
-        await call(client, batchJson(BATCH));
+        await call(variant, client, batchOf(BATCH));
       }
     }),
   );
@@ -188,10 +232,12 @@ async function report(variant: Variant, updates0: { upd: number; hot: number }):
   const first = variant.clients[0] as Client;
   await Bun.sleep(600); // the backends report their table counters at most every 500 ms
   const updates1 = await liveUpdates(first);
-  const explained = await first.query(`EXPLAIN (ANALYZE, BUFFERS, WAL, FORMAT JSON) ${SQL_TEXT}`, [
-    batchJson(BATCH),
-    MAX_REACTIONS,
-  ]);
+  const explained = await first.query(
+    `EXPLAIN (ANALYZE, BUFFERS, WAL, FORMAT JSON) ${variant.before0009 ? SQL_TEXT_0008 : SQL_TEXT}`,
+    variant.before0009
+      ? argumentsOf(batchOf(BATCH), true)
+      : [...argumentsOf(batchOf(BATCH), false), MAX_REACTIONS],
+  );
   const plan = explained.rows[0]['QUERY PLAN'][0].Plan;
   const per = (n: number) => (n / BATCH).toFixed(2);
   const hot = (100 * (updates1.hot - updates0.hot)) / (updates1.upd - updates0.upd);

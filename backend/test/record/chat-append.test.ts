@@ -84,6 +84,29 @@ describe.skipIf(!hasPostgres)('chat lines in batches (Postgres)', () => {
     expect(ofR1).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
   });
 
+  test('a resend among new lines: the batch goes again with dedupe, nothing doubled', async () => {
+    using appends = counted(postgres().db);
+    const { db, counter } = appends;
+    const record = createPostgresRoomRecord(db, 'postgres');
+    await record.appendChat('r1', line('sent'), initial);
+    counter.statements = 0;
+    const appended = await Promise.all([
+      ...Array.from({ length: 6 }, (_, i) =>
+        record.appendChat(ROOMS[i % 2] as string, line(`new-${i}`), initial),
+      ),
+      record.appendChat('r1', line('sent'), initial),
+      record.appendChat('r2', line('new-1'), initial),
+    ]);
+    // (Batches in flight at once commit in either order: which new line got which cursor varies.)
+    expect(appended.slice(0, 6).every((a) => a.stored)).toBe(true);
+    expect(appended[6]).toMatchObject({ stored: false, message: { cursor: 1 } });
+    expect(appended[7]).toMatchObject({ stored: false, message: appended[1]?.message });
+    expect(await cursorsOf(postgres().db, 'r1')).toEqual([1, 2, 3, 4]);
+    expect(await cursorsOf(postgres().db, 'r2')).toEqual([1, 2, 3]);
+    // The first lines alone (one per free slot), the rest in one batch, that batch once more.
+    expect(counter.statements).toBeLessThanOrEqual(CHAT_BATCHES_IN_FLIGHT + 2);
+  });
+
   test('a line for a room that is gone fails alone; the lines beside it are stored', async () => {
     const record = createPostgresRoomRecord(postgres().db, 'postgres');
     const results = await Promise.allSettled([

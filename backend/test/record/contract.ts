@@ -61,6 +61,28 @@ export function roomRecordContract(name: string, harness: RecordHarness): void {
       expect(again.playback).toEqual(playback(0));
     });
 
+    test("a room's first line makes its record, from that room's initial state", async () => {
+      const owned = { controlMode: 'owner', bufferPolicy: 'continue' } as const;
+      // Two rooms' first lines at once (one batch, or two).
+      const [a, b] = await Promise.all([
+        record.appendChat('r1', line('a', 'first in r1'), initial),
+        record.appendChat('r2', line('b', 'first in r2'), {
+          playback: playback(7, 42, true),
+          settings: owned,
+        }),
+      ]);
+      expect([a.message.cursor, b.message.cursor]).toEqual([1, 1]);
+      // A later line's initial state is not used: the record is there.
+      await record.appendChat('r2', line('c', 'second in r2'), initial);
+      expect(await record.get('r1')).toMatchObject({ playback: playback(0), settings });
+      expect(await record.get('r2')).toEqual({
+        playback: playback(7, 42, true),
+        settings: owned,
+        buffering: NO_BUFFERING,
+        chatCursor: 2,
+      });
+    });
+
     test('playback compare-and-set accepts only the expected seq', async () => {
       expect(await record.casPlayback('r1', 0, playback(1))).toEqual({ ok: false, state: null });
       await record.load('r1', initial);
@@ -112,6 +134,26 @@ export function roomRecordContract(name: string, harness: RecordHarness): void {
       expect(c.message.cursor).toBe(3);
       expect((await record.get('r1'))?.chatCursor).toBe(3);
       expect((await record.chatPage('r2', { limit: 5 })).messages).toEqual([]);
+    });
+
+    test('lines come back exactly as sent, whatever their characters', async () => {
+      const texts = [
+        '{a,b}',
+        'NULL',
+        '',
+        ' "quoted" ',
+        'back\\slash\\',
+        'line\nbreak\ttab',
+        '🎬,}',
+      ];
+      const sent = await Promise.all(
+        texts.map((text, i) =>
+          record.appendChat('r1', { ...line(`id,{${i}}"`, text), name: `N "${i}", {x}` }, initial),
+        ),
+      );
+      const page = await record.chatPage('r1', { limit: 20 });
+      const byId = new Map(page.messages.map((m) => [m.id, m]));
+      for (const { message } of sent) expect(byId.get(message.id)).toEqual(message);
     });
 
     test('concurrent lines: consecutive cursors, no holes, one line per id', async () => {
