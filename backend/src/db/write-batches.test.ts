@@ -10,12 +10,14 @@ function gatedWriter(options: {
   fails?: (n: number) => boolean;
 }) {
   const batches: number[][] = [];
+  const retries: boolean[] = [];
   const gates: Array<() => void> = [];
   let failNext: unknown = null;
   const batched = writeBatches<number, string>({
     ...options,
-    async write(items) {
+    async write(items, retry) {
       batches.push(items);
+      retries.push(retry);
       await new Promise<void>((release) => gates.push(release));
       if (failNext) {
         const error = failNext;
@@ -41,6 +43,7 @@ function gatedWriter(options: {
   return {
     batched,
     batches,
+    retries,
     releaseAll,
     releaseOne,
     failNextWith(error: unknown) {
@@ -87,6 +90,8 @@ describe('writeBatches', () => {
     await blocker;
     expect(await Promise.all(results)).toEqual(['ok 1', 'ok 2', 'spoiled', 'ok 4']);
     expect(w.batches).toEqual([[0], [1, 2, 3, 4], [1], [2], [3], [4]]);
+    // Only the lines tried alone are retries: a lone line at a light load is not one.
+    expect(w.retries).toEqual([false, false, true, true, true, true]);
   });
 
   test("the database's own failure fails the whole batch at once, without retries", async () => {

@@ -15,8 +15,11 @@ export interface WriteBatchOptions<T, R> {
   maxBatch: number;
   /** Writes in flight at once (each holds one pooled connection while it runs). */
   inFlight: number;
-  /** Writes the items together; answers one result per item, in their order. */
-  write(items: T[]): Promise<R[]>;
+  /**
+   * Writes the items together; answers one result per item, in their order. `retry`: an item
+   * tried alone after one of its batch spoiled the batch.
+   */
+  write(items: T[], retry: boolean): Promise<R[]>;
   /** Whether the error is one item's own, so that the items are worth trying one by one. */
   spoiledByAnItem(error: unknown): boolean;
 }
@@ -35,9 +38,12 @@ export function writeBatches<T, R>(options: WriteBatchOptions<T, R>): WriteBatch
   const queue: Pending<T, R>[] = [];
   let running = 0;
 
-  async function run(batch: Pending<T, R>[]): Promise<void> {
+  async function run(batch: Pending<T, R>[], retry: boolean): Promise<void> {
     try {
-      const results = await options.write(batch.map((p) => p.item));
+      const results = await options.write(
+        batch.map((p) => p.item),
+        retry,
+      );
       for (const [i, p] of batch.entries()) p.resolve(results[i] as R);
     } catch (error) {
       if (batch.length === 1 || !options.spoiledByAnItem(error)) {
@@ -46,7 +52,7 @@ export function writeBatches<T, R>(options: WriteBatchOptions<T, R>): WriteBatch
         for (const p of batch) p.reject(error);
         return;
       }
-      for (const p of batch) await run([p]);
+      for (const p of batch) await run([p], true);
     }
   }
 
@@ -54,7 +60,7 @@ export function writeBatches<T, R>(options: WriteBatchOptions<T, R>): WriteBatch
     if (running >= options.inFlight || queue.length === 0) return;
     running++;
     const batch = queue.splice(0, options.maxBatch);
-    void run(batch).finally(() => {
+    void run(batch, false).finally(() => {
       running--;
       pump();
     });

@@ -1,9 +1,9 @@
 /**
- * Chat lines reach Postgres in batches: while CHAT_BATCHES_IN_FLIGHT statements are in flight,
- * the lines that arrive wait and then go together in the next (`kino_append_chat`, migrations
- * 0007 and 0009). Under a light load a line goes alone at once; under a heavy one a round trip, a
- * statement and a commit (a WAL flush) serve many lines, where one per line queued the lines
- * behind the pool and the disk (bench:load saturation).
+ * Chat lines reach Postgres in batches (db/write-batches.ts): while CHAT_BATCHES_IN_FLIGHT calls
+ * of `kino_append_chat` (migrations 0007 and 0009) are in flight, the lines that arrive wait and
+ * then go together in the next. Under a light load a line goes alone at once; under a heavy one
+ * a round trip, a statement and a commit (a WAL flush) serve many lines, where one per line
+ * queued the lines behind the pool and the disk (bench:load saturation).
  * Each line still succeeds or fails on its own: should one line's data fail a batch (a room
  * deleted meanwhile), its lines are tried again one by one; should the database (away, a
  * timeout), all of them fail at once and their senders resend.
@@ -12,6 +12,7 @@ import { NO_BUFFERING } from '@kino/shared/room/buffering';
 import type { ChatMessage, PlaybackState, RoomSettings } from '@kino/shared/types';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
+import { spoiledByARow, writeBatches } from '../db/write-batches.ts';
 import { pgCode } from './errors.ts';
 
 export interface ChatAppendRequest {
@@ -35,12 +36,6 @@ export const CHAT_BATCH_MAX = 200;
  * lines of one connection never overlap (the hub handles its frames one at a time).
  */
 export const CHAT_BATCHES_IN_FLIGHT = 3;
-
-interface Pending {
-  request: ChatAppendRequest;
-  resolve(outcome: ChatAppendOutcome): void;
-  reject(error: unknown): void;
-}
 
 /**
  * The function's arguments for a batch: the lines as columns (typed arrays, which Postgres reads
@@ -91,15 +86,6 @@ export function chatColumnsOf(batch: readonly ChatAppendRequest[]) {
   return { order, columns: { ...columns, initials: JSON.stringify(Object.fromEntries(initials)) } };
 }
 
-/**
- * Whether a line's own data failed the batch (classes 22, data exception, and 23, integrity
- * violation: e.g. a room deleted meanwhile), so the lines are worth trying one by one.
- */
-function spoiledByALine(error: unknown): boolean {
-  const code = pgCode(error);
-  return code !== undefined && (code.startsWith('22') || code.startsWith('23'));
-}
-
 /** A unique key violated: in a batch stored without dedupe, a client id stored already. */
 const DUPLICATE = '23505';
 
@@ -135,8 +121,6 @@ function appendStatement(db: Db) {
 }
 
 export function createChatAppender(db: Db, maxReactions: number) {
-  const queue: Pending[] = [];
-  let inFlight = 0;
   let dedupeBatches = 0;
   const statement = appendStatement(db);
 
@@ -153,49 +137,28 @@ export function createChatAppender(db: Db, maxReactions: number) {
 
   /**
    * Without dedupe a batch's lines go in with one INSERT, which a stored client id fails as a
-   * whole; then the batch goes again with dedupe (each line ON CONFLICT DO NOTHING, as before).
+   * whole; then the batch goes again with dedupe (each line ON CONFLICT DO NOTHING, as before),
+   * and so do the next DEDUPE_AFTER_DUPLICATE batches and every line tried alone.
    */
-  async function run(batch: Pending[], dedupe: boolean): Promise<void> {
+  async function write(batch: ChatAppendRequest[], retry: boolean) {
+    const dedupe = retry || dedupeBatches > 0;
+    if (dedupeBatches > 0 && !retry) dedupeBatches--;
     try {
-      const outcomes = await store(
-        batch.map((p) => p.request),
-        dedupe,
-      );
-      for (const [i, p] of batch.entries()) p.resolve(outcomes[i] as ChatAppendOutcome);
+      return await store(batch, dedupe);
     } catch (error) {
-      if (!dedupe && pgCode(error) === DUPLICATE) {
-        dedupeBatches = DEDUPE_AFTER_DUPLICATE;
-        return run(batch, true);
-      }
-      if (batch.length === 1 || !spoiledByALine(error)) {
-        // Away, slow (a timeout) or anything else that is the database's, not a line's: every
-        // line fails now (clients resend, by id), rather than each waiting its own retry.
-        for (const p of batch) p.reject(error);
-        return;
-      }
-      // One line spoiled the batch: each on its own, so only that one fails.
-      for (const p of batch) await run([p], true);
+      if (dedupe || pgCode(error) !== DUPLICATE) throw error;
+      dedupeBatches = DEDUPE_AFTER_DUPLICATE;
+      return store(batch, true);
     }
   }
 
-  function pump(): void {
-    if (inFlight >= CHAT_BATCHES_IN_FLIGHT || queue.length === 0) return;
-    inFlight++;
-    const batch = queue.splice(0, CHAT_BATCH_MAX);
-    const dedupe = dedupeBatches > 0;
-    if (dedupe) dedupeBatches--;
-    void run(batch, dedupe).finally(() => {
-      inFlight--;
-      pump();
-    });
-  }
-
+  const batches = writeBatches<ChatAppendRequest, ChatAppendOutcome>({
+    maxBatch: CHAT_BATCH_MAX,
+    inFlight: CHAT_BATCHES_IN_FLIGHT,
+    write,
+    spoiledByAnItem: spoiledByARow,
+  });
   return {
-    append(request: ChatAppendRequest): Promise<ChatAppendOutcome> {
-      return new Promise((resolve, reject) => {
-        queue.push({ request, resolve, reject });
-        pump();
-      });
-    },
+    append: (request: ChatAppendRequest): Promise<ChatAppendOutcome> => batches.add(request),
   };
 }
