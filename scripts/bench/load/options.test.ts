@@ -22,12 +22,6 @@ describe('bench:load flags', () => {
     expect(o.targets).toEqual(['bare', 'kino-2']);
   });
 
-  test('--warmup: none by default, seconds of unmeasured realistic traffic when given', () => {
-    expect(DEFAULTS.warmupSec).toBe(0);
-    expect(parseOptions(['--warmup', '15']).warmupSec).toBe(15);
-    expect(() => parseOptions(['--warmup', '-1'])).toThrow('--warmup needs a whole');
-  });
-
   test('bad values name the flag', () => {
     expect(() => parseOptions(['--connections', 'many'])).toThrow('--connections needs a whole');
     expect(() => parseOptions(['--connections', '1'])).toThrow('between 2 and 20000');

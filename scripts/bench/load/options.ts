@@ -20,12 +20,6 @@ export interface LoadOptions {
   durationSec: number;
   /** Seconds of the closed-loop saturation phase (throughput ceiling). */
   saturationSec: number;
-  /**
-   * Seconds of realistic traffic before the measured realistic phase, not counted anywhere: the
-   * servers' JIT compiles the chat and playback paths then (each instance its own copy), as a
-   * long-running server did long ago. 0 (the default) measures from the first chat line.
-   */
-  warmupSec: number;
   roomSize: number;
   /** Client processes; the machine has 2 cores, so few and efficient. */
   workers: number;
@@ -38,7 +32,6 @@ export const DEFAULTS: LoadOptions = {
   connections: 5_000,
   durationSec: 60,
   saturationSec: 15,
-  warmupSec: 0,
   roomSize: 5,
   workers: 2,
   targets: [...TARGETS],
@@ -54,7 +47,6 @@ export const QUICK: Partial<LoadOptions> = {
 };
 
 export const USAGE = `Usage: bun run bench:load [--connections N] [--duration SEC] [--saturation SEC]
-                          [--warmup SEC]
                           [--workers N] [--targets bare,socketio,kino-1,kino-2,kino-3,kino-2a,kino-3a]
                           [--seed N] [--quick]`;
 
@@ -100,9 +92,6 @@ export function parseOptions(argv: readonly string[]): LoadOptions {
         break;
       case '--saturation':
         options.saturationSec = whole(name, value(), 0, 600);
-        break;
-      case '--warmup':
-        options.warmupSec = whole(name, value(), 0, 600);
         break;
       case '--workers':
         options.workers = whole(name, value(), 1, 16);

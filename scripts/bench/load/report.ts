@@ -137,11 +137,7 @@ export function renderReport(results: TargetResult[], ctx: ReportContext): strin
     `${ctx.date} · \`${ctx.command}\` · ${ctx.machine}`,
     '',
     `${num(ctx.options.connections)} connections in rooms of ${ctx.options.roomSize}; realistic phase ` +
-      `${ctx.options.durationSec} s (${ctx.rates})` +
-      (ctx.options.warmupSec > 0
-        ? ` after ${ctx.options.warmupSec} s of the same traffic not measured (JIT warm-up)`
-        : '') +
-      `; saturation phase ${ctx.options.saturationSec} s ` +
+      `${ctx.options.durationSec} s (${ctx.rates}); saturation phase ${ctx.options.saturationSec} s ` +
       '(closed loop: one chat line in flight per room, members take turns, ≤ 4 lines/s per connection). ' +
       'Our backend runs on Postgres and Redis (a fresh database and key prefix), its instances share both. ' +
       'Fan-out latency = send → each other member receives it, one clock. Clients and servers share the machine; ' +

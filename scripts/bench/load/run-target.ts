@@ -197,19 +197,6 @@ export async function runTarget(
         replies.map((r) => r.stats),
       );
     };
-    if (options.warmupSec > 0) {
-      // Same traffic as the realistic phase, nothing read from it (options.ts, warmupSec).
-      log(`  warm-up, ${options.warmupSec} s of realistic traffic (not measured)`);
-      await Promise.all(
-        workers.map((w) =>
-          w.ask(
-            { type: 'phase', phase: 'realistic', durationMs: options.warmupSec * 1000 },
-            'phase-done',
-            options.warmupSec * 1000 + 60_000,
-          ),
-        ),
-      );
-    }
     const realistic = await phase('realistic', options.durationSec);
     const saturation =
       options.saturationSec > 0 ? await phase('saturation', options.saturationSec) : null;
