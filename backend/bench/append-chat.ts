@@ -187,8 +187,11 @@ async function openVariant(name: string): Promise<Variant> {
     variant.pids.push((await client.query('SELECT pg_backend_pid() AS pid')).rows[0].pid);
   }
   const first = variant.clients[0] as Client;
+  // 0009 keeps the jsonb function for a rolling deploy: a variant is "before" when the array
+  // function is missing (bench/append-chat-0008.sql drops it).
   const found = await first.query(
-    `SELECT to_regprocedure('kino_append_chat(jsonb, integer)') IS NOT NULL AS old`,
+    `SELECT to_regprocedure('kino_append_chat(text[], text[], text[], text[], text[], text[],
+      double precision[], double precision[], text, integer, boolean)') IS NULL AS old`,
   );
   variant.before0009 = found.rows[0].old;
   // Warm-up: every room's first line (its record), and the function's plans cached everywhere.

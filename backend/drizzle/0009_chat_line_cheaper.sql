@@ -23,7 +23,9 @@ CREATE TRIGGER room_live_deleted AFTER DELETE ON room_live REFERENCING OLD TABLE
 FOR EACH STATEMENT EXECUTE FUNCTION kino_room_live_deleted();--> statement-breakpoint
 -- Lines deleted with no record left (none should be: every line is stored with its record).
 DELETE FROM room_chat c WHERE NOT EXISTS (SELECT 1 FROM room_live l WHERE l.room_id = c.room_id);--> statement-breakpoint
-DROP FUNCTION kino_append_chat(jsonb, integer);--> statement-breakpoint
+-- kino_append_chat(jsonb, integer) stays for now: during a rolling deploy the instances still
+-- running the code before this migration call it, and it works without the key (a later
+-- migration drops it once no such instance can be left).
 -- Stores a batch of chat lines (backend/src/record/chat-append.ts): line i is rooms[i], ids[i],
 -- …; per line the room's counter moves and the line is stored with it, or neither — the client
 -- id is there already (its earlier cursor, stored = false), or it is a reaction past the room's

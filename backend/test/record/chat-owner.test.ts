@@ -134,9 +134,9 @@ describe('migration 0009 on chat stored before it', () => {
       await db.execute(sql`INSERT INTO rooms (id, film_id, film_title, film_url, owner_id,
         owner_name, created_at, last_activity_at) VALUES ('old', 'f', 'F', 'http://f', 'anna',
         'Анна', now(), now()), ('other', 'f', 'F', 'http://f', 'anna', 'Анна', now(), now())`);
-      for (const roomId of ['old', 'other']) {
-        // Stored as 0008's kino_append_chat stores them (its jsonb lines).
-        const lines = [0, 1].map((ord) => ({
+      // Stored as 0008's kino_append_chat stores them (its jsonb lines).
+      const appendAsBefore = (roomId: string, ords: number[]) => {
+        const lines = ords.map((ord) => ({
           ...line(`${roomId}-${ord}`),
           ord,
           roomId,
@@ -149,15 +149,18 @@ describe('migration 0009 on chat stored before it', () => {
           bufferPolicy: 'wait',
           buffering: { hold: null, accounts: {} },
         }));
-        await db.execute(sql`SELECT * FROM kino_append_chat(${JSON.stringify(lines)}::jsonb, 10)`);
-      }
+        return db.execute(sql`SELECT * FROM kino_append_chat(${JSON.stringify(lines)}::jsonb, 10)`);
+      };
+      for (const roomId of ['old', 'other']) await appendAsBefore(roomId, [0, 1]);
       await migrate(db, { migrationsFolder: MIGRATIONS_FOLDER });
       const cursors = await db.execute(sql`SELECT cursor FROM room_chat WHERE room_id = 'old'
         ORDER BY cursor`);
       expect(cursors.rows.map((r) => Number((r as { cursor: unknown }).cursor))).toEqual([1, 2]);
+      // An instance still on the code before (a rolling deploy) goes on storing lines.
+      await appendAsBefore('old', [2]);
       const record = createPostgresRoomRecord(db as unknown as Db, 'pglite');
       const next = await record.appendChat('old', line('new'), initial);
-      expect(next).toMatchObject({ stored: true, message: { cursor: 3 } });
+      expect(next).toMatchObject({ stored: true, message: { cursor: 4 } });
       const again = await record.appendChat('old', line('old-0'), initial);
       expect(again).toMatchObject({ stored: false, message: { cursor: 1 } });
       await db.execute(sql`DELETE FROM rooms WHERE id = 'old'`);
