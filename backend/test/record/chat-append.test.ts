@@ -11,22 +11,11 @@ import type { Db } from '../../src/db/index.ts';
 import { roomChat } from '../../src/db/schema.ts';
 import { CHAT_BATCHES_IN_FLIGHT } from '../../src/record/chat-append.ts';
 import { createPostgresRoomRecord } from '../../src/record/postgres.ts';
-import { resetRooms, usePostgres } from './rooms.test-kit.ts';
+import { annasLine, INITIAL_RECORD, resetRooms, usePostgres } from './rooms.test-kit.ts';
 
 const ROOMS = ['r1', 'r2', 'r3', 'r4'];
-const initial = {
-  playback: { playing: false, position: 0, at: 1_700_000_000_000, rate: 1, seq: 0 },
-  settings: { controlMode: 'everyone' as const, bufferPolicy: 'wait' as const },
-};
-const line = (id: string) => ({
-  id,
-  kind: 'text' as const,
-  userId: 'anna',
-  name: 'Анна',
-  text: id,
-  at: 1_700_000_000_000,
-  position: 1,
-});
+const initial = INITIAL_RECORD;
+const line = annasLine;
 
 /**
  * The database handle with its calls of kino_append_chat counted, as they reach the pool (a

@@ -8,21 +8,10 @@ import { eq, sql } from 'drizzle-orm';
 import type { Pool } from 'pg';
 import { roomChat, roomLive } from '../../src/db/schema.ts';
 import { createPostgresRoomRecord } from '../../src/record/postgres.ts';
-import { resetRooms, usePostgres } from './rooms.test-kit.ts';
+import { annasLine, INITIAL_RECORD, resetRooms, usePostgres } from './rooms.test-kit.ts';
 
-const initial = {
-  playback: { playing: false, position: 0, at: 1_700_000_000_000, rate: 1, seq: 0 },
-  settings: { controlMode: 'everyone' as const, bufferPolicy: 'wait' as const },
-};
-const line = (id: string) => ({
-  id,
-  kind: 'text' as const,
-  userId: 'anna',
-  name: 'Анна',
-  text: id,
-  at: 1_700_000_000_000,
-  position: 1,
-});
+const initial = INITIAL_RECORD;
+const line = annasLine;
 /** Long enough for the other session to reach the lock; well under DB_TIMEOUTS.lockMs. */
 const WAIT_MS = 300;
 

@@ -15,21 +15,10 @@ import { migrate } from 'drizzle-orm/pglite/migrator';
 import { type Db, type DbHandle, MIGRATIONS_FOLDER } from '../../src/db/index.ts';
 import { roomChat, roomLive, rooms } from '../../src/db/schema.ts';
 import { createPostgresRoomRecord } from '../../src/record/postgres.ts';
-import { resetRooms, usePglite, usePostgres } from './rooms.test-kit.ts';
+import { annasLine, INITIAL_RECORD, resetRooms, usePglite, usePostgres } from './rooms.test-kit.ts';
 
-const initial = {
-  playback: { playing: false, position: 0, at: 1_700_000_000_000, rate: 1, seq: 0 },
-  settings: { controlMode: 'everyone' as const, bufferPolicy: 'wait' as const },
-};
-const line = (id: string, kind: 'text' | 'reaction' = 'text') => ({
-  id,
-  kind,
-  userId: 'anna',
-  name: 'Анна',
-  text: id,
-  at: 1_700_000_000_000,
-  position: 1,
-});
+const initial = INITIAL_RECORD;
+const line = annasLine;
 const chatRow = (roomId: string, cursor: number, kind = 'text') => ({
   roomId,
   cursor,

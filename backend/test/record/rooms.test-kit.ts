@@ -4,6 +4,23 @@ import { createTestDatabase, type TestDatabase } from '@kino/test-support/postgr
 import { type Db, type DbHandle, openPglite, openPostgres } from '../../src/db/index.ts';
 import { roomChat, roomLive, rooms } from '../../src/db/schema.ts';
 
+/** A room's record as its first line makes it (the record specs' rooms). */
+export const INITIAL_RECORD = {
+  playback: { playing: false, position: 0, at: 1_700_000_000_000, rate: 1, seq: 0 },
+  settings: { controlMode: 'everyone' as const, bufferPolicy: 'wait' as const },
+};
+
+/** Anna's chat line (or reaction) whose text is its id. */
+export const annasLine = (id: string, kind: 'text' | 'reaction' = 'text') => ({
+  id,
+  kind,
+  userId: 'anna',
+  name: 'Анна',
+  text: id,
+  at: 1_700_000_000_000,
+  position: 1,
+});
+
 /** Empty record tables and the given rooms (Anna's, Night Train). */
 export async function resetRooms(db: Db, ids: readonly string[]): Promise<void> {
   await db.delete(roomChat);
