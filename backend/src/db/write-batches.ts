@@ -8,8 +8,6 @@
  * else fail it (the database away, a timeout), all of them fail at once.
  */
 
-import { pgCode } from '../record/errors.ts';
-
 export interface WriteBatchOptions<T, R> {
   /** Most items in one write; more wait for the next. */
   maxBatch: number;
@@ -74,13 +72,4 @@ export function writeBatches<T, R>(options: WriteBatchOptions<T, R>): WriteBatch
       });
     },
   };
-}
-
-/**
- * For Postgres writes: whether a row's own data failed the statement (classes 22, data
- * exception, and 23, integrity violation: e.g. the room it refers to deleted meanwhile).
- */
-export function spoiledByARow(error: unknown): boolean {
-  const code = pgCode(error);
-  return code !== undefined && (code.startsWith('22') || code.startsWith('23'));
 }

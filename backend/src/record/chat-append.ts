@@ -12,8 +12,8 @@ import { NO_BUFFERING } from '@kino/shared/room/buffering';
 import type { ChatMessage, PlaybackState, RoomSettings } from '@kino/shared/types';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
-import { spoiledByARow, writeBatches } from '../db/write-batches.ts';
-import { pgCode } from './errors.ts';
+import { writeBatches } from '../db/write-batches.ts';
+import { pgCode, spoiledByARow } from './errors.ts';
 
 export interface ChatAppendRequest {
   roomId: string;

@@ -39,6 +39,16 @@ export function pgCode(error: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * Whether a row's own data failed the statement (classes 22, data exception, and 23, integrity
+ * violation: e.g. the room it refers to deleted meanwhile), so a batch's rows are worth trying
+ * one by one (db/write-batches.ts).
+ */
+export function spoiledByARow(error: unknown): boolean {
+  const code = pgCode(error);
+  return code !== undefined && (code.startsWith('22') || code.startsWith('23'));
+}
+
 export function isConnectionFault(error: unknown): boolean {
   const code = pgCode(error);
   if (code && (CONNECTION_CODES.has(code) || code.startsWith('08'))) return true;

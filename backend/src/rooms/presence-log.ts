@@ -9,7 +9,8 @@
 import { guardDb } from '../db/faults.ts';
 import type { Db } from '../db/index.ts';
 import { roomPresence } from '../db/schema.ts';
-import { spoiledByARow, writeBatches } from '../db/write-batches.ts';
+import { writeBatches } from '../db/write-batches.ts';
+import { spoiledByARow } from '../record/errors.ts';
 import { restartIdleClocks } from './idle-clock.ts';
 
 export interface PresenceEvent {
@@ -21,7 +22,7 @@ export interface PresenceEvent {
   at: number;
 }
 
-/** Most events in one transaction: a batch's rooms are updated one statement each. */
+/** Most events in one transaction (one INSERT, one idle-clock statement for their rooms). */
 export const PRESENCE_BATCH_MAX = 500;
 /** Transactions in flight at once, of the pool's ten connections (chat and joins need the rest). */
 export const PRESENCE_WRITES_IN_FLIGHT = 2;
