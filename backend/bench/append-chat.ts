@@ -57,11 +57,12 @@ const SQL_TEXT_0008 = 'SELECT ord, line_cursor, stored FROM kino_append_chat($1:
 const MAX_REACTIONS = 5_000;
 const TICK_MS = 1000 / 100; // USER_HZ
 
-/** A batch's arguments, as the appender makes them (or as it did before migration 0009). */
-function argumentsOf(batch: ChatAppendRequest[], before0009: boolean): unknown[] {
+/** A batch's call, as the appender makes it (or as it did before migration 0009). */
+function callOf(batch: ChatAppendRequest[], before0009: boolean) {
   if (!before0009) {
     const { columns: c } = chatColumnsOf(batch);
-    return [c.rooms, c.ids, c.kinds, c.userIds, c.names, c.texts, c.ats, c.positions, c.initials];
+    const lines = [c.rooms, c.ids, c.kinds, c.userIds, c.names, c.texts, c.ats, c.positions];
+    return { text: SQL_TEXT, values: [...lines, c.initials, MAX_REACTIONS] };
   }
   const lines = batch.map(({ roomId, message, initial: { playback, settings } }, ord) => ({
     ord,
@@ -76,17 +77,14 @@ function argumentsOf(batch: ChatAppendRequest[], before0009: boolean): unknown[]
     bufferPolicy: settings.bufferPolicy,
     buffering: NO_BUFFERING,
   }));
-  return [JSON.stringify(lines), MAX_REACTIONS];
+  return { text: SQL_TEXT_0008, values: [JSON.stringify(lines), MAX_REACTIONS] };
 }
 
 /** One call of the function, as the appender makes it (or prepared, with --named). */
 const call = (variant: Variant, client: Client, batch: ChatAppendRequest[]) =>
   client.query({
     ...(values.named ? { name: 'kino_append_chat' } : {}),
-    text: variant.before0009 ? SQL_TEXT_0008 : SQL_TEXT,
-    values: variant.before0009
-      ? argumentsOf(batch, true)
-      : [...argumentsOf(batch, false), MAX_REACTIONS],
+    ...callOf(batch, variant.before0009),
   });
 
 const random = seededRandom(15);
@@ -235,12 +233,8 @@ async function report(variant: Variant, updates0: { upd: number; hot: number }):
   const first = variant.clients[0] as Client;
   await Bun.sleep(600); // the backends report their table counters at most every 500 ms
   const updates1 = await liveUpdates(first);
-  const explained = await first.query(
-    `EXPLAIN (ANALYZE, BUFFERS, WAL, FORMAT JSON) ${variant.before0009 ? SQL_TEXT_0008 : SQL_TEXT}`,
-    variant.before0009
-      ? argumentsOf(batchOf(BATCH), true)
-      : [...argumentsOf(batchOf(BATCH), false), MAX_REACTIONS],
-  );
+  const { text, values: args } = callOf(batchOf(BATCH), variant.before0009);
+  const explained = await first.query(`EXPLAIN (ANALYZE, BUFFERS, WAL, FORMAT JSON) ${text}`, args);
   const plan = explained.rows[0]['QUERY PLAN'][0].Plan;
   const per = (n: number) => (n / BATCH).toFixed(2);
   const hot = (100 * (updates1.hot - updates0.hot)) / (updates1.upd - updates0.upd);

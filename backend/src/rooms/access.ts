@@ -50,12 +50,8 @@ export async function getRoomAccess(
   userId: string,
 ): Promise<RoomAccess | null> {
   if (!isRoomIdShaped(roomId)) return null;
-  let statement = accessStatements.get(db);
-  if (!statement) {
-    statement = accessStatement(db);
-    accessStatements.set(db, statement);
-  }
-  const prepared = statement;
+  const prepared = accessStatements.get(db) ?? accessStatement(db);
+  accessStatements.set(db, prepared);
   return guardDb(async () => {
     const [row] = await prepared.execute({ roomId, userId });
     if (!row) return null;
