@@ -116,6 +116,33 @@ describe('reaction timeline in a tab', () => {
     expect(timeline.replayed.value).toEqual([]);
   });
 
+  test('switched on while the window is slow to come: what the playhead passed still floats', async () => {
+    const { backend } = fakeBackend([reaction(1, 20.5)]);
+    let answer: () => void = () => {};
+    const slow = {
+      ...backend,
+      window: (query: WindowQuery) =>
+        new Promise<Awaited<ReturnType<typeof backend.window>>>((resolve) => {
+          answer = () => void backend.window(query).then(resolve);
+        }),
+    };
+    const timeline = createReactionTimeline(slow);
+    timeline.tick({ position: 19, duration: 120 }, 0);
+    await settle();
+    timeline.setReplay(true); // someone there from the start switches it on
+    let now = 0;
+    for (let position = 19.25; position <= 21; position += 0.25) {
+      now += 250;
+      timeline.tick({ position, duration: 120 }, now);
+      await settle();
+    }
+    expect(timeline.replayed.value).toEqual([]); // passed 20.5, nothing held yet
+    answer();
+    await settle();
+    timeline.tick({ position: 21.25, duration: 120 }, now + 250);
+    expect(timeline.replayed.value.map((f) => f.id)).toEqual(['r_test_1']);
+  });
+
   test('no film (an ad, no duration): nothing is asked; a new duration is a new histogram', async () => {
     const { backend, asked } = fakeBackend([]);
     const timeline = createReactionTimeline(backend);

@@ -22,7 +22,7 @@ import {
   type ReplayState,
   replayOnByDefault,
   type TimelineReaction,
-  tickReplay,
+  tickReplayHeld,
   WINDOW_PAGE_MAX,
   type WindowPage,
   type WindowQuery,
@@ -156,7 +156,7 @@ export function createReactionTimeline(backend: TimelineBackend): ReactionTimeli
       if (due && !windowInFlight && !quiet) {
         void loadWindow(windowAround(moment.position, moment.duration));
       }
-      const step = tickReplay(replay, held, moment.position, now / 1000);
+      const step = tickReplayHeld(replay, held, heldWindow, moment.position, now / 1000);
       replay = step.state;
       if (step.due.length > 0) {
         const floats = step.due.map(

@@ -6,12 +6,14 @@ import {
   markShown,
   mergeHeld,
   needsWindow,
+  REPLAY_CATCH_UP_SEC,
   REPLAY_MAX_BURST,
   REPLAY_MAX_HELD,
   REPLAY_MAX_PAGES,
   REPLAY_WINDOW,
   replayOnByDefault,
   tickReplay,
+  tickReplayHeld,
   windowAround,
 } from './replay.ts';
 import { MAX_WINDOW_SEC, type TimelineReaction, WINDOW_PAGE_MAX } from './schema.ts';
@@ -89,6 +91,63 @@ describe('tickReplay', () => {
   test('on by default only for someone who finds reactions already there', () => {
     expect(replayOnByDefault(0)).toBe(false);
     expect(replayOnByDefault(3)).toBe(true);
+  });
+});
+
+describe('tickReplayHeld: the window the playhead needs is still loading', () => {
+  const held = [reaction(1, 10), reaction(2, 11), reaction(3, 16)];
+  const window: FilmWindow = { from: 0, to: 120 };
+  /** Plays from `from` to `to` in 0.25 s ticks (wall = film time + 100), holding window `w`. */
+  function play(
+    state: ReturnType<typeof tickReplay>['state'],
+    from: number,
+    to: number,
+    w: FilmWindow | null,
+  ) {
+    const due: number[] = [];
+    for (let t = from; t <= to + 1e-9; t += 0.25) {
+      const inWindow = w ? held.filter((r) => r.position >= w.from && r.position < w.to) : [];
+      const step = tickReplayHeld(state, inWindow, w, t, t + 100);
+      state = step.state;
+      due.push(...step.due.map((r) => r.cursor));
+    }
+    return { state, due };
+  }
+
+  test('what the playhead passed while the window loaded floats when it arrives', () => {
+    // Switched on at 9 s: nothing held yet; the playhead passes 10 and 11 meanwhile.
+    const waiting = play(tickReplayHeld(initialReplay, [], null, 9, 109).state, 9.25, 11.5, null);
+    expect(waiting.due).toEqual([]);
+    const arrived = tickReplayHeld(waiting.state, held, window, 11.75, 111.75);
+    expect(arrived.due.map((r) => r.cursor)).toEqual([1, 2]);
+    expect(play(arrived.state, 12, 17, window).due).toEqual([3]);
+  });
+
+  test('a window later than REPLAY_CATCH_UP_SEC lets go of what passed, not of what comes', () => {
+    const start = tickReplayHeld(initialReplay, [], null, 9, 109).state;
+    const waiting = play(start, 9.25, 9 + REPLAY_CATCH_UP_SEC + 1.5, null);
+    const position = 9 + REPLAY_CATCH_UP_SEC + 1.75;
+    const arrived = tickReplayHeld(waiting.state, held, window, position, position + 100);
+    expect(arrived.due).toEqual([]); // 10 and 11 are more than 5 s behind by now
+    expect(play(arrived.state, position + 0.25, 17, window).due).toEqual([3]);
+  });
+
+  test('a partial window (it ends before the playhead) is no cover: the replay waits', () => {
+    const start = tickReplayHeld(initialReplay, held, { from: 0, to: 10.5 }, 9, 109).state;
+    const short = play(start, 9.25, 11.5, { from: 0, to: 10.5 });
+    expect(short.due).toEqual([1]); // inside the window: on time
+    expect(
+      tickReplayHeld(short.state, held, window, 11.75, 111.75).due.map((r) => r.cursor),
+    ).toEqual([2]);
+  });
+
+  test('a jump forward while waiting floats nothing; a jump back forgets what was shown', () => {
+    let state = tickReplayHeld(initialReplay, held, window, 9, 109).state;
+    state = play(state, 9.25, 12, window).state; // 1 and 2 floated
+    state = tickReplayHeld(state, held, null, 15, 112.25).state; // sought ahead, window loading
+    expect(tickReplayHeld(state, held, window, 16.5, 112.5).due).toEqual([]);
+    state = tickReplayHeld(state, held, null, 9.5, 112.75).state; // back, window loading again
+    expect(play(state, 9.75, 11.5, window).due).toEqual([1, 2]);
   });
 });
 

@@ -118,6 +118,39 @@ export function tickReplay(
 }
 
 /**
+ * How far the playhead may get (film s) while the window it needs is loading (replay just
+ * switched on, a seek out of the window) and what it passed still floats once the window is
+ * there; past that it is let go, rather than float long after its moment.
+ */
+export const REPLAY_CATCH_UP_SEC = 5;
+
+/** Whether the held window holds every reaction between `from` and `to` (film s). */
+export function windowCovers(held: FilmWindow | null, from: number, to: number): boolean {
+  return held !== null && from >= held.from && to < held.to;
+}
+
+/**
+ * tickReplay while the held reactions may not cover the playhead's step yet: the replay waits
+ * at its last moment, so a reaction the playhead passes while its window loads floats when the
+ * window arrives (up to REPLAY_CATCH_UP_SEC late), not never. A jump back is a jump back at
+ * once (what was shown after it is forgotten).
+ */
+export function tickReplayHeld(
+  state: ReplayState,
+  held: readonly TimelineReaction[],
+  window: FilmWindow | null,
+  now: number,
+  wall: number,
+): { state: ReplayState; due: TimelineReaction[] } {
+  const { last } = state;
+  if (last === null || now < last || windowCovers(window, last, now)) {
+    return tickReplay(state, held, now, wall);
+  }
+  if (now - last <= REPLAY_CATCH_UP_SEC) return { state, due: [] };
+  return { state: { ...state, last: now, lastWall: wall }, due: [] };
+}
+
+/**
  * Whether replay starts on for this member: they came late, i.e. the room had reactions
  * before they joined. Anyone can switch it either way in the sidebar.
  */
