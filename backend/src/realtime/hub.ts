@@ -220,9 +220,13 @@ export class Hub {
     for (const fanout of this.rooms.byId.values()) {
       if (fanout.holdDeadline === null || now < fanout.holdDeadline) continue;
       fanout.holdDeadline = null;
-      applyBufferingPolicy(this.io, fanout.roomId, null).catch((error: unknown) =>
-        this.io.logError('ending a buffering hold failed', error),
-      );
+      applyBufferingPolicy(this.io, fanout.roomId, null).catch((error: unknown) => {
+        // The record away or slow: try again at the next sweep, or the room would stay held
+        // for good (nobody's stall ends it once it ran out).
+        fanout.holdDeadline ??= now;
+        if (!isDependencyUnavailable(error))
+          this.io.logError('ending a buffering hold failed', error);
+      });
     }
     this.budgets.sweep(now);
   }

@@ -7,12 +7,14 @@ import { afterEach, beforeEach, expect, test } from 'bun:test';
 import { BUFFER_HOLD_POLICY } from '../../src/realtime/limits.ts';
 import {
   clock,
+  Fault,
   joined,
   type MemorySocket,
   protocolViolations,
   settle,
   startMemoryInstance,
   type TestInstance,
+  through,
   until,
 } from './memory-hub.support.ts';
 
@@ -23,12 +25,17 @@ afterEach(() => {
 let instance: TestInstance;
 let anna: MemorySocket;
 let boris: MemorySocket;
+/** The record (Postgres) as the hub sees it: up unless a test takes it down. */
+const database = new Fault();
 
 const actions = (socket: MemorySocket) =>
   socket.ofType('playback').map((p) => p.cause?.action ?? 'snapshot');
 
 beforeEach(async () => {
-  instance = await startMemoryInstance();
+  database.down = false;
+  instance = await startMemoryInstance(undefined, 'i1', {
+    record: (record) => through(record, database, 'database'),
+  });
   anna = await joined(instance, 'anna');
   boris = await joined(instance, 'boris');
   anna.push({ type: 'settings', controlMode: 'owner' });
@@ -95,4 +102,20 @@ test('the owner’s own command ends a hold for good', async () => {
   instance.hub.sweep(clock.now);
   await settle();
   expect(actions(anna)).not.toContain('resume');
+});
+
+test('the record away when a hold runs out: the room plays on once it is back', async () => {
+  boris.push({ type: 'buffering', stalled: true });
+  await until(() => actions(boris).includes('wait-buffering'));
+  database.down = true;
+  clock.now += BUFFER_HOLD_POLICY.maxHoldMs;
+  instance.hub.sweep(clock.now);
+  await settle();
+  expect(actions(boris)).toEqual(['wait-buffering']);
+  database.down = false;
+  clock.now += 1_000;
+  instance.hub.sweep(clock.now);
+  await until(() => actions(boris).includes('resume'));
+  expect(boris.ofType('playback').at(-1)?.playback.playing).toBe(true);
+  expect(instance.errors).toEqual([]); // an outage is expected, not logged as a fault
 });
