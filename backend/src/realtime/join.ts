@@ -13,7 +13,7 @@ import {
   type ServerMessageOf,
   wellFormed,
 } from '@kino/shared/protocol';
-import { activeHold } from '@kino/shared/room/buffering';
+import { activeHold, holdDeadline } from '@kino/shared/room/buffering';
 import { canControl } from '@kino/shared/room/permissions';
 import { compactPresence, fitParticipant, ROOM_CAPACITY } from '@kino/shared/room/presence';
 import { isDependencyUnavailable } from '../faults/unavailable.ts';
@@ -123,8 +123,12 @@ const join: HelloHandler = async (io, connection, hello) => {
   if (admitted.firstOfUser) {
     await announcePresence(io, roomId, { kind: 'join', userId: user.id, name: entry.name });
   }
-  // A hold that ran out while no instance watched the room (all restarted) ends now.
-  if (activeHold(room.buffering, room.playback)) await applyBufferingPolicy(io, roomId, null);
+  // A hold that ran out while no instance watched the room (all restarted) ends now; one that
+  // has not is ended by this instance's sweep at its deadline (no other may be watching).
+  if (activeHold(room.buffering, room.playback)) {
+    io.noteHold(roomId, holdDeadline(room.buffering, room.playback));
+    await applyBufferingPolicy(io, roomId, null);
+  }
 };
 
 async function buildWelcome(

@@ -4,6 +4,7 @@
  * maxHoldsPerWindow times per window; then the room plays on and they catch up.
  */
 import { afterEach, beforeEach, expect, test } from 'bun:test';
+import { createMemoryLiveState } from '../../src/live/memory.ts';
 import { BUFFER_HOLD_POLICY } from '../../src/realtime/limits.ts';
 import {
   clock,
@@ -31,9 +32,12 @@ const database = new Fault();
 const actions = (socket: MemorySocket) =>
   socket.ofType('playback').map((p) => p.cause?.action ?? 'snapshot');
 
+let state = createMemoryLiveState();
+
 beforeEach(async () => {
   database.down = false;
-  instance = await startMemoryInstance(undefined, 'i1', {
+  state = createMemoryLiveState();
+  instance = await startMemoryInstance(state, 'i1', {
     record: (record) => through(record, database, 'database'),
   });
   anna = await joined(instance, 'anna');
@@ -118,4 +122,19 @@ test('the record away when a hold runs out: the room plays on once it is back', 
   await until(() => actions(boris).includes('resume'));
   expect(boris.ofType('playback').at(-1)?.playback.playing).toBe(true);
   expect(instance.errors).toEqual([]); // an outage is expected, not logged as a fault
+});
+
+test('a hold that outlives its instance (a restart) still ends at its deadline', async () => {
+  boris.push({ type: 'buffering', stalled: true });
+  await until(() => actions(boris).includes('wait-buffering'));
+  // The instance is gone; its members' presence (Boris still stalled) lingers in Redis until
+  // it expires. Anna reconnects to the instance that replaces it.
+  const next = await startMemoryInstance(state, 'i2');
+  const again = await joined(next, 'anna');
+  await settle();
+  expect(actions(again)).toEqual(['snapshot']);
+  clock.now += BUFFER_HOLD_POLICY.maxHoldMs;
+  next.hub.sweep(clock.now);
+  await until(() => actions(again).includes('resume'));
+  expect(again.ofType('playback').at(-1)?.playback.playing).toBe(true);
 });
