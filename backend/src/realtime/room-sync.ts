@@ -10,6 +10,7 @@
  *   settings refreshed from the record for our members.
  */
 import type { ServerMessageOf } from '@kino/shared/protocol';
+import { holdDeadline } from '@kino/shared/room/buffering';
 import type { LiveParticipant } from '../live/types.ts';
 import { announcePresence } from './announce.ts';
 import type { RoomFanout } from './fanout.ts';
@@ -164,6 +165,8 @@ export class RoomSync {
     if (room.playback.seq > fanout.playbackSeq) {
       fanout.deliver({ type: 'playback', playback: room.playback, cause: null });
     }
+    // A hold another instance started while the bus was away: ours ends it if that one cannot.
+    fanout.holdDeadline ??= holdDeadline(room.buffering, room.playback);
     const settings: ServerMessageOf<'settings'> = { type: 'settings', settings: room.settings };
     fanout.deliver(settings);
     await announcePresence(this.io, fanout.roomId);
