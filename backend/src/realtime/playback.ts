@@ -4,6 +4,7 @@
  * the loser's client gets `stale` and the state that won.
  */
 
+import { bufferingAfterCommand, holdDeadline } from '@kino/shared/room/buffering';
 import { canChangeSettings } from '@kino/shared/room/permissions';
 import { applyCommand } from '@kino/shared/room/playback-commands';
 import type { PlaybackState } from '@kino/shared/types';
@@ -47,13 +48,13 @@ export const handlePlaybackCommand: Handler<'play' | 'pause' | 'seek'> = async (
     }
     return io.fail(connection, 'invalid_message', `${command.type}: invalid position`, { ref });
   }
-  // A member's own play/pause/seek ends any buffering hold: their choice stands.
-  const buffering = room.buffering.hold ? { ...room.buffering, hold: null } : undefined;
+  // A member's play or pause ends a buffering hold (their choice stands); a seek moves it.
+  const buffering = bufferingAfterCommand(room.buffering, room.playback, command.type, result.next);
   const cas = await io.ports.record.casPlayback(roomId, room.playback.seq, result.next, buffering);
   // Another instance applied a command between our read and write: that one won.
   if (!cas.ok) return answerStale(io, connection, ref, cas.state);
   cachePlayback(io, roomId, cas.state);
-  if (buffering) io.noteHold(roomId, null);
+  if (buffering) io.noteHold(roomId, holdDeadline(buffering, cas.state));
   const { userId, name } = joined.participant;
   io.broadcast(roomId, {
     type: 'playback',

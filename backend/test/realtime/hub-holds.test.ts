@@ -95,17 +95,41 @@ test('stall, recover, stall again: at most maxHoldsPerWindow holds per window', 
   );
 });
 
-test('the owner’s own command ends a hold for good', async () => {
+test('the owner’s own pause ends a hold for good', async () => {
   boris.push({ type: 'buffering', stalled: true });
   await until(() => actions(anna).includes('wait-buffering'));
   const seq = anna.ofType('playback').at(-1)!.playback.seq;
-  anna.push({ type: 'seek', baseSeq: seq, position: 100 });
-  await until(() => actions(anna).includes('seek'));
+  anna.push({ type: 'pause', baseSeq: seq, position: 3 });
+  await until(() => actions(anna).includes('pause'));
   boris.push({ type: 'buffering', stalled: false });
   clock.now += BUFFER_HOLD_POLICY.maxHoldMs;
   instance.hub.sweep(clock.now);
   await settle();
   expect(actions(anna)).not.toContain('resume');
+});
+
+test('a seek during a hold moves it: the room resumes from there when the stall ends', async () => {
+  boris.push({ type: 'buffering', stalled: true });
+  await until(() => actions(anna).includes('wait-buffering'));
+  const seq = anna.ofType('playback').at(-1)!.playback.seq;
+  anna.push({ type: 'seek', baseSeq: seq, position: 100 });
+  await until(() => actions(anna).includes('seek'));
+  expect(anna.ofType('playback').at(-1)?.playback).toMatchObject({ playing: false, position: 100 });
+  boris.push({ type: 'buffering', stalled: false });
+  await until(() => actions(anna).includes('resume'));
+  expect(anna.ofType('playback').at(-1)?.playback).toMatchObject({ playing: true, position: 100 });
+});
+
+test('a seek during a hold keeps its deadline: the room plays on when it runs out', async () => {
+  boris.push({ type: 'buffering', stalled: true });
+  await until(() => actions(anna).includes('wait-buffering'));
+  const seq = anna.ofType('playback').at(-1)!.playback.seq;
+  anna.push({ type: 'seek', baseSeq: seq, position: 3.1 }); // her player skipping a gap
+  await until(() => actions(anna).includes('seek'));
+  clock.now += BUFFER_HOLD_POLICY.maxHoldMs;
+  instance.hub.sweep(clock.now);
+  await until(() => actions(anna).includes('resume'));
+  expect(anna.ofType('playback').at(-1)?.playback.playing).toBe(true);
 });
 
 test('the record away when a hold runs out: the room plays on once it is back', async () => {

@@ -4,6 +4,7 @@ import {
   BUFFER_HOLD_POLICY,
   type BufferingDecision,
   type BufferingState,
+  bufferingAfterCommand,
   decideBuffering,
   holdDeadline,
   NO_BUFFERING,
@@ -144,6 +145,26 @@ describe('wait policy', () => {
         now: 6_000,
       }),
     ).toEqual({ action: 'none' });
+  });
+
+  test('a seek during a hold moves it: the room still resumes, from the new position', () => {
+    const held = hold(3_000);
+    const sought = { ...held.next, position: 40, at: 4_000, seq: held.next.seq + 1 };
+    const moved = bufferingAfterCommand(held.state, held.next, 'seek', sought);
+    expect(moved?.hold).toEqual({ ...held.state.hold!, seq: sought.seq });
+    expect(holdDeadline(moved!, sought)).toBe(3_000 + maxHoldMs);
+    const resumed = resumeOf(
+      decideBuffering({ playback: sought, policy: 'wait', stalls: [], state: moved!, now: 5_000 }),
+    );
+    expect(resumed.next).toMatchObject({ playing: true, position: 40, seq: sought.seq + 1 });
+    // Play or pause end it; so does any command once the hold is over.
+    for (const action of ['play', 'pause'] as const) {
+      const next = { ...sought, playing: action === 'play' };
+      expect(bufferingAfterCommand(held.state, held.next, action, next)?.hold).toBeNull();
+    }
+    const later = { ...playing, seq: held.next.seq + 1 };
+    expect(bufferingAfterCommand(held.state, later, 'seek', later)?.hold).toBeNull();
+    expect(bufferingAfterCommand(NO_BUFFERING, playing, 'seek', playing)).toBeUndefined();
   });
 
   test('a paused room is never held', () => {

@@ -7,7 +7,9 @@
  * BUFFER_HOLD_POLICY.maxHoldMs whatever they report: the room plays on and the slow member
  * catches up. One stall holds the room at most once, and one member's stalls may hold it at
  * most maxHoldsPerWindow times per windowMs; past that their stalls are only shown, never
- * waited for. A user's play/pause/seek ends a hold (their choice stands; we never resume it).
+ * waited for. A user's play or pause ends a hold (their choice stands; we never resume it); a
+ * seek moves it (the room was playing: it resumes from there as it would have).
+ * (bufferingAfterCommand)
  * 'continue': playback is untouched; the hub only broadcasts who is buffering.
  *
  * So a member of an owner-only room can pause everyone for at most maxHoldMs ×
@@ -139,4 +141,24 @@ export function decideBuffering(input: BufferingInput): BufferingDecision {
     next: { ...base, playing: false, position: expectedPosition(playback, now) },
     state: { hold: { seq: base.seq, startedAt: now, by: holders.map((s) => s.userId) }, accounts },
   };
+}
+
+/**
+ * The buffering state once a member's command produced `next`; undefined: unchanged (no hold
+ * recorded). Play and pause end a hold for good. A seek during a hold keeps it, at the new
+ * position, with its holders and deadline: nobody chose to stop, and a seek the page makes by
+ * itself (a player skipping a gap in the stream while it waits) must not leave the room paused.
+ */
+export function bufferingAfterCommand(
+  state: BufferingState,
+  current: PlaybackState,
+  action: 'play' | 'pause' | 'seek',
+  next: PlaybackState,
+): BufferingState | undefined {
+  if (!state.hold) return undefined;
+  const hold = activeHold(state, current);
+  if (hold && action === 'seek' && !next.playing) {
+    return { ...state, hold: { ...hold, seq: next.seq } };
+  }
+  return { ...state, hold: null };
 }
