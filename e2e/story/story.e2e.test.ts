@@ -49,7 +49,18 @@ const log = (message: string) => console.log(`[story] ${message}`);
 /** Everyone's player reaches the expected state and holds it for a second. */
 async function expectInSync(viewers: Viewer[], expected: Omit<SyncExpectation, 'toleranceSec'>) {
   const pages = viewers.map((v) => v.page);
-  const held = await waitForSync(pages, { ...expected, toleranceSec: TOLERANCE_SEC });
+  const held = await waitForSync(pages, { ...expected, toleranceSec: TOLERANCE_SEC }).catch(
+    async (error: unknown) => {
+      // What each sidebar said when they never agreed: a hold, a pause and by whom, a status.
+      for (const viewer of viewers) {
+        const said = await sidebar(viewer)
+          .textContent({ timeout: 1000 })
+          .catch(() => '(no sidebar)');
+        log(`  ${viewer.login}'s sidebar: ${(said ?? '').replace(/\s+/g, ' ').slice(0, 400)}`);
+      }
+      throw error;
+    },
+  );
   const positions = held.positions.map((p) => p.toFixed(2)).join(' / ');
   log(
     `  ${expected.playing ? 'playing' : 'paused'} at ${positions} s (gap ${(held.gap * 1000).toFixed(0)} ms, agreed after ${held.agreedAfterMs} ms)`,
