@@ -177,6 +177,24 @@ describe('player hook', () => {
     expect(room.commands.map((command) => command.baseSeq)).toEqual([1, 2]);
   });
 
+  test('the page nudging its stalled video over a gap sends nothing; a 5 s jump is a seek', () => {
+    room.state = { playing: true, position: 12, at: 0, rate: 1, seq: 2 }; // server clock stands
+    video.paused = false;
+    video.advanceTo(12);
+    // Stalled at 12 for 1.5 s (ticks every 100 ms); then hls.js steps over a hole in the buffer.
+    for (let i = 0; i < 15; i++) {
+      clock += 100;
+      hook.tick();
+    }
+    video.seekTo(12.3);
+    expect(room.commands).toEqual([]);
+    clock += 1000;
+    hook.tick();
+    video.seekTo(video.currentTime + 5); // the player's own seek key, a second later
+    expect(room.sent.map(([type]) => type)).toEqual(['seek']);
+    expect(room.commands[0]?.position).toBeGreaterThan(16.5);
+  });
+
   test('while the room answers a local command, the old state is not forced back', () => {
     clock = 5000;
     video.seekTo(42);

@@ -31,6 +31,7 @@ import {
 } from '@kino/shared/sync';
 import type { PlaybackState } from '@kino/shared/types';
 import { applyCorrection } from './apply-correction';
+import { createPositionSampler } from './position-sampler';
 import { createStallReporter } from './stall-report';
 
 /** What the hook needs from the room connection (a fake in tests). */
@@ -105,6 +106,7 @@ export function attachPlayer(
   const holdMs = options.holdMs ?? 1500;
   const guard = new EchoGuard();
   const seekLatency = new SeekLatencyEstimator();
+  const sampler = createPositionSampler(video, now);
   let commands: CommandState = initialCommandState;
   /** When our in-flight command was sent: the hold gives up after `holdMs`. */
   let sentAt = 0;
@@ -222,6 +224,7 @@ export function attachPlayer(
   }
 
   function tick(): Correction | null {
+    sampler.take();
     const playback = room.playback();
     if (!playback) return null;
     if (autoplayPending) {
@@ -244,17 +247,13 @@ export function attachPlayer(
 
   /** A video event: our own echo is swallowed, anything else goes to the command helper. */
   function onLocal(event: GuardedEvent & ('play' | 'pause' | 'seeking' | 'seeked')): void {
+    const from = event === 'seeking' ? sampler.expected() : undefined;
+    sampler.take();
     if (guard.consume(event, snapshot(), now())) return;
     const playback = room.playback();
     if (!playback) return;
-    run(
-      onLocalVideoEvent(
-        commands,
-        { kind: event, position: video.currentTime },
-        context(playback),
-        now(),
-      ),
-    );
+    const local = { kind: event, position: video.currentTime, from };
+    run(onLocalVideoEvent(commands, local, context(playback), now()));
   }
 
   const on = (type: string, listener: () => void) =>

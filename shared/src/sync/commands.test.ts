@@ -152,6 +152,53 @@ describe('seeks', () => {
     expect(step.action).toMatchObject({ command: { position: 0 } });
   });
 
+  test('a lone jump of under nudgeSec is the player nudging itself: nothing is sent', () => {
+    const { nudgeSec } = DEFAULT_COMMAND_CONFIG;
+    const nudged = onLocalVideoEvent(
+      initialCommandState,
+      { kind: 'seeking', position: 12.1, from: 12.1 - nudgeSec * 0.8 },
+      member,
+      0,
+    );
+    expect(nudged.action).toEqual({ kind: 'none' });
+    const done = onLocalVideoEvent(nudged.state, { kind: 'seeked', position: 12.1 }, member, 60);
+    expect(done.action).toEqual({ kind: 'none' });
+    // Back or ahead by more (a seek key's 5 s, a click on the bar) is the user's.
+    for (const from of [12.1 - nudgeSec * 1.2, 17.1, 2.1]) {
+      const step = onLocalVideoEvent(
+        initialCommandState,
+        { kind: 'seeking', position: 12.1, from },
+        member,
+        0,
+      );
+      expect(step.action).toMatchObject({
+        kind: 'send',
+        command: { type: 'seek', position: 12.1 },
+      });
+    }
+  });
+
+  test('a scrub that starts with a small step still sends where it ends', () => {
+    let state = onLocalVideoEvent(
+      initialCommandState,
+      { kind: 'seeking', position: 10.2, from: 10 },
+      member,
+      0,
+    ).state;
+    for (let i = 1; i <= 5; i++) {
+      const step = onLocalVideoEvent(
+        state,
+        { kind: 'seeking', position: 10.2 + i * 8, from: 10.2 + (i - 1) * 8 },
+        member,
+        i * 40,
+      );
+      state = step.state;
+      expect(step.action).toEqual({ kind: 'none' });
+    }
+    const flushed = flushSeek(state, member, 200 + QUIET);
+    expect(flushed.action).toMatchObject({ kind: 'send', command: { position: 50.2 } });
+  });
+
   test('two seeks far apart in time are two commands, each sent at once', () => {
     const first = onLocalVideoEvent(
       initialCommandState,

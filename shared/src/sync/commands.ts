@@ -25,6 +25,8 @@ export type LocalVideoEvent = {
   kind: 'play' | 'pause' | 'seeking' | 'seeked';
   /** The video's currentTime (s) when the event fired. */
   position: number;
+  /** For a seek: where the video was just before it (s), when known. */
+  from?: number;
 };
 
 export interface CommandConfig {
@@ -32,9 +34,18 @@ export interface CommandConfig {
   seekQuietMs: number;
   /** A `seeked` this close (s) to the seek already handled is that seek finishing. */
   seekMatchSec: number;
+  /**
+   * A lone seek this short (s) is the page's player nudging itself (hls.js steps over a gap in
+   * the stream while it waits), not a user's: players' own seek keys jump 5–10 s.
+   */
+  nudgeSec: number;
 }
 
-export const DEFAULT_COMMAND_CONFIG: CommandConfig = { seekQuietMs: 150, seekMatchSec: 0.05 };
+export const DEFAULT_COMMAND_CONFIG: CommandConfig = {
+  seekQuietMs: 150,
+  seekMatchSec: 0.05,
+  nudgeSec: 0.5,
+};
 
 interface SeekEvent {
   /** The video's position (s) the seek went to. */
@@ -136,6 +147,12 @@ function onSeekEvent(
     return { state, action: NONE };
   }
   const scrubbing = last !== null && now - last.lastAt < config.seekQuietMs;
+  const nudge =
+    event.from !== undefined && Math.abs(event.position - event.from) <= config.nudgeSec;
+  if (nudge && !scrubbing && !state.pendingSeek) {
+    // Nothing to tell the room: the correction keeps this video with it as after any stall.
+    return { state: { ...state, lastSeek: seek }, action: NONE };
+  }
   if (scrubbing || !ctx.canControl) {
     // Even without control, wait for the scrub to end before reverting, or we fight the user.
     return { state: { ...state, pendingSeek: seek, lastSeek: seek }, action: NONE };

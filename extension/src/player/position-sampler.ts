@@ -1,0 +1,32 @@
+/**
+ * Where the video was just before a seek: the `seeking` event already shows the target, so the
+ * hook samples the position on every tick and event and moves it on by the time since while
+ * it played. The distance tells a page's own nudge (a fraction of a second) from a user's seek.
+ */
+export interface PositionSampler {
+  /** Notes where the video is now. */
+  take(): void;
+  /** Where the video would be now had nothing moved it since the last sample (s). */
+  expected(): number;
+}
+
+export function createPositionSampler(
+  video: { readonly currentTime: number; readonly paused: boolean; readonly playbackRate: number },
+  now: () => number,
+): PositionSampler {
+  let sample = { position: video.currentTime, at: now(), playing: !video.paused, rate: 1 };
+  return {
+    take() {
+      sample = {
+        position: video.currentTime,
+        at: now(),
+        playing: !video.paused,
+        rate: video.playbackRate,
+      };
+    },
+    expected() {
+      const elapsedSec = sample.playing ? (now() - sample.at) / 1000 : 0;
+      return sample.position + elapsedSec * sample.rate;
+    },
+  };
+}
