@@ -1,13 +1,19 @@
-import { describe, expect, test } from 'bun:test';
+import { afterEach, beforeEach, describe, expect, jest, test } from 'bun:test';
 import { writeBatches } from './write-batches.ts';
 
 class SpoiledItem extends Error {}
+
+/** Lets settled writes' continuations run (microtasks only: timers may be faked). */
+async function settle() {
+  for (let i = 0; i < 20; i++) await Promise.resolve();
+}
 
 /** A write that takes its time until released, recording the batches it was given. */
 function gatedWriter(options: {
   inFlight: number;
   maxBatch: number;
   fails?: (n: number) => boolean;
+  linger?: { ms: number; fullAt: number };
 }) {
   const batches: number[][] = [];
   const retries: boolean[] = [];
@@ -33,12 +39,12 @@ function gatedWriter(options: {
     // Each released write may start the next batch: release until nothing waits.
     for (let i = 0; i < 50 && gates.length > 0; i++) {
       for (const release of gates.splice(0)) release();
-      await Bun.sleep(0);
+      await settle();
     }
   };
   const releaseOne = async () => {
     gates.shift()?.();
-    await Bun.sleep(0);
+    await settle();
   };
   return {
     batched,
@@ -105,5 +111,83 @@ describe('writeBatches', () => {
     await w.releaseAll();
     expect(await Promise.all(results)).toEqual([away, away, away]);
     expect(w.batches).toEqual([[0], [1, 2, 3]]);
+  });
+
+  describe('with a linger', () => {
+    const linger = { ms: 20, fullAt: 4 };
+    beforeEach(() => jest.useFakeTimers());
+    afterEach(() => jest.useRealTimers());
+    const wait = (ms: number) => jest.advanceTimersByTime(ms);
+
+    test('items arriving within the linger go together, after it', async () => {
+      const w = gatedWriter({ inFlight: 2, maxBatch: 100, linger });
+      const all = [1, 2].map((n) => w.batched.add(n));
+      expect(w.batches).toEqual([]);
+      wait(15);
+      all.push(w.batched.add(3));
+      expect(w.batches).toEqual([]);
+      wait(5);
+      expect(w.batches).toEqual([[1, 2, 3]]);
+      await w.releaseAll();
+      expect(await Promise.all(all)).toEqual(['ok 1', 'ok 2', 'ok 3']);
+    });
+
+    test('fullAt items waiting go at once; the next item lingers anew', async () => {
+      const w = gatedWriter({ inFlight: 2, maxBatch: 100, linger });
+      const all = [1, 2, 3, 4].map((n) => w.batched.add(n));
+      expect(w.batches).toEqual([[1, 2, 3, 4]]);
+      await w.releaseAll();
+      all.push(w.batched.add(5));
+      expect(w.batches).toEqual([[1, 2, 3, 4]]);
+      wait(40);
+      expect(w.batches).toEqual([[1, 2, 3, 4], [5]]);
+      await w.releaseAll();
+      expect(await Promise.all(all)).toEqual(['ok 1', 'ok 2', 'ok 3', 'ok 4', 'ok 5']);
+    });
+
+    test('while a write runs, an item takes a free slot at once, as without a linger', async () => {
+      const w = gatedWriter({ inFlight: 2, maxBatch: 100, linger });
+      const all = [1, 2, 3, 4].map((n) => w.batched.add(n));
+      all.push(w.batched.add(5));
+      expect(w.batches).toEqual([[1, 2, 3, 4], [5]]);
+      await w.releaseAll();
+      expect(await Promise.all(all)).toEqual(['ok 1', 'ok 2', 'ok 3', 'ok 4', 'ok 5']);
+    });
+
+    test('items whose linger ended while every write ran go as soon as one ends', async () => {
+      const w = gatedWriter({ inFlight: 1, maxBatch: 100, linger });
+      const first = w.batched.add(0);
+      wait(40);
+      expect(w.batches).toEqual([[0]]);
+      const rest = [1, 2].map((n) => w.batched.add(n));
+      wait(40);
+      expect(w.batches).toEqual([[0]]);
+      await w.releaseOne();
+      expect(w.batches).toEqual([[0], [1, 2]]);
+      await w.releaseAll();
+      expect(await first).toBe('ok 0');
+      expect(await Promise.all(rest)).toEqual(['ok 1', 'ok 2']);
+    });
+
+    test('a failing batch fails its items as before; none is lost or written twice', async () => {
+      const w = gatedWriter({ inFlight: 1, maxBatch: 100, linger, fails: (n) => n === 2 });
+      const results = [1, 2, 3].map((n) =>
+        w.batched
+          .add(n)
+          .catch((error: unknown) => (error instanceof SpoiledItem ? 'spoiled' : 'other')),
+      );
+      wait(40);
+      await w.releaseAll();
+      expect(await Promise.all(results)).toEqual(['ok 1', 'spoiled', 'ok 3']);
+      expect(w.batches).toEqual([[1, 2, 3], [1], [2], [3]]);
+    });
+
+    test('a linger of 0 ms is none: an item alone goes at once', async () => {
+      const w = gatedWriter({ inFlight: 1, maxBatch: 100, linger: { ms: 0, fullAt: 4 } });
+      const one = w.batched.add(1);
+      expect(w.batches).toEqual([[1]]);
+      await w.releaseAll();
+      expect(await one).toBe('ok 1');
+    });
   });
 });

@@ -1,8 +1,9 @@
 /**
  * Many small writes as few statements: while `inFlight` writes run, what arrives waits and then
  * goes together in the next, at most `maxBatch` at once. Under a light load an item goes alone
- * at once; under a heavy one a round trip and a commit (a WAL flush) serve many items, where one
- * transaction each queued them behind the pool and the disk.
+ * at once (or, with a `linger`, waits a little for company); under a heavy one a round trip and
+ * a commit (a WAL flush) serve many items, where one transaction each queued them behind the
+ * pool and the disk.
  * Each item still succeeds or fails on its own: should one item's data spoil a batch (a row it
  * refers to deleted meanwhile), the batch's items are tried again one by one; should anything
  * else fail it (the database away, a timeout), all of them fail at once.
@@ -20,6 +21,12 @@ export interface WriteBatchOptions<T, R> {
   write(items: T[], retry: boolean): Promise<R[]>;
   /** Whether the error is one item's own, so that the items are worth trying one by one. */
   spoiledByAnItem(error: unknown): boolean;
+  /**
+   * With no write running, waits up to `ms` after the first of the waiting items arrived for
+   * more to join it, unless `fullAt` items wait already: at a light load fewer, fuller
+   * statements, for a little latency.
+   */
+  linger?: { ms: number; fullAt: number };
 }
 
 export interface WriteBatches<T, R> {
@@ -35,6 +42,10 @@ interface Pending<T, R> {
 export function writeBatches<T, R>(options: WriteBatchOptions<T, R>): WriteBatches<T, R> {
   const queue: Pending<T, R>[] = [];
   let running = 0;
+  const linger = options.linger && options.linger.ms > 0 ? options.linger : null;
+  /** The oldest waiting item's linger is over (or none is wanted): what waits goes. */
+  let due = linger === null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
 
   async function run(batch: Pending<T, R>[], retry: boolean): Promise<void> {
     try {
@@ -56,8 +67,18 @@ export function writeBatches<T, R>(options: WriteBatchOptions<T, R>): WriteBatch
 
   function pump(): void {
     if (running >= options.inFlight || queue.length === 0) return;
+    // Only an idle writer lingers: while a write runs, what arrives batches up behind it anyway
+    // (and under a heavy load a wait would only cost throughput).
+    if (!due && running === 0 && queue.length < (linger?.fullAt ?? 0)) return;
     running++;
     const batch = queue.splice(0, options.maxBatch);
+    if (linger && queue.length === 0) {
+      // The next item to arrive lingers anew. Items left behind (more than maxBatch waited)
+      // keep the oldest's timer, or go at once should it have fired: they waited already.
+      due = false;
+      if (timer) clearTimeout(timer);
+      timer = null;
+    }
     void run(batch, false).finally(() => {
       running--;
       pump();
@@ -68,6 +89,13 @@ export function writeBatches<T, R>(options: WriteBatchOptions<T, R>): WriteBatch
     add(item: T): Promise<R> {
       return new Promise((resolve, reject) => {
         queue.push({ item, resolve, reject });
+        if (linger && queue.length === 1 && !due) {
+          timer = setTimeout(() => {
+            timer = null;
+            due = true;
+            pump();
+          }, linger.ms);
+        }
         pump();
       });
     },
