@@ -34,6 +34,13 @@ const actions = (socket: MemorySocket) =>
 
 let state = createMemoryLiveState();
 
+/** Boris's stall holds the room; everyone has the hold. Answers the hold's seq. */
+async function borisHoldsTheRoom(): Promise<number> {
+  boris.push({ type: 'buffering', stalled: true });
+  await until(() => [anna, boris].every((s) => actions(s).includes('wait-buffering')));
+  return anna.ofType('playback').at(-1)!.playback.seq;
+}
+
 beforeEach(async () => {
   database.down = false;
   state = createMemoryLiveState();
@@ -55,8 +62,7 @@ test('a member cannot pause an owner-only room by command', async () => {
 });
 
 test('a stall holds the room at most maxHoldMs; then it plays on though the member still stalls', async () => {
-  boris.push({ type: 'buffering', stalled: true });
-  await until(() => actions(boris).includes('wait-buffering'));
+  await borisHoldsTheRoom();
   clock.now += BUFFER_HOLD_POLICY.maxHoldMs - 1;
   instance.hub.sweep(clock.now);
   await settle();
@@ -96,9 +102,7 @@ test('stall, recover, stall again: at most maxHoldsPerWindow holds per window', 
 });
 
 test('the owner’s own pause ends a hold for good', async () => {
-  boris.push({ type: 'buffering', stalled: true });
-  await until(() => actions(anna).includes('wait-buffering'));
-  const seq = anna.ofType('playback').at(-1)!.playback.seq;
+  const seq = await borisHoldsTheRoom();
   anna.push({ type: 'pause', baseSeq: seq, position: 3 });
   await until(() => actions(anna).includes('pause'));
   boris.push({ type: 'buffering', stalled: false });
@@ -109,9 +113,7 @@ test('the owner’s own pause ends a hold for good', async () => {
 });
 
 test('a seek during a hold moves it: the room resumes from there when the stall ends', async () => {
-  boris.push({ type: 'buffering', stalled: true });
-  await until(() => actions(anna).includes('wait-buffering'));
-  const seq = anna.ofType('playback').at(-1)!.playback.seq;
+  const seq = await borisHoldsTheRoom();
   anna.push({ type: 'seek', baseSeq: seq, position: 100 });
   await until(() => actions(anna).includes('seek'));
   expect(anna.ofType('playback').at(-1)?.playback).toMatchObject({ playing: false, position: 100 });
@@ -121,9 +123,7 @@ test('a seek during a hold moves it: the room resumes from there when the stall 
 });
 
 test('a seek during a hold keeps its deadline: the room plays on when it runs out', async () => {
-  boris.push({ type: 'buffering', stalled: true });
-  await until(() => actions(anna).includes('wait-buffering'));
-  const seq = anna.ofType('playback').at(-1)!.playback.seq;
+  const seq = await borisHoldsTheRoom();
   anna.push({ type: 'seek', baseSeq: seq, position: 3.1 }); // her player skipping a gap
   await until(() => actions(anna).includes('seek'));
   clock.now += BUFFER_HOLD_POLICY.maxHoldMs;
@@ -133,8 +133,7 @@ test('a seek during a hold keeps its deadline: the room plays on when it runs ou
 });
 
 test('the record away when a hold runs out: the room plays on once it is back', async () => {
-  boris.push({ type: 'buffering', stalled: true });
-  await until(() => actions(boris).includes('wait-buffering'));
+  await borisHoldsTheRoom();
   database.down = true;
   clock.now += BUFFER_HOLD_POLICY.maxHoldMs;
   instance.hub.sweep(clock.now);
@@ -149,8 +148,7 @@ test('the record away when a hold runs out: the room plays on once it is back', 
 });
 
 test('a hold that outlives its instance (a restart) still ends at its deadline', async () => {
-  boris.push({ type: 'buffering', stalled: true });
-  await until(() => actions(boris).includes('wait-buffering'));
+  await borisHoldsTheRoom();
   // The instance is gone; its members' presence (Boris still stalled) lingers in Redis until
   // it expires. Anna reconnects to the instance that replaces it.
   const next = await startMemoryInstance(state, 'i2');

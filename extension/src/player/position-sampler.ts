@@ -14,15 +14,16 @@ export function createPositionSampler(
   video: { readonly currentTime: number; readonly paused: boolean; readonly playbackRate: number },
   now: () => number,
 ): PositionSampler {
-  let sample = { position: video.currentTime, at: now(), playing: !video.paused, rate: 1 };
+  const read = () => ({
+    position: video.currentTime,
+    at: now(),
+    playing: !video.paused,
+    rate: video.playbackRate,
+  });
+  let sample = read();
   return {
     take() {
-      sample = {
-        position: video.currentTime,
-        at: now(),
-        playing: !video.paused,
-        rate: video.playbackRate,
-      };
+      sample = read();
     },
     expected() {
       const elapsedSec = sample.playing ? (now() - sample.at) / 1000 : 0;
