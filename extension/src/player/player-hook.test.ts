@@ -195,6 +195,21 @@ describe('player hook', () => {
     expect(room.commands[0]?.position).toBeGreaterThan(16.5);
   });
 
+  test('a seek by the page is sent even when a tick runs before its `seeking` event', () => {
+    room.state = { playing: false, position: 4.46, at: 0, rate: 1, seq: 2 };
+    video.advanceTo(4.46);
+    clock = 5000;
+    hook.tick();
+    // Plyr's seek bar sets currentTime: the element shows the target and seeks at once; its
+    // event is queued, and the hook's timer may come first.
+    video.seeking = true;
+    video.advanceTo(45.26);
+    clock += 40;
+    hook.tick();
+    video.dispatchEvent(new Event('seeking'));
+    expect(room.sent).toEqual([['seek', 45.26]]);
+  });
+
   test('while the room answers a local command, the old state is not forced back', () => {
     clock = 5000;
     video.seekTo(42);
