@@ -36,6 +36,7 @@ import {
   PLAYER_CHROME,
   PLAYER_SITES_URL,
   placementProblems,
+  waitForAddress,
 } from './player-pages.ts';
 
 setDefaultTimeout(180_000);
@@ -179,11 +180,7 @@ describe.skipIf(!hasChromium || !hasFirefox)(
       const guest = await gleb.browser.newPage();
       await guest.setViewport({ width: 1280, height: 800 });
       await guest.goto(link);
-      await guest.waitForFunction(
-        (url) => location.href.startsWith(url),
-        { timeout: 20_000 },
-        watch('plyr'),
-      );
+      await waitForAddress(guest, watch('plyr'));
       await guest.waitForSelector('kino-room >>> aside.kv-sidebar[data-status="connected"]', {
         timeout: 30_000,
       });

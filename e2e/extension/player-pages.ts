@@ -124,3 +124,16 @@ export function placementProblems(placement: Placement): string[] {
   if (below >= 80) problems.push(`the button is ${Math.round(below)} px below the player`);
   return problems;
 }
+
+/**
+ * Waits until the tab's address starts with `prefix` (an invite link redirecting to its page).
+ * Reads the address from the browser instead of evaluating in the page: Firefox's WebDriver
+ * BiDi can throw inside its own script.evaluate while the page it runs in navigates away.
+ */
+export async function waitForAddress(page: Page, prefix: string, timeoutMs = 20_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!page.url().startsWith(prefix)) {
+    if (Date.now() > deadline) throw new Error(`still at ${page.url()}, not ${prefix}…`);
+    await Bun.sleep(100);
+  }
+}
