@@ -64,9 +64,17 @@ export async function getRoomAccess(
   });
 }
 
+/**
+ * A room's join/leave history in the order the events happened: two presence batches in flight
+ * at once (presence-log.ts) commit in either order, so the row id alone only breaks ties.
+ */
 export async function listPresence(db: Db, roomId: string) {
   const rows = await guardDb(() =>
-    db.select().from(roomPresence).where(eq(roomPresence.roomId, roomId)).orderBy(roomPresence.id),
+    db
+      .select()
+      .from(roomPresence)
+      .where(eq(roomPresence.roomId, roomId))
+      .orderBy(roomPresence.at, roomPresence.id),
   );
   return rows.map((r) => ({ ...r, at: r.at.getTime() }));
 }
