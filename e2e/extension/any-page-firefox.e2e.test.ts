@@ -47,6 +47,7 @@ import {
   PLAYER_CHROME,
   PLAYER_SITES_URL,
   placementProblems,
+  waitForAddress,
 } from './player-pages.ts';
 
 setDefaultTimeout(180_000);
@@ -183,11 +184,7 @@ describe.skipIf(!hasChromium || !hasFirefox)('Any film page: the owner in Firefo
     await signInToCinema(gleb, CINEMA_URL, 'gleb');
     member = await gleb.browser.newPage();
     await member.goto(link);
-    await member.waitForFunction(
-      (url) => location.href.startsWith(url),
-      { timeout: 20_000 },
-      watch('plyr'),
-    );
+    await waitForAddress(member, watch('plyr'));
     await member.waitForSelector('pierce/aside.kv-sidebar[data-status="connected"]', {
       timeout: 30_000,
     });
