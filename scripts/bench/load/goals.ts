@@ -5,6 +5,10 @@
 
 import { type Figures, num, realisticErrors } from './figures.ts';
 import type { LoadOptions, TargetName } from './options.ts';
+import { saturationCap } from './schedule.ts';
+
+/** A baseline within this share of the clients' cap ran at the cap (schedule.ts). */
+const AT_CAP = 0.95;
 
 export interface GoalCheck {
   goal: string;
@@ -38,11 +42,7 @@ export function checkGoals(figures: Figures[], options: LoadOptions, target: Tar
       measured: num(realisticErrors(f)),
       met: realisticErrors(f) === 0,
     },
-    {
-      goal: '≥ 50% of bare-relay throughput',
-      measured: known(ours, bareTp) ? `${((100 * ours) / bareTp).toFixed(0)}%` : '—',
-      met: known(ours, bareTp) ? ours >= 0.5 * bareTp : null,
-    },
+    shareOfBare(ours, bareTp, saturationCap(options.connections, options.roomSize)),
     {
       goal: 'ahead of socket.io throughput',
       measured: known(ours, sioTp) ? `${num(ours)} vs ${num(sioTp)} msgs/s` : '—',
@@ -50,6 +50,23 @@ export function checkGoals(figures: Figures[], options: LoadOptions, target: Tar
     },
   ];
   return [...checks, ...scaleGoals(f, figures)];
+}
+
+/**
+ * ≥ 50 % of the bare relay's throughput. A bare relay at the clients' cap shows less than it
+ * could carry: short of half of that is surely short of half its capacity, at or above it
+ * proves nothing (on a fast machine the bare relay reaches the cap with cores to spare).
+ */
+function shareOfBare(ours: number, bareTp: number, cap: number): GoalCheck {
+  const goal = '≥ 50% of bare-relay throughput';
+  if (!Number.isFinite(ours) || !Number.isFinite(bareTp)) return { goal, measured: '—', met: null };
+  const share = `${((100 * ours) / bareTp).toFixed(0)}%`;
+  if (bareTp < AT_CAP * cap) return { goal, measured: share, met: ours >= 0.5 * bareTp };
+  return {
+    goal,
+    measured: `${share} of a bare relay held at the clients' cap (${num(cap)} msgs/s)`,
+    met: ours >= 0.5 * bareTp ? null : false,
+  };
 }
 
 /** Issue 15's goals for several instances, against one instance in the same run. */

@@ -117,6 +117,25 @@ describe('load report', () => {
     ]);
   });
 
+  test("a bare relay at the clients' cap is no measure of half its capacity", () => {
+    // 5,000 connections × 4 lines/s × 4 others: the bare relay ran at the cap, not at its own.
+    const shareWith = (bare: number, ours: number) =>
+      checkGoals(
+        [result('bare', bare, 2), results[1]!, result('kino-1', ours, 12)].map(figuresOf),
+        DEFAULTS,
+        'kino-1',
+      ).find((c) => c.goal === '≥ 50% of bare-relay throughput')!;
+    expect(shareWith(790_000, 430_000)).toEqual({
+      goal: '≥ 50% of bare-relay throughput',
+      measured: "54% of a bare relay held at the clients' cap (80,000 msgs/s)",
+      met: null,
+    });
+    expect(shareWith(790_000, 380_000).met).toBe(false);
+    // Below the cap the share is a verdict either way.
+    expect(shareWith(700_000, 360_000).met).toBe(true);
+    expect(shareWith(700_000, 340_000).met).toBe(false);
+  });
+
   test('overload errors in saturation do not fail the zero-errors goal; realistic ones do', () => {
     const overloaded = result('kino-1', 400_000, 12);
     overloaded.saturation!.undelivered = 7;

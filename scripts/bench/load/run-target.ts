@@ -16,7 +16,7 @@ import {
   totalCpuSeconds,
   totalRssKb,
 } from './procs.ts';
-import { REALISTIC_RATES, roomSizes, splitRooms } from './schedule.ts';
+import { REALISTIC_RATES, roomSizes, SATURATION_GAP_MS, splitRooms } from './schedule.ts';
 import { mergeConnects, mergeStats } from './summary.ts';
 import type { StartedTarget } from './targets.ts';
 import type {
@@ -28,8 +28,6 @@ import type {
   WorkerAssignment,
 } from './types.ts';
 
-/** A connection sends at most 4 chat lines a second in saturation (the hub allows 5). */
-export const SATURATION_GAP_MS = 250;
 const CONNECT_TIMEOUT_MS = 240_000;
 /** Pause before reading memory, so allocations from joining have settled (shorter in --quick). */
 const settleMs = (options: LoadOptions) => (options.quick ? 500 : 2_000);

@@ -17,6 +17,17 @@ export interface RoomRates {
 
 export const REALISTIC_RATES: RoomRates = { chatEveryMs: 3_000, commandEveryMs: 10_000 };
 
+/** A connection sends at most 4 chat lines a second in saturation (the hub allows 5). */
+export const SATURATION_GAP_MS = 250;
+
+/**
+ * Deliveries a second with every connection sending at that pace: the most the clients ask of
+ * any target at saturation. A target that shows about this much ran at the clients' cap, not at
+ * its own: its capacity is higher, by how much this run cannot tell.
+ */
+export const saturationCap = (connections: number, roomSize: number) =>
+  connections * (1_000 / SATURATION_GAP_MS) * (roomSize - 1);
+
 /**
  * First event of a room: uniformly somewhere in the first interval, so a thousand rooms
  * do not all speak in the same millisecond.
