@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import {
   MAX_ROOM_REACTIONS,
   MAX_WINDOW_SEC,
+  REPLAY_LANDING_LEAD_SEC,
   REPLAY_MAX_BURST,
   REPLAY_MAX_HELD,
   REPLAY_MAX_PAGES,
@@ -28,6 +29,7 @@ test('ARCHITECTURE.md states the timeline bounds the code enforces', () => {
   );
   expect(section).toContain(`≤ ${REPLAY_MAX_PAGES} pages, ≤ ${REPLAY_MAX_HELD} reactions`);
   expect(section).toContain(`at most ${REPLAY_MAX_BURST} at once`);
+  expect(section).toContain(`from ${REPLAY_LANDING_LEAD_SEC} s before where the player landed`);
   expect(architecture).toContain(`exactly ${TIMELINE_BINS} bins`);
   expect(architecture).toContain(`a window of at most ${MAX_WINDOW_SEC} s`);
   expect(architecture).toContain(`≤ ${WINDOW_PAGE_MAX}, default\n  ${WINDOW_PAGE_DEFAULT})`);

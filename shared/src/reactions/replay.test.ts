@@ -7,6 +7,7 @@ import {
   mergeHeld,
   needsWindow,
   REPLAY_CATCH_UP_SEC,
+  REPLAY_LANDING_LEAD_SEC,
   REPLAY_MAX_BURST,
   REPLAY_MAX_HELD,
   REPLAY_MAX_PAGES,
@@ -65,6 +66,20 @@ describe('tickReplay', () => {
   test('a jump forward floats nothing in between', () => {
     const state = tickReplay(initialReplay, held, 5, 100).state;
     expect(tickReplay(state, held, 29, 100.25).due).toEqual([]);
+  });
+
+  test('a jump that lands just past a reaction still floats it, going forward or back', () => {
+    // Aimed at 29.8 (just before the reaction at 30), landed at 30.6: the player sought ahead.
+    let state = tickReplay(initialReplay, held, 5, 100).state;
+    state = tickReplay(state, held, 30.6, 100.25).state;
+    expect(tickReplay(state, held, 30.85, 100.5).due.map((r) => r.cursor)).toEqual([4]);
+    // Back to just past 10 and 10.5 (seen already): watched again, they float again.
+    state = markShown(markShown(state, 'r_00000001', 10), 'r_00000002', 10.5);
+    state = tickReplay(state, held, 10 + REPLAY_LANDING_LEAD_SEC - 0.1, 100.75).state;
+    expect(tickReplay(state, held, 11.6, 101).due.map((r) => r.cursor)).toEqual([1, 2]);
+    // What lies further back than the lead does not.
+    state = tickReplay(state, held, 12 + REPLAY_LANDING_LEAD_SEC + 0.5, 101.25).state;
+    expect(tickReplay(state, held, 14.2, 101.5).due).toEqual([]);
   });
 
   test('a slow tick while the film plays on still replays what it passed', () => {
@@ -139,6 +154,15 @@ describe('tickReplayHeld: the window the playhead needs is still loading', () =>
     expect(
       tickReplayHeld(short.state, held, window, 11.75, 111.75).due.map((r) => r.cursor),
     ).toEqual([2]);
+  });
+
+  test('a jump back while the window loads floats what lies just before the landing once it arrives', () => {
+    let state = tickReplayHeld(initialReplay, [], null, 40, 140).state; // switched on at 40
+    state = tickReplayHeld(state, [], null, 10.8, 140.25).state; // the peak at 10, landed late
+    state = play(state, 11, 11.5, null).state;
+    expect(tickReplayHeld(state, held, window, 11.75, 141.75).due.map((r) => r.cursor)).toEqual([
+      1, 2,
+    ]);
   });
 
   test('a jump forward while waiting floats nothing; a jump back forgets what was shown', () => {

@@ -87,10 +87,25 @@ function capShown(shown: Map<string, number>): Map<string, number> {
 }
 
 /**
+ * A seek lands a little past where it was aimed: the room plays on while the command travels,
+ * and the player seeks ahead by its seek latency (more on a busy machine). A jump to a peak
+ * (the bin's start) could land just past the burst it was aimed at. So after any jump the
+ * replay starts this far before the landing (film s), and what lies there floats as if played.
+ */
+export const REPLAY_LANDING_LEAD_SEC = 1.5;
+
+/** The replay after a jump to `now`: as if it had played the lead up to it (shown forgotten). */
+function landed(state: ReplayState, now: number, wall: number): ReplayState {
+  const from = Math.max(0, now - REPLAY_LANDING_LEAD_SEC);
+  const shown = new Map([...state.shown].filter(([, position]) => position < from));
+  return { last: from, lastWall: wall - (now - from), shown };
+}
+
+/**
  * One tick at film `position` and wall-clock `wall` (s): the held reactions the playhead passed
  * since the last tick (last < position ≤ now), not shown yet, at most REPLAY_MAX_BURST. A jump
- * forward floats nothing; a jump back forgets what was shown after the new position, so
- * watching a moment again replays it.
+ * floats nothing in between; the replay goes on from REPLAY_LANDING_LEAD_SEC before its landing
+ * and forgets what was shown from there, so watching a moment again replays it.
  */
 export function tickReplay(
   state: ReplayState,
@@ -99,15 +114,16 @@ export function tickReplay(
   wall: number,
 ): { state: ReplayState; due: TimelineReaction[] } {
   const { last, lastWall } = state;
-  if (last === null || now < last) {
+  if (last === null) {
     const shown = new Map([...state.shown].filter(([, position]) => position < now));
     return { state: { last: now, lastWall: wall, shown }, due: [] };
   }
   const step = now - last;
   const played =
-    step <= REPLAY_MAX_STEP_SEC ||
-    (lastWall !== null && Math.abs(step - (wall - lastWall)) <= REPLAY_PLAY_TOLERANCE_SEC);
-  if (!played) return { state: { ...state, last: now, lastWall: wall }, due: [] };
+    step >= 0 &&
+    (step <= REPLAY_MAX_STEP_SEC ||
+      (lastWall !== null && Math.abs(step - (wall - lastWall)) <= REPLAY_PLAY_TOLERANCE_SEC));
+  if (!played) return { state: landed(state, now, wall), due: [] };
   const due = held
     .filter((r) => r.position > last && r.position <= now && !state.shown.has(r.id))
     .slice(0, REPLAY_MAX_BURST);
@@ -147,7 +163,7 @@ export function tickReplayHeld(
     return tickReplay(state, held, now, wall);
   }
   if (now - last <= REPLAY_CATCH_UP_SEC) return { state, due: [] };
-  return { state: { ...state, last: now, lastWall: wall }, due: [] };
+  return { state: landed(state, now, wall), due: [] };
 }
 
 /**
