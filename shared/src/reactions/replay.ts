@@ -94,11 +94,15 @@ function capShown(shown: Map<string, number>): Map<string, number> {
  */
 export const REPLAY_LANDING_LEAD_SEC = 1.5;
 
+/** What was shown before `position`: what lies from there on floats again when passed. */
+function shownBefore(shown: ReadonlyMap<string, number>, position: number): Map<string, number> {
+  return new Map([...shown].filter(([, at]) => at < position));
+}
+
 /** The replay after a jump to `now`: as if it had played the lead up to it (shown forgotten). */
 function landed(state: ReplayState, now: number, wall: number): ReplayState {
   const from = Math.max(0, now - REPLAY_LANDING_LEAD_SEC);
-  const shown = new Map([...state.shown].filter(([, position]) => position < from));
-  return { last: from, lastWall: wall - (now - from), shown };
+  return { last: from, lastWall: wall - (now - from), shown: shownBefore(state.shown, from) };
 }
 
 /**
@@ -115,8 +119,7 @@ export function tickReplay(
 ): { state: ReplayState; due: TimelineReaction[] } {
   const { last, lastWall } = state;
   if (last === null) {
-    const shown = new Map([...state.shown].filter(([, position]) => position < now));
-    return { state: { last: now, lastWall: wall, shown }, due: [] };
+    return { state: { last: now, lastWall: wall, shown: shownBefore(state.shown, now) }, due: [] };
   }
   const step = now - last;
   const played =
